@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card } from "@/components/ui/Card";
+import { currentUser, homeFor } from "@/lib/auth/guards";
+import { LoginForm } from "./LoginForm";
+
+export const metadata: Metadata = { title: "Anmelden", robots: { index: false } };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const user = await currentUser();
+  if (user) redirect(homeFor(user.role));
+  const { callbackUrl } = await searchParams;
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-6">
+      <h1>Anmelden</h1>
+      <p className="text-muted">
+        Für Klientinnen, Klienten und die Praxis. Gib die E-Mail-Adresse ein, mit der du bei uns eingetragen bist.
+      </p>
+      <Card>
+        <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+      </Card>
+      <p className="text-sm text-muted">
+        Noch kein Konto? Ein Zugang entsteht, wenn du mit uns arbeitest. Das kostenlose Erstgespräch kannst du ohne Konto buchen.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { SiteFooter } from "./SiteFooter";
+import { SiteHeader } from "./SiteHeader";
+
+/** Header, main landmark and footer: the frame of every page. */
+export function SiteShell({ children, width = "max-w-5xl" }: { children: ReactNode; width?: string }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="inhalt" className={`mx-auto w-full flex-1 px-4 py-10 ${width}`}>
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

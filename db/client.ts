@@ -1,0 +1,43 @@
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** Both engines' databases (and their transactions) share this interface. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = "postgres" | "pglite";
+
+export type DbHandle = {
+  db: Db;
+  engine: Engine;
+  close: () => Promise<void>;
+};
+
+export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 5,
+    idle_timeout: 60,
+  });
+  return {
+    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    engine: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** dataDir undefined means in memory (tests). */
+export function connectPglite(dataDir?: string): DbHandle {
+  // PGlite queues queries until it is ready, so the handle can be returned at once.
+  const client = new PGlite(dataDir, { extensions: { btree_gist } });
+  return {
+    db: drizzlePglite({ client, schema }) as unknown as Db,
+    engine: "pglite",
+    close: () => client.close(),
+  };
+}

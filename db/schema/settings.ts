@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/** The practice's own facts: one row (id = 1), edited by the coach, shown in Impressum and emails. */
+export const practiceSettings = pgTable(
+  "practice_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    practiceName: text("practice_name").notNull(),
+    coachName: text("coach_name").notNull().default(""),
+    profession: text("profession").notNull().default(""),
+    street: text("street").notNull().default(""),
+    postalCode: text("postal_code").notNull().default(""),
+    city: text("city").notNull().default(""),
+    email: text("email").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    vatId: text("vat_id").notNull().default(""),
+    timeZone: text("time_zone").notNull().default("Europe/Berlin"),
+    updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("practice_settings_single_row", sql`${t.id} = 1`)],
+);
+export type PracticeSettings = typeof practiceSettings.$inferSelect;

@@ -1,0 +1,39 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "./index";
+
+export type SignInState = { email?: string; error?: string };
+
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254, "Diese Adresse ist zu lang.").pipe(z.email("Bitte gib eine gültige E-Mail-Adresse ein.")),
+  callbackUrl: z.string().max(500).optional(),
+});
+
+/** Only paths on this site: an outside URL would make the sign-in page an open redirect. */
+function safeReturnPath(value: string | undefined): string {
+  if (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")) return value;
+  return "/login/weiter";
+}
+
+export async function requestMagicLink(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", callbackUrl: formData.get("callbackUrl") || undefined });
+  if (!parsed.success) {
+    return { email: String(formData.get("email") ?? "").slice(0, 254), error: parsed.error.issues[0]?.message ?? "Bitte prüfe deine Eingabe." };
+  }
+  try {
+    // Redirects to /login/pruefen, for known and unknown addresses alike.
+    await signIn("resend", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { email: parsed.data.email, error: "Das hat leider nicht geklappt. Bitte versuche es in einem Moment noch einmal." };
+    }
+    throw error; // the redirect
+  }
+  return {};
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,87 @@
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { emailOutbox, type OutboxEmail } from "@/db/schema";
+import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+import { getTransport, type Transport } from "./transport";
+
+/** How long a claimed email stays with one dispatcher before another may take it over. */
+const LEASE = sql`interval '2 minutes'`;
+
+/**
+ * Claims due emails and marks them as being sent. `FOR UPDATE SKIP LOCKED` lets any number of
+ * dispatchers (requests, cron, instances) run at once without two of them taking the same row.
+ * A row whose lease ran out (its dispatcher died mid-send) becomes due again.
+ */
+export async function claimDueEmails(limit: number, db: Db = defaultDb): Promise<OutboxEmail[]> {
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      or(
+        and(eq(emailOutbox.status, "queued"), lte(emailOutbox.nextAttemptAt, sql`now()`)),
+        and(eq(emailOutbox.status, "sending"), lt(emailOutbox.lockedUntil, sql`now()`)),
+      ),
+    )
+    .orderBy(asc(emailOutbox.nextAttemptAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(emailOutbox)
+    .set({ status: "sending", lockedUntil: sql`now() + ${LEASE}`, attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
+}
+
+export type DispatchResult = { sent: number; retried: number; failed: number };
+
+/** Delivers what is due, batch by batch, until nothing is left or the batches run out. */
+export async function dispatchDueEmails(
+  options: { batchSize?: number; maxBatches?: number; transport?: Transport; db?: Db } = {},
+): Promise<DispatchResult> {
+  const { batchSize = 20, maxBatches = 10, db = defaultDb } = options;
+  const transport = options.transport ?? getTransport();
+  const result: DispatchResult = { sent: 0, retried: 0, failed: 0 };
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const claimed = await claimDueEmails(batchSize, db);
+    for (const email of claimed) result[await deliver(email, transport, db)]++;
+    if (claimed.length < batchSize) break;
+  }
+  return result;
+}
+
+async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promise<keyof DispatchResult> {
+  try {
+    const { messageId } = await transport.send(
+      { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments },
+      email.id,
+    );
+    await db
+      .update(emailOutbox)
+      .set({ status: "sent", sentAt: sql`now()`, providerMessageId: messageId, lockedUntil: null, lastError: null })
+      .where(eq(emailOutbox.id, email.id));
+    return "sent";
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const giveUp = email.attempts >= MAX_ATTEMPTS;
+    await db
+      .update(emailOutbox)
+      .set({
+        status: giveUp ? "failed" : "queued",
+        lockedUntil: null,
+        lastError: message,
+        nextAttemptAt: sql`now() + ${`${retryDelayMs(email.attempts)} milliseconds`}::interval`,
+      })
+      .where(eq(emailOutbox.id, email.id));
+    return giveUp ? "failed" : "retried";
+  }
+}
+
+/** The coach's "send again" for an email that gave up. */
+export async function retryEmail(id: string, db: Db = defaultDb): Promise<boolean> {
+  const rows = await db
+    .update(emailOutbox)
+    .set({ status: "queued", attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed")))
+    .returning({ id: emailOutbox.id });
+  return rows.length > 0;
+}

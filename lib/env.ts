@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/** Every environment variable the app reads, parsed once. Nothing else touches process.env. */
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must look like postgres://user@host:5432/database")
+        .optional(),
+    ),
+    PGLITE_DIR: z.string().default(".data/pglite"),
+    AUTH_SECRET: optionalString,
+    AUTH_URL: optionalString.pipe(z.url().optional()),
+    EMAIL_FROM: z.string().default("Praxis Rückenfrei <hallo@example.com>"),
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+    DEV_MAILBOX: flag,
+    CRON_SECRET: optionalString,
+    COACH_EMAIL: z
+      .email()
+      .default("coach@example.com")
+      .transform((v) => v.toLowerCase()),
+    SEED_DEMO: flag,
+    OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (openssl rand -base64 32)" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    throw new EnvError(`Invalid environment: ${first.path.join(".")} ${first.message}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The local mailbox and its API exist outside production, and in production only with DEV_MAILBOX=1. */
+export function devMailboxEnabled(e: Env = env()): boolean {
+  return e.NODE_ENV !== "production" || e.DEV_MAILBOX;
+}
+
+/** A fixed secret keeps development sessions alive across restarts; production refuses to start without one. */
+export function authSecret(e: Env = env()): string {
+  return e.AUTH_SECRET ?? "development-only-secret-do-not-use-in-production";
+}

@@ -1,0 +1,31 @@
+import { getDbHandle } from "@/db";
+import { prepareDatabase } from "@/db/prepare";
+import { dispatchDueEmails } from "@/lib/email/dispatcher";
+import { env, EnvError } from "@/lib/env";
+
+const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout };
+
+export async function startServer() {
+  let e;
+  try {
+    e = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`✖ ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const handle = getDbHandle();
+  await prepareDatabase(handle, e);
+  console.log(`✓ Database ready (${handle.engine === "pglite" ? `embedded PGlite in ${e.PGLITE_DIR}` : "PostgreSQL"})`);
+
+  // Retries and anything queued outside a request go out from here; the cron route does the
+  // same. Every instance may poll: claiming with SKIP LOCKED keeps each email to one sender.
+  if (e.OUTBOX_POLL_SECONDS > 0 && !holder.__praxisPoller) {
+    holder.__praxisPoller = setInterval(() => {
+      dispatchDueEmails().catch((error) => console.error("outbox poll failed:", error?.message ?? error));
+    }, e.OUTBOX_POLL_SECONDS * 1000);
+    holder.__praxisPoller.unref();
+  }
+}

@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { unstable_cache } from "next/cache";
+import { cache } from "react";
+import { db as defaultDb, type Db } from "@/db";
+import { practiceSettings, type PracticeSettings } from "@/db/schema";
+
+export const PRACTICE_SETTINGS_TAG = "practice-settings";
+
+const fallback: PracticeSettings = {
+  id: 1,
+  practiceName: "Rückenwind Coaching",
+  coachName: "",
+  profession: "",
+  street: "",
+  postalCode: "",
+  city: "",
+  email: "",
+  phone: "",
+  vatId: "",
+  timeZone: "Europe/Berlin",
+  updatedAt: new Date(0),
+};
+
+export async function loadPracticeSettings(db: Db = defaultDb): Promise<PracticeSettings> {
+  const [row] = await db.select().from(practiceSettings).where(eq(practiceSettings.id, 1));
+  return row ?? fallback;
+}
+
+/**
+ * The settings for rendering: one query per request at most (React cache), and across requests
+ * a shared cache entry revalidated when the coach saves (tag) or after five minutes.
+ */
+export const getPracticeSettings = cache(
+  unstable_cache(() => loadPracticeSettings(), ["practice-settings"], {
+    tags: [PRACTICE_SETTINGS_TAG],
+    revalidate: 300,
+  }),
+);
