@@ -21,8 +21,10 @@ export function getDbHandle(): DbHandle {
 function open(): DbHandle {
   const e = env();
   if (e.DATABASE_URL) return connectPostgres(e.DATABASE_URL);
-  const dir = path.resolve(e.PGLITE_DIR);
-  mkdirSync(dir, { recursive: true });
+  // turbopackIgnore: the bundler must not trace (and then watch) the data folder, or every
+  // write PGlite makes would count as a source change and reload the page in `next dev`.
+  const dir = path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR);
+  mkdirSync(/* turbopackIgnore: true */ dir, { recursive: true });
   return connectPglite(dir);
 }
 

@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
+import { Button, Link, Text } from "@react-email/components";
 import { colors, EmailLayout, paragraph } from "./email-layout";
 
 export type MagicLinkEmailProps = { url: string; name?: string | null; practiceName: string; validMinutes: number };
@@ -15,9 +15,7 @@ export default function MagicLinkEmail({
 }: MagicLinkEmailProps) {
   return (
     <EmailLayout preview="Mit diesem Link meldest du dich an." practiceName={practiceName}>
-      <Heading as="h1" style={{ fontSize: 22, margin: "0 0 24px" }}>
-        {name ? `Hallo ${name},` : "Hallo,"}
-      </Heading>
+      <Text style={{ ...paragraph, fontSize: 20 }}>{name ? `Hallo ${name},` : "Hallo,"}</Text>
       <Text style={paragraph}>
         hier ist dein Link zur Anmeldung. Er gilt {validMinutes} Minuten und funktioniert genau einmal.
       </Text>

@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "./index";
+import { safeReturnPath } from "./return-path";
 
 export type SignInState = { email?: string; error?: string };
 
@@ -11,27 +13,21 @@ const signInSchema = z.object({
   callbackUrl: z.string().max(500).optional(),
 });
 
-/** Only paths on this site: an outside URL would make the sign-in page an open redirect. */
-function safeReturnPath(value: string | undefined): string {
-  if (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")) return value;
-  return "/login/weiter";
-}
-
 export async function requestMagicLink(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", callbackUrl: formData.get("callbackUrl") || undefined });
   if (!parsed.success) {
     return { email: String(formData.get("email") ?? "").slice(0, 254), error: parsed.error.issues[0]?.message ?? "Bitte prüfe deine Eingabe." };
   }
   try {
-    // Redirects to /login/pruefen, for known and unknown addresses alike.
-    await signIn("resend", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl) });
+    await signIn("resend", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       return { email: parsed.data.email, error: "Das hat leider nicht geklappt. Bitte versuche es in einem Moment noch einmal." };
     }
-    throw error; // the redirect
+    throw error;
   }
-  return {};
+  // The same page for known and unknown addresses: nobody learns who has an account.
+  redirect("/login/pruefen");
 }
 
 export async function signOutAction() {

@@ -41,7 +41,9 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
         <Button type="submit" variant="secondary">
           Filtern
         </Button>
-        {messages.length > 0 && (
+      </form>
+      {messages.length > 0 && (
+        <div>
           <Dialog trigger="Postfach leeren" title="Alle E-Mails löschen?" triggerVariant="secondary">
             <p className="mb-4">Alle Nachrichten im lokalen Postfach werden gelöscht. Das Outbox-Protokoll bleibt erhalten.</p>
             <form action={clearMailboxAction}>
@@ -50,8 +52,8 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
               </Button>
             </form>
           </Dialog>
-        )}
-      </form>
+        </div>
+      )}
 
       {messages.length === 0 ? (
         <p>Noch keine E-Mails{to ? ` an ${to}` : ""}.</p>
@@ -111,7 +113,7 @@ function MessageView({ message }: { message: NonNullable<Awaited<ReturnType<type
       <iframe
         title={`Vorschau: ${message.subject}`}
         srcDoc={srcDoc}
-        sandbox="allow-top-navigation-by-user-activation allow-popups"
+        sandbox="allow-same-origin allow-top-navigation-by-user-activation allow-popups"
         className="h-[32rem] w-full rounded-lg border border-line bg-white"
       />
       {message.attachments.length > 0 && (

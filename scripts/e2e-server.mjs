@@ -1,0 +1,32 @@
+// Starts the app for Playwright as production runs it: `next build`, then `next start`.
+// Without TEST_DATABASE_URL the server gets a fresh embedded database of its own.
+import { spawnSync, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-000000000000",
+  DEV_MAILBOX: "1",
+  SEED_DEMO: "1",
+  OUTBOX_POLL_SECONDS: "2",
+  CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
+};
+delete env.RESEND_API_KEY;
+if (process.env.TEST_DATABASE_URL) {
+  env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+} else {
+  delete env.DATABASE_URL;
+  env.PGLITE_DIR = ".data/e2e";
+  rmSync(".data/e2e", { recursive: true, force: true });
+}
+
+const next = "./node_modules/.bin/next";
+if (!process.env.E2E_SKIP_BUILD) {
+  const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn(next, ["start", "-p", port, "-H", "localhost"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

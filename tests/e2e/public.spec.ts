@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/app";
+
+const pages = [
+  { path: "/", heading: /kein Befund erklärt es/ },
+  { path: "/impressum", heading: "Impressum" },
+  { path: "/datenschutz", heading: "Datenschutzerklärung" },
+  { path: "/login", heading: "Anmelden" },
+  { path: "/artikel", heading: "Artikel" },
+  { path: "/selbsttest", heading: "Selbsttest" },
+  { path: "/erstgespraech", heading: "Kostenloses Erstgespräch" },
+];
+
+for (const { path, heading } of pages) {
+  test(`${path} renders in German with the site shell, safely and accessibly`, async ({ page }) => {
+    const thirdParty: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith("http://localhost:") && !r.url().startsWith("data:")) thirdParty.push(r.url());
+    });
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Erstgespräch" })).toBeVisible();
+    await expect(page.getByText("Coaching ersetzt keine ärztliche Diagnose")).toBeVisible();
+
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+
+    await page.waitForLoadState("networkidle");
+    expect(thirdParty, "no request to any other host").toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy|Refused/.test(e)), "nothing blocked by the CSP").toEqual([]);
+    await expectAccessible(page);
+  });
+}
+
+test("the Impressum marks plainly what the coach must still fill in", async ({ page }) => {
+  await page.goto("/impressum");
+  await expect(page.getByText("Noch nicht vollständig")).toBeVisible();
+  await expect(page.getByText("[Straße und Hausnummer bitte ergänzen]")).toBeVisible();
+  await expect(page.getByText("Mara Lindner").first()).toBeVisible();
+});
+
+test("health reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+});
+
+test("the dispatch route wants the cron secret", async ({ request }) => {
+  expect((await request.post("/api/cron/dispatch")).status()).toBe(401);
+  expect((await request.post("/api/cron/dispatch", { headers: { authorization: "Bearer wrong" } })).status()).toBe(401);
+  const ok = await request.post("/api/cron/dispatch", { headers: { authorization: "Bearer e2e-cron-secret" } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ sent: expect.any(Number), failed: expect.any(Number) });
+});
+
+test("an unknown page is a friendly German 404", async ({ page }) => {
+  const response = await page.goto("/gibt-es-nicht");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Diese Seite gibt es nicht" })).toBeVisible();
+});

@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { migrateDatabase } from "@/db/migrate";
+import { createTestDatabase, sqlState, type TestDatabase } from "./helpers/db";
+
+const engines = ["pglite", ...(process.env.TEST_DATABASE_URL ? (["postgres"] as const) : [])] as const;
+
+async function rows<T>(database: TestDatabase, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await database.db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+describe.each(engines)("migrations on %s", (engine) => {
+  let database: TestDatabase;
+  afterAll(() => database?.drop());
+
+  it("creates every table and can be applied again without change", async () => {
+    database = await createTestDatabase(engine);
+    await migrateDatabase(database, database.url);
+    const tables = await rows<{ table_name: string }>(
+      database,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual([
+      "accounts",
+      "dev_mailbox",
+      "email_outbox",
+      "practice_settings",
+      "sessions",
+      "users",
+      "verification_tokens",
+    ]);
+  });
+
+  it("keeps roles and addresses clean with constraints, not only code", async () => {
+    const admin = database.db.insert(users).values({ email: "x@example.com", role: "admin" as "coach" });
+    await expect(admin).rejects.toSatisfy((e) => sqlState(e) === "23514");
+    const upper = database.db.insert(users).values({ email: "Mixed@Example.com" });
+    await expect(upper).rejects.toSatisfy((e) => sqlState(e) === "23514");
+    await database.db.insert(users).values({ email: "same@example.com" });
+    const twice = database.db.insert(users).values({ email: "same@example.com" });
+    await expect(twice).rejects.toSatisfy((e) => sqlState(e) === "23505");
+  });
+
+  it("allows only one practice settings row", async () => {
+    await database.db.execute(sql`insert into practice_settings (id, practice_name) values (1, 'A')`);
+    await expect(database.db.execute(sql`insert into practice_settings (id, practice_name) values (2, 'B')`)).rejects.toSatisfy(
+      (e) => sqlState(e) === "23514",
+    );
+  });
+});
