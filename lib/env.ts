@@ -23,7 +23,7 @@ const schema = z
     PGLITE_DIR: z.string().default(".data/pglite"),
     AUTH_SECRET: optionalString,
     AUTH_URL: optionalString.pipe(z.url().optional()),
-    EMAIL_FROM: z.string().default("Rückenwind Coaching <hallo@example.com>"),
+    EMAIL_FROM: optionalString.transform((v) => v ?? "Rückenwind Coaching <hallo@example.com>"),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
     DEV_MAILBOX: flag,
