@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce } from "@/lib/http/csp";
+import { contentSecurityPolicy, createNonce, isStaticPage } from "@/lib/http/csp";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PROTECTED = ["/dashboard", "/coach"];
@@ -17,8 +17,14 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
 
+  const dev = process.env.NODE_ENV !== "production";
+  if (isStaticPage(pathname)) {
+    const response = NextResponse.next();
+    response.headers.set("content-security-policy", contentSecurityPolicy(null, { dev }));
+    return response;
+  }
   const nonce = createNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production" });
+  const csp = contentSecurityPolicy(nonce, { dev });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);

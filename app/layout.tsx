@@ -1,19 +1,25 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { sans, serif } from "./_fonts";
+import { getPracticeSettings } from "@/lib/settings/queries";
+import { staticSiteOrigin } from "@/lib/site-url";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Rückenwind Coaching", template: "%s · Rückenwind Coaching" },
-  description: "Coaching bei chronischen Rückenschmerzen ohne passenden Befund: verstehen, was das Nervensystem lernt, und wieder vertrauen.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getPracticeSettings();
+  return {
+    metadataBase: new URL(staticSiteOrigin()),
+    title: { default: settings.practiceName, template: `%s · ${settings.practiceName}` },
+    description:
+      "Coaching bei chronischen Rückenschmerzen ohne passenden Befund: verstehen, was das Nervensystem gelernt hat, und wieder Vertrauen in den eigenen Körper finden.",
+    alternates: { types: { "application/rss+xml": "/feed.xml" } },
+    openGraph: { siteName: settings.practiceName, locale: "de_DE", type: "website" },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#2f6b5e" };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Every page is rendered per request: the Content-Security-Policy nonce is new each time.
-  await connection();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="de" className={`${sans.variable} ${serif.variable}`}>
       <body className="flex min-h-dvh flex-col">{children}</body>

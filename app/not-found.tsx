@@ -3,7 +3,7 @@ import { ButtonLink } from "@/components/ui/Button";
 
 export default function NotFound() {
   return (
-    <SiteShell>
+    <SiteShell account="client">
       <div className="flex max-w-prose flex-col gap-4">
         <h1>Diese Seite gibt es nicht</h1>
         <p>Vielleicht hat sich die Adresse geändert. Auf der Startseite findest du alles Wichtige.</p>

@@ -19,6 +19,9 @@ export function getDbHandle(): DbHandle {
 }
 
 function open(): DbHandle {
+  // The build prerenders a few pages (404, icons); they must not depend on a database, and
+  // PGlite must never be opened by build workers beside a running dev server.
+  if (process.env.NEXT_PHASE === "phase-production-build") throw new Error("No database during next build");
   const e = env();
   if (e.DATABASE_URL) return connectPostgres(e.DATABASE_URL);
   // turbopackIgnore: the bundler must not trace (and then watch) the data folder, or every

@@ -1,9 +1,12 @@
+import Link from "next/link";
 import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { ArticleCard } from "@/components/articles/ArticleCard";
+import { latestArticles } from "@/lib/articles/queries";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
 export default async function HomePage() {
-  const settings = await getPracticeSettings();
+  const [settings, latest] = await Promise.all([getPracticeSettings(), latestArticles(3)]);
   return (
     <div className="flex flex-col gap-14">
       <section aria-labelledby="hero" className="flex max-w-3xl flex-col gap-6">
@@ -52,6 +55,20 @@ export default async function HomePage() {
           Quellen: Brinjikji et al. 2015, American Journal of Neuroradiology; Ashar et al. 2021, JAMA Psychiatry.
         </p>
       </section>
+
+      {latest.length > 0 && (
+        <section aria-labelledby="neu" className="flex flex-col gap-6">
+          <h2 id="neu">Neu im Blog</h2>
+          <div className="grid gap-4 lg:grid-cols-3">
+            {latest.map((article) => (
+              <ArticleCard key={article.id} article={article} headingLevel={3} />
+            ))}
+          </div>
+          <p>
+            <Link href="/artikel">Alle Artikel</Link>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="weg" className="flex max-w-3xl flex-col gap-4">
         <h2 id="weg">So arbeiten wir zusammen</h2>

@@ -1,8 +1,30 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteShell } from "@/components/site/SiteShell";
 import { requireRole } from "@/lib/auth/guards";
 
+const sections = [
+  { href: "/coach", label: "Übersicht" },
+  { href: "/coach/artikel", label: "Artikel" },
+  { href: "/coach/kommentare", label: "Kommentare" },
+];
+
 export default async function CoachLayout({ children }: { children: ReactNode }) {
   await requireRole("coach", "/coach");
-  return <SiteShell>{children}</SiteShell>;
+  return (
+    <SiteShell>
+      <nav aria-label="Praxis-Bereiche" className="mb-8 border-b border-line pb-3">
+        <ul className="flex flex-wrap gap-5">
+          {sections.map((s) => (
+            <li key={s.href}>
+              <Link href={s.href} className="no-underline hover:underline">
+                {s.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </SiteShell>
+  );
 }

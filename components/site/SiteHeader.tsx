@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { signOutAction } from "@/lib/auth/actions";
-import { currentUser, homeFor } from "@/lib/auth/guards";
+import { currentUser } from "@/lib/auth/guards";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { AccountNav } from "./AccountNav";
+import { AccountNavIsland } from "./AccountNavIsland";
 
 const nav = [
   { href: "/artikel", label: "Artikel" },
@@ -9,8 +10,14 @@ const nav = [
   { href: "/erstgespraech", label: "Erstgespräch" },
 ];
 
-export async function SiteHeader() {
-  const [settings, user] = await Promise.all([getPracticeSettings(), currentUser()]);
+/**
+ * "server": the page is rendered per request and knows the user. "client": the page comes from
+ * the static cache and asks for the session in the browser.
+ */
+export type AccountMode = "server" | "client";
+
+export async function SiteHeader({ account }: { account: AccountMode }) {
+  const settings = await getPracticeSettings();
   return (
     <header className="border-b border-line bg-surface">
       <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:bg-surface focus:p-2">
@@ -29,28 +36,7 @@ export async function SiteHeader() {
                 </Link>
               </li>
             ))}
-            {user ? (
-              <>
-                <li>
-                  <Link href={homeFor(user.role)} className="font-medium no-underline hover:underline">
-                    {user.role === "coach" ? "Praxis" : "Dashboard"}
-                  </Link>
-                </li>
-                <li>
-                  <form action={signOutAction}>
-                    <button type="submit" className="cursor-pointer text-muted hover:text-ink hover:underline">
-                      Abmelden
-                    </button>
-                  </form>
-                </li>
-              </>
-            ) : (
-              <li>
-                <Link href="/login" className="font-medium no-underline hover:underline">
-                  Anmelden
-                </Link>
-              </li>
-            )}
+            {account === "server" ? <AccountNav role={(await currentUser())?.role ?? null} /> : <AccountNavIsland />}
           </ul>
         </nav>
       </div>

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { SiteFooter } from "./SiteFooter";
-import { SiteHeader } from "./SiteHeader";
+import { SiteHeader, type AccountMode } from "./SiteHeader";
 
 /** Header, main landmark and footer: the frame of every page. */
-export function SiteShell({ children, width = "max-w-5xl" }: { children: ReactNode; width?: string }) {
+export function SiteShell({ children, account = "server", width = "max-w-5xl" }: { children: ReactNode; account?: AccountMode; width?: string }) {
   return (
     <>
-      <SiteHeader />
+      <SiteHeader account={account} />
       <main id="inhalt" className={`mx-auto w-full flex-1 px-4 py-10 ${width}`}>
         {children}
       </main>

@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./settings";
 export * from "./email";
+export * from "./articles";
+export * from "./rate-limits";

@@ -1,11 +1,14 @@
 /**
- * The Content-Security-Policy for pages. Scripts run only with the request's nonce
- * ('strict-dynamic' lets Next's own chunks load); nothing may frame the site.
+ * The Content-Security-Policy for pages. Pages rendered per request allow scripts only with the
+ * request's nonce ('strict-dynamic' lets Next's own chunks load). Pages served from the static
+ * cache cannot carry a nonce, so Next needs 'unsafe-inline' for its inline bootstrap there; those
+ * pages hold only sanitised article HTML and plain-text comments. Nothing may frame the site.
  */
-export function contentSecurityPolicy(nonce: string, { dev }: { dev: boolean }): string {
+export function contentSecurityPolicy(nonce: string | null, { dev }: { dev: boolean }): string {
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self' 'unsafe-inline'";
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scripts}${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -24,4 +27,9 @@ export function createNonce(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
+}
+
+/** Pages served from the static cache (see contentSecurityPolicy): an article and its parts. */
+export function isStaticPage(pathname: string): boolean {
+  return /^\/artikel\/(?!seite\/)[^/]+\/?$/.test(pathname);
 }

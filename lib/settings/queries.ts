@@ -30,9 +30,18 @@ export async function loadPracticeSettings(db: Db = defaultDb): Promise<Practice
  * The settings for rendering: one query per request at most (React cache), and across requests
  * a shared cache entry revalidated when the coach saves (tag) or after five minutes.
  */
-export const getPracticeSettings = cache(
-  unstable_cache(() => loadPracticeSettings(), ["practice-settings"], {
-    tags: [PRACTICE_SETTINGS_TAG],
-    revalidate: 300,
-  }),
-);
+const cachedSettings = unstable_cache(() => loadPracticeSettings(), ["practice-settings"], {
+  tags: [PRACTICE_SETTINGS_TAG],
+  revalidate: 300,
+});
+
+export const getPracticeSettings = cache(async (): Promise<PracticeSettings> => {
+  try {
+    return await cachedSettings();
+  } catch (error) {
+    // The page frame must render even without a database (the build, an outage); the health
+    // route and the pages' own queries report the failure.
+    if (process.env.NEXT_PHASE !== "phase-production-build") console.error("practice settings unavailable:", (error as Error).message);
+    return fallback;
+  }
+});

@@ -24,9 +24,13 @@ describe.each(engines)("migrations on %s", (engine) => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       "accounts",
+      "article_comments",
+      "article_slug_redirects",
+      "articles",
       "dev_mailbox",
       "email_outbox",
       "practice_settings",
+      "rate_limits",
       "sessions",
       "users",
       "verification_tokens",

@@ -1,6 +1,7 @@
-import { count, sql } from "drizzle-orm";
-import type { Db } from "./client";
-import { practiceSettings, users } from "./schema";
+import { count, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { articles, practiceSettings, users } from "../schema";
+import { seedArticles } from "./articles";
 
 /** What every installation needs: the practice's settings row and the coach's account. */
 export async function seedEssentials(db: Db, coachEmail: string) {
@@ -30,6 +31,15 @@ export async function seedDemo(db: Db, coachEmail: string) {
   await seedEssentials(db, coachEmail);
   for (const client of demoClients) {
     await db.insert(users).values({ ...client, role: "client" }).onConflictDoNothing({ target: users.email });
+  }
+  const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, coachEmail));
+  const day = 24 * 60 * 60 * 1000;
+  for (const { publishedDaysAgo, ...article } of seedArticles) {
+    const publishedAt = new Date(Date.now() - publishedDaysAgo * day);
+    await db
+      .insert(articles)
+      .values({ ...article, status: "published", publishedAt, updatedAt: publishedAt, createdAt: publishedAt, authorId: coach?.id })
+      .onConflictDoNothing({ target: articles.slug });
   }
 }
 

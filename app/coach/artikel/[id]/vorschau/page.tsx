@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleView } from "@/components/articles/ArticleView";
+import { Notice } from "@/components/ui/Notice";
+import { renderMarkdown } from "@/lib/articles/markdown";
+import { getArticleForCoach } from "@/lib/articles/queries";
+import { requireRole } from "@/lib/auth/guards";
+import { siteOrigin } from "@/lib/site-url";
+
+export const metadata: Metadata = { title: "Vorschau", robots: { index: false } };
+
+/** A draft as readers would see it; only the coach gets here (drafts are 404 on the public page). */
+export default async function ArticlePreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireRole("coach", `/coach/artikel/${id}/vorschau`);
+  const article = await getArticleForCoach(id);
+  if (!article) notFound();
+  const rendered = await renderMarkdown(article.body, { siteOrigin: await siteOrigin() });
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-8">
+      <Notice tone="warn" title={article.status === "draft" ? "Entwurf: nur für dich sichtbar" : "Vorschau"}>
+        <Link href={`/coach/artikel/${article.id}`}>Zurück zum Bearbeiten</Link>
+      </Notice>
+      <ArticleView article={article} rendered={rendered} />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useId } from "react";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { FormState } from "@/lib/articles/actions";
+
+export function CommentForm({ action }: { action: (state: FormState, data: FormData) => Promise<FormState> }) {
+  const [state, onSubmit, pending] = useKeptForm<FormState>(action, {});
+  const bodyId = useId();
+  const consentId = useId();
+  if (state.ok) {
+    return (
+      <Notice role="status" title="Danke für deinen Kommentar!">
+        Er erscheint hier, sobald er freigegeben ist. Das kann ein bis zwei Tage dauern.
+      </Notice>
+    );
+  }
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {state.message && (
+        <Notice tone="danger" role="alert">
+          {state.message}
+        </Notice>
+      )}
+      <Field label="Name" name="authorName" autoComplete="given-name" maxLength={80} required error={errors.authorName?.[0]} hint="Ein Vorname genügt. Er wird mit dem Kommentar gezeigt." />
+      <div className="flex flex-col gap-1">
+        <label htmlFor={bodyId} className="font-medium">
+          Kommentar
+        </label>
+        <textarea
+          id={bodyId}
+          name="body"
+          rows={5}
+          maxLength={4000}
+          required
+          aria-invalid={errors.body ? true : undefined}
+          aria-describedby={errors.body ? `${bodyId}-error` : undefined}
+          className="rounded-lg border border-line bg-surface px-3 py-2 text-base aria-invalid:border-danger"
+        />
+        {errors.body && (
+          <p id={`${bodyId}-error`} className="text-sm text-danger">
+            {errors.body[0]}
+          </p>
+        )}
+      </div>
+      {/* Honeypot: hidden from people and screen readers, tempting to bots. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label>
+          Website
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" />
+        </label>
+      </div>
+      <div className="flex items-start gap-3">
+        <input id={consentId} type="checkbox" name="consent" required className="mt-1.5 size-5 accent-accent" aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? `${consentId}-error` : undefined} />
+        <div>
+          <label htmlFor={consentId}>
+            Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und nach Freigabe hier veröffentlicht werden. Mehr dazu
+            in der <Link href="/datenschutz">Datenschutzerklärung</Link>.
+          </label>
+          {errors.consent && (
+            <p id={`${consentId}-error`} className="text-sm text-danger">
+              {errors.consent[0]}
+            </p>
+          )}
+        </div>
+      </div>
+      <p className="text-sm text-muted">Bitte schreib hier nichts, was du nicht öffentlich lesen möchtest, vor allem keine Gesundheitsdetails.</p>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Wird gesendet …" : "Kommentar senden"}
+        </Button>
+      </div>
+    </form>
+  );
+}

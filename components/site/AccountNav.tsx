@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { UserRole } from "@/db/schema";
+import { signOutAction } from "@/lib/auth/actions";
+
+/** The header's last items: "Anmelden", or the way home and "Abmelden" for a signed-in user. */
+export function AccountNav({ role }: { role: UserRole | null }) {
+  if (!role) {
+    return (
+      <li>
+        <Link href="/login" className="font-medium no-underline hover:underline">
+          Anmelden
+        </Link>
+      </li>
+    );
+  }
+  return (
+    <>
+      <li>
+        <Link href={role === "coach" ? "/coach" : "/dashboard"} className="font-medium no-underline hover:underline">
+          {role === "coach" ? "Praxis" : "Dashboard"}
+        </Link>
+      </li>
+      <li>
+        <form action={signOutAction}>
+          <button type="submit" className="cursor-pointer text-muted hover:text-ink hover:underline">
+            Abmelden
+          </button>
+        </form>
+      </li>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { db as defaultDb, type Db } from "@/db";
+import { articleComments, articles, users, type CommentStatus } from "@/db/schema";
+import NewCommentEmail, { newCommentSubject } from "@/emails/new-comment";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { hitRateLimit } from "@/lib/rate-limit";
+import { loadPracticeSettings } from "@/lib/settings/queries";
+import type { CommentInput } from "./schemas";
+
+/**
+ * A visitor's comment: rate-limited per client, stored as pending, and the coach is told by
+ * email in the same transaction. It shows under the article only after approval.
+ */
+export async function submitComment(
+  articleSlug: string,
+  input: Pick<CommentInput, "authorName" | "body">,
+  options: { clientKey: string; origin: string },
+  db: Db = defaultDb,
+): Promise<{ id: string }> {
+  const limit = await hitRateLimit(`comment:${options.clientKey}`, env().RATE_LIMIT_COMMENTS_PER_HOUR, 3600, db);
+  if (!limit.allowed) {
+    throw new AppError("rate_limited", "Du hast gerade schon einige Kommentare geschrieben. Bitte versuche es später noch einmal.", {
+      retryAfter: limit.retryAfterSeconds,
+    });
+  }
+  const [article] = await db
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(and(eq(articles.slug, articleSlug), eq(articles.status, "published")));
+  if (!article) throw new AppError("not_found", "Diesen Artikel gibt es nicht (mehr).");
+
+  const settings = await loadPracticeSettings(db);
+  const coaches = await db.select({ email: users.email }).from(users).where(eq(users.role, "coach")).orderBy(asc(users.createdAt));
+  return db.transaction(async (tx) => {
+    const [comment] = await tx
+      .insert(articleComments)
+      .values({ articleId: article.id, authorName: input.authorName, body: input.body, consentAt: sql`now()` })
+      .returning({ id: articleComments.id });
+    for (const coach of coaches) {
+      await enqueueEmail(
+        {
+          template: "new-comment",
+          to: coach.email,
+          subject: newCommentSubject(article.title),
+          body: createElement(NewCommentEmail, {
+            practiceName: settings.practiceName,
+            articleTitle: article.title,
+            authorName: input.authorName,
+            body: input.body,
+            moderationUrl: `${options.origin}/coach/kommentare`,
+          }),
+          dedupeKey: `new-comment:${comment!.id}:${coach.email}`,
+        },
+        tx,
+      );
+    }
+    return { id: comment!.id };
+  });
+}
+
+/** The coach's decision on a comment; returns the article's slug so its page can be refreshed. */
+export async function moderateComment(id: string, status: Exclude<CommentStatus, "pending">, db: Db = defaultDb): Promise<string> {
+  const [row] = await db
+    .update(articleComments)
+    .set({ status, moderatedAt: sql`now()` })
+    .where(eq(articleComments.id, id))
+    .returning({ articleId: articleComments.articleId });
+  if (!row) throw new AppError("not_found", "Diesen Kommentar gibt es nicht mehr.");
+  return slugOf(row.articleId, db);
+}
+
+export async function deleteComment(id: string, db: Db = defaultDb): Promise<string> {
+  const [row] = await db.delete(articleComments).where(eq(articleComments.id, id)).returning({ articleId: articleComments.articleId });
+  if (!row) throw new AppError("not_found", "Diesen Kommentar gibt es nicht mehr.");
+  return slugOf(row.articleId, db);
+}
+
+async function slugOf(articleId: string, db: Db): Promise<string> {
+  const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
+  return article?.slug ?? "";
+}
