@@ -8,6 +8,7 @@ const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-000000000000",
+  AUTH_URL: `http://localhost:${port}`,
   DEV_MAILBOX: "1",
   SEED_DEMO: "1",
   OUTBOX_POLL_SECONDS: "2",

@@ -36,12 +36,13 @@ const cachedSettings = unstable_cache(() => loadPracticeSettings(), ["practice-s
 });
 
 export const getPracticeSettings = cache(async (): Promise<PracticeSettings> => {
+  if (process.env.NEXT_PHASE === "phase-production-build") return fallback; // no database at build time
   try {
     return await cachedSettings();
   } catch (error) {
     // The page frame must render even without a database (the build, an outage); the health
     // route and the pages' own queries report the failure.
-    if (process.env.NEXT_PHASE !== "phase-production-build") console.error("practice settings unavailable:", (error as Error).message);
+    console.error("practice settings unavailable:", (error as Error).message);
     return fallback;
   }
 });

@@ -2,7 +2,7 @@ import { ImageResponse } from "next/og";
 import { getPublishedArticle } from "@/lib/articles/queries";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
-export const alt = "Artikel";
+export const alt = "Titelkarte des Artikels";
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
 export const revalidate = 300;

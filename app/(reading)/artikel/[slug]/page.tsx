@@ -77,7 +77,6 @@ export default async function ArticlePage({ params }: Props) {
     author: { "@type": "Person", name: article.authorName ?? settings.coachName },
     publisher: { "@type": "Organization", name: settings.practiceName },
     mainEntityOfPage: `${origin}/artikel/${article.slug}`,
-    image: `${origin}/artikel/${article.slug}/opengraph-image`,
     inLanguage: "de-DE",
     keywords: article.tags.join(", "),
   };
