@@ -21,8 +21,28 @@ export type EditorArticle = {
   status: "draft" | "published";
 };
 
-function TextArea({ label, name, hint, error, rows, defaultValue, value, onChange, className = "" }: {
-  label: string; name: string; hint?: string; error?: string; rows: number; defaultValue?: string; value?: string; onChange?: (v: string) => void; className?: string;
+function TextArea({
+  label,
+  name,
+  hint,
+  error,
+  rows,
+  defaultValue,
+  value,
+  onChange,
+  className = "",
+  mono = false,
+}: {
+  label: string;
+  name: string;
+  hint?: string;
+  error?: string;
+  rows: number;
+  defaultValue?: string;
+  value?: string;
+  onChange?: (v: string) => void;
+  className?: string;
+  mono?: boolean;
 }) {
   const id = useId();
   return (
@@ -44,7 +64,7 @@ function TextArea({ label, name, hint, error, rows, defaultValue, value, onChang
         onChange={onChange ? (e) => onChange(e.target.value) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
-        className="rounded-lg border border-line bg-surface px-3 py-2 font-mono text-base aria-invalid:border-danger"
+        className={`rounded-lg border border-line bg-surface px-3 py-2 text-base aria-invalid:border-danger ${mono ? "font-mono" : ""}`}
       />
       {error && (
         <p id={`${id}-error`} className="text-sm text-danger">
@@ -87,7 +107,15 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
           {state.message}
         </Notice>
       )}
-      <Field label="Titel" name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={160} required error={first("title")} />
+      <Field
+        label="Titel"
+        name="title"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        maxLength={160}
+        required
+        error={first("title")}
+      />
       <Field
         label="Adresse (Slug)"
         name="slug"
@@ -97,12 +125,26 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
         error={first("slug")}
         hint={`Leer lassen, um sie aus dem Titel zu bilden: /artikel/${slugify(title) || "…"}${published ? ". Eine geänderte Adresse leitet die alte dauerhaft weiter." : ""}`}
       />
-      <TextArea label="Kurzbeschreibung" name="excerpt" rows={2} defaultValue={article.excerpt} error={first("excerpt")} hint="Für die Artikelliste und Suchmaschinen. Leer lassen, um den Anfang des Textes zu nehmen." />
+      <TextArea
+        label="Kurzbeschreibung"
+        name="excerpt"
+        rows={2}
+        defaultValue={article.excerpt}
+        error={first("excerpt")}
+        hint="Für die Artikelliste und Suchmaschinen. Leer lassen, um den Anfang des Textes zu nehmen."
+      />
 
       <div className="flex flex-col gap-2">
         <div role="tablist" aria-label="Ansicht" className="flex gap-2 lg:hidden">
           {(["write", "preview"] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className="rounded-lg border border-line px-4 py-2 aria-selected:border-accent aria-selected:bg-accent-soft">
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className="rounded-lg border border-line px-4 py-2 aria-selected:border-accent aria-selected:bg-accent-soft"
+            >
               {t === "write" ? "Schreiben" : "Vorschau"}
             </button>
           ))}
@@ -114,22 +156,56 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
             rows={24}
             value={body}
             onChange={setBody}
+            mono
             error={first("body")}
             hint="## Zwischenüberschrift, **fett**, [Link](https://…), - Liste, > Zitat, Tabellen wie auf GitHub."
             className={tab === "write" ? "" : "hidden lg:flex"}
           />
-          <section aria-label="Vorschau" aria-live="polite" className={`min-w-0 rounded-2xl border border-line bg-surface p-5 ${tab === "preview" ? "" : "hidden lg:block"}`}>
+          <section
+            aria-label="Vorschau"
+            aria-live="polite"
+            className={`min-w-0 rounded-2xl border border-line bg-surface p-5 ${tab === "preview" ? "" : "hidden lg:block"}`}
+          >
             <p className="mb-3 text-sm text-muted">Vorschau{preview ? ` · ${preview.readingMinutes} Min. Lesezeit` : ""}</p>
-            {preview ? <div className="prose-calm article-body" dangerouslySetInnerHTML={{ __html: preview.html }} /> : <p className="text-muted">Die Vorschau erscheint beim Schreiben.</p>}
+            {preview ? (
+              <div className="prose-calm article-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
+            ) : (
+              <p className="text-muted">Die Vorschau erscheint beim Schreiben.</p>
+            )}
           </section>
         </div>
       </div>
 
-      <Field label="Themen" name="tags" defaultValue={article.tags.join(", ")} error={first("tags")} hint="Mit Komma getrennt, z. B. stress, studien. Ähnliche Artikel werden über gemeinsame Themen gefunden." />
-      <TextArea label="Quellen" name="sources" rows={4} defaultValue={article.sources.join("\n")} error={first("sources")} hint="Eine Quelle pro Zeile." />
+      <Field
+        label="Themen"
+        name="tags"
+        defaultValue={article.tags.join(", ")}
+        error={first("tags")}
+        hint="Mit Komma getrennt, z. B. stress, studien. Ähnliche Artikel werden über gemeinsame Themen gefunden."
+      />
+      <TextArea
+        label="Quellen"
+        name="sources"
+        rows={4}
+        defaultValue={article.sources.join("\n")}
+        error={first("sources")}
+        hint="Eine Quelle pro Zeile."
+      />
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Titelbild (Adresse, optional)" name="coverImageUrl" defaultValue={article.coverImageUrl ?? ""} error={first("coverImageUrl")} hint="https://… oder /bilder/…" />
-        <Field label="Bildbeschreibung" name="coverImageAlt" defaultValue={article.coverImageAlt ?? ""} error={first("coverImageAlt")} hint="Was ist auf dem Bild zu sehen?" />
+        <Field
+          label="Titelbild (Adresse, optional)"
+          name="coverImageUrl"
+          defaultValue={article.coverImageUrl ?? ""}
+          error={first("coverImageUrl")}
+          hint="https://… oder /bilder/…"
+        />
+        <Field
+          label="Bildbeschreibung"
+          name="coverImageAlt"
+          defaultValue={article.coverImageAlt ?? ""}
+          error={first("coverImageAlt")}
+          hint="Was ist auf dem Bild zu sehen?"
+        />
       </div>
 
       <div className="flex flex-wrap gap-3">

@@ -236,6 +236,8 @@ function finish(tree: Root, origin: string): TocEntry[] {
       const node = parent.children[index];
       if (node?.type !== "element") continue;
       const inside = inFootnotes || isFootnoteSection(node);
+      // The page's title is its only h1: an article's own "# heading" becomes a section (h2).
+      if (node.tagName === "h1" && !inside) node.tagName = "h2";
       const rank = HEADING_RANK[node.tagName];
 
       if (rank !== undefined && !inside) {

@@ -72,9 +72,10 @@ describe("headings and table of contents", () => {
     "## Was ist Schmerz?",
   ].join("\n\n");
 
-  it("lists only h2 and h3, in order, with their plain text", async () => {
+  it("lists only h2 and h3 (an author's h1 counts as h2), in order, with their plain text", async () => {
     const { toc } = await renderMarkdown(article);
     expect(toc).toEqual([
+      { id: "titel-im-text", text: "Titel im Text", depth: 2 },
       { id: "was-ist-schmerz", text: "Was ist Schmerz?", depth: 2 },
       { id: "ängste-und-sorgen", text: "Ängste und Sorgen", depth: 3 },
       { id: "übungen-für-jeden-tag", text: "Übungen für jeden Tag", depth: 2 },
@@ -239,5 +240,14 @@ describe("excerpt", () => {
 
   it("never contains raw HTML or script contents", () => {
     expect(excerptFrom("Hallo <script>alert(1)</script><b>Welt</b>")).toBe("Hallo Welt");
+  });
+});
+
+describe("one h1 per page", () => {
+  it("turns an article's own top-level heading into a section heading", async () => {
+    const { html, toc } = await renderMarkdown("# Einleitung\n\nText");
+    expect(html).not.toContain("<h1");
+    expect(html).toContain('<h2 id="einleitung">Einleitung</h2>');
+    expect(toc).toEqual([{ id: "einleitung", text: "Einleitung", depth: 2 }]);
   });
 });
