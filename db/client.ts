@@ -34,7 +34,7 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
 /** dataDir undefined means in memory (tests). */
 export function connectPglite(dataDir?: string): DbHandle {
   // PGlite queues queries until it is ready, so the handle can be returned at once.
-  const client = new PGlite(dataDir, { extensions: { btree_gist } });
+  const client = new PGlite({ dataDir, extensions: { btree_gist } });
   return {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     engine: "pglite",

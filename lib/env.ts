@@ -36,6 +36,8 @@ const schema = z
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     /** Comments one IP address may send per hour; 0 turns the limit off. */
     RATE_LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().min(0).default(5),
+    /** Booking requests one IP address may send per hour; 0 turns the limit off. */
+    RATE_LIMIT_BOOKINGS_PER_HOUR: z.coerce.number().int().min(0).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

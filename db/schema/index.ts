@@ -3,3 +3,4 @@ export * from "./settings";
 export * from "./email";
 export * from "./articles";
 export * from "./rate-limits";
+export * from "./booking";

@@ -1,6 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { articles, practiceSettings, users } from "../schema";
+import { articles, availabilitySettings, practiceSettings, users } from "../schema";
+import { DEFAULT_WEEKLY } from "../../lib/booking/defaults";
 import { seedArticles } from "./articles";
 
 /** What every installation needs: the practice's settings row and the coach's account. */
@@ -15,6 +16,7 @@ export async function seedEssentials(db: Db, coachEmail: string) {
       email: coachEmail,
     })
     .onConflictDoNothing();
+  await db.insert(availabilitySettings).values({ id: 1, weekly: DEFAULT_WEEKLY }).onConflictDoNothing();
   await db
     .insert(users)
     .values({ email: coachEmail, name: "Mara Lindner", role: "coach" })

@@ -7,6 +7,7 @@ const statusByCode = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  slot_unavailable: 409,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
@@ -31,7 +32,9 @@ export class AppError extends Error {
 /** Turns what a route handler threw into a JSON answer; unknown errors stay 500 and are logged. */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: error.code, message: error.message, ...error.details }, { status: error.status });
+    const headers: Record<string, string> = {};
+    if (error.code === "rate_limited" && typeof error.details?.retryAfter === "number") headers["Retry-After"] = String(error.details.retryAfter);
+    return NextResponse.json({ error: error.code, message: error.message, ...error.details }, { status: error.status, headers });
   }
   if (error instanceof ZodError) {
     return NextResponse.json({ error: "invalid", issues: error.issues }, { status: 400 });

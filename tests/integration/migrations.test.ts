@@ -24,9 +24,12 @@ describe.each(engines)("migrations on %s", (engine) => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       "accounts",
+      "appointments",
       "article_comments",
       "article_slug_redirects",
       "articles",
+      "availability_overrides",
+      "availability_settings",
       "dev_mailbox",
       "email_outbox",
       "practice_settings",

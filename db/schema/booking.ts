@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export type TimeRangeJson = { start: string; end: string };
+export type WeeklyHoursJson = Partial<Record<"1" | "2" | "3" | "4" | "5" | "6" | "7", TimeRangeJson[]>>;
+
+/** How the free consultation can be booked: one row (id = 1), edited by the coach. */
+export const availabilitySettings = pgTable(
+  "availability_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    weekly: jsonb("weekly").$type<WeeklyHoursJson>().notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(30),
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(10),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(10),
+    minimumNoticeMinutes: integer("minimum_notice_minutes").notNull().default(1440),
+    horizonDays: integer("horizon_days").notNull().default(60),
+    maxPerDay: integer("max_per_day"),
+    slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(30),
+    cancellationCutoffMinutes: integer("cancellation_cutoff_minutes").notNull().default(1440),
+    confirmWindowMinutes: integer("confirm_window_minutes").notNull().default(120),
+    updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("availability_settings_single_row", sql`${t.id} = 1`),
+    check(
+      "availability_settings_ranges",
+      sql`${t.durationMinutes} between 10 and 240 and ${t.bufferBeforeMinutes} between 0 and 120 and ${t.bufferAfterMinutes} between 0 and 120
+        and ${t.minimumNoticeMinutes} between 0 and 43200 and ${t.horizonDays} between 1 and 365 and (${t.maxPerDay} is null or ${t.maxPerDay} between 1 and 50)
+        and ${t.slotIntervalMinutes} between 5 and 240 and ${t.cancellationCutoffMinutes} between 0 and 20160 and ${t.confirmWindowMinutes} between 10 and 2880`,
+    ),
+  ],
+);
+export type AvailabilitySettings = typeof availabilitySettings.$inferSelect;
+
+/** A date with other hours than usual; no ranges = closed (holiday, vacation). */
+export const availabilityOverrides = pgTable("availability_overrides", {
+  date: text("date").primaryKey(), // YYYY-MM-DD in the practice zone
+  ranges: jsonb("ranges").$type<TimeRangeJson[]>().notNull(),
+  note: text("note").notNull().default(""),
+});
+export type AvailabilityOverride = typeof availabilityOverrides.$inferSelect;
+
+export const appointmentKinds = ["consultation", "session"] as const;
+export const appointmentStatuses = ["pending", "confirmed", "cancelled", "expired", "completed", "no_show"] as const;
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+/** Statuses that hold their time: the exclusion constraint covers exactly these. */
+export const activeStatuses = ["pending", "confirmed"] as const satisfies readonly AppointmentStatus[];
+
+/**
+ * Consultations and coaching sessions in one table, so one exclusion constraint (see the custom
+ * migration) keeps any two active appointments from overlapping, buffers included.
+ */
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    coachId: text("coach_id")
+      .notNull()
+      .references(() => users.id),
+    clientId: text("client_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: appointmentKinds }).notNull(),
+    status: text("status", { enum: appointmentStatuses }).notNull(),
+    startAt: timestamp("start_at", { mode: "date", withTimezone: true }).notNull(),
+    endAt: timestamp("end_at", { mode: "date", withTimezone: true }).notNull(),
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
+    /** start - buffer before, and end + buffer after: the time the appointment keeps free of others. */
+    blockedFrom: timestamp("blocked_from", { mode: "date", withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { mode: "date", withTimezone: true }).notNull(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    channel: text("channel", { enum: ["video", "phone"] }).notNull().default("video"),
+    /** What the visitor wrote about their pain: health data, shown to the coach alone. */
+    message: text("message"),
+    consentVersion: text("consent_version"),
+    consentAt: timestamp("consent_at", { mode: "date", withTimezone: true }),
+    pendingExpiresAt: timestamp("pending_expires_at", { mode: "date", withTimezone: true }),
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    manageTokenHash: text("manage_token_hash").unique(),
+    /** Raised with every change, for the calendar invitation's SEQUENCE. */
+    sequence: integer("sequence").notNull().default(0),
+    cancelReason: text("cancel_reason"),
+    cancelledBy: text("cancelled_by", { enum: ["visitor", "client", "coach"] }),
+    confirmedAt: timestamp("confirmed_at", { mode: "date", withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { mode: "date", withTimezone: true }),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("appointments_kind_check", sql`${t.kind} in ('consultation', 'session')`),
+    check("appointments_status_check", sql`${t.status} in ('pending', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show')`),
+    check("appointments_time_order", sql`${t.startAt} < ${t.endAt}`),
+    check(
+      "appointments_blocked_covers",
+      sql`${t.blockedFrom} = ${t.startAt} - make_interval(mins => ${t.bufferBeforeMinutes}) and ${t.blockedUntil} = ${t.endAt} + make_interval(mins => ${t.bufferAfterMinutes})`,
+    ),
+    check("appointments_pending_expires", sql`${t.status} <> 'pending' or ${t.pendingExpiresAt} is not null`),
+    index("appointments_start_idx").on(t.startAt),
+    index("appointments_client_idx").on(t.clientId, t.startAt),
+  ],
+);
+export type Appointment = typeof appointments.$inferSelect;

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/** Bumped whenever the consent wording on /erstgespraech changes; stored with each booking. */
+export const CONSENT_VERSION = "2026-11-26";
+export const CONSENT_TEXT =
+  "Ich willige ein, dass meine Angaben, auch zu meiner Gesundheit, zur Vorbereitung und Durchführung des Erstgesprächs verarbeitet werden. Ich kann die Einwilligung jederzeit widerrufen.";
+
+const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
+
+/** The body of POST /api/bookings (and the booking form). Unknown keys are refused. */
+export const bookingRequestSchema = z
+  .object({
+    start: z.iso.datetime({ offset: true, error: "Bitte wähle einen Termin aus." }),
+    name: z
+      .string({ error: "Bitte gib deinen Namen an." })
+      .trim()
+      .min(2, "Bitte gib deinen Namen an.")
+      .max(100, "Der Name ist zu lang (höchstens 100 Zeichen).")
+      .refine(noControl, "Der Name enthält ungültige Zeichen."),
+    email: z
+      .string({ error: "Bitte gib deine E-Mail-Adresse an." })
+      .trim()
+      .toLowerCase()
+      .max(254, "Die E-Mail-Adresse ist zu lang.")
+      .pipe(z.email("Bitte gib eine gültige E-Mail-Adresse an.")),
+    phone: z
+      .string()
+      .trim()
+      .max(40, "Die Telefonnummer ist zu lang.")
+      .regex(/^[+()0-9 /-]*$/, "Bitte gib nur Ziffern, Leerzeichen und + ( ) / - ein.")
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    channel: z.enum(["video", "phone"], { error: "Bitte wähle Video oder Telefon." }),
+    message: z
+      .string()
+      .trim()
+      .max(2000, "Die Nachricht ist zu lang (höchstens 2.000 Zeichen).")
+      .refine(noControl, "Die Nachricht enthält ungültige Zeichen.")
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    consent: z.literal(true, { error: "Bitte stimme der Verarbeitung deiner Angaben zu." }),
+    website: z.string().max(200).optional(), // honeypot
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.channel === "phone" && !v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Für ein Telefongespräch brauchen wir deine Nummer." });
+  });
+export type BookingRequest = z.infer<typeof bookingRequestSchema>;
+
+export const slotsQuerySchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "from must be YYYY-MM-DD"),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "to must be YYYY-MM-DD"),
+});
+
+export const cancelReasonSchema = z
+  .string()
+  .trim()
+  .max(500, "Der Grund ist zu lang (höchstens 500 Zeichen).")
+  .transform((v) => (v ? v : null));
