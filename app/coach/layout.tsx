@@ -5,6 +5,8 @@ import { requireRole } from "@/lib/auth/guards";
 
 const sections = [
   { href: "/coach", label: "Übersicht" },
+  { href: "/coach/termine", label: "Erstgespräche" },
+  { href: "/coach/verfuegbarkeit", label: "Verfügbarkeit" },
   { href: "/coach/artikel", label: "Artikel" },
   { href: "/coach/kommentare", label: "Kommentare" },
 ];

@@ -21,7 +21,12 @@ function holdsTime() {
 }
 
 export async function theCoach(db: Db = defaultDb): Promise<{ id: string; email: string; name: string | null }> {
-  const [coach] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.role, "coach")).orderBy(asc(users.createdAt)).limit(1);
+  const [coach] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.role, "coach"))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
   if (!coach) throw new AppError("unavailable", "Die Praxis ist noch nicht eingerichtet.");
   return coach;
 }
@@ -41,7 +46,13 @@ export async function busyBetween(from: Date, until: Date, db: Db = defaultDb, e
     .where(and(holdsTime(), lte(appointments.blockedFrom, until), gt(appointments.blockedUntil, from)));
   return rows
     .filter((r) => r.id !== exceptId)
-    .map((r) => ({ start: r.start, end: r.end, bufferBeforeMinutes: r.bufferBeforeMinutes, bufferAfterMinutes: r.bufferAfterMinutes, countsTowardDailyMax: r.kind === "consultation" }));
+    .map((r) => ({
+      start: r.start,
+      end: r.end,
+      bufferBeforeMinutes: r.bufferBeforeMinutes,
+      bufferAfterMinutes: r.bufferAfterMinutes,
+      countsTowardDailyMax: r.kind === "consultation",
+    }));
 }
 
 /** The instants bounding practice dates [from, to], with a day of margin for buffers and zones. */
@@ -49,7 +60,12 @@ function window(from: string, to: string): { start: Date; end: Date } {
   return { start: new Date(`${addDays(from, -1)}T00:00:00Z`), end: new Date(`${addDays(to, 2)}T00:00:00Z`) };
 }
 
-export async function availableSlots(from: string, to: string, now = new Date(), db: Db = defaultDb): Promise<{ settings: BookingSettings; slots: Slot[] }> {
+export async function availableSlots(
+  from: string,
+  to: string,
+  now = new Date(),
+  db: Db = defaultDb,
+): Promise<{ settings: BookingSettings; slots: Slot[] }> {
   const { rules, settings } = await loadRules(from, to, db);
   const w = window(from, to);
   const busy = await busyBetween(w.start, w.end, db);
@@ -182,7 +198,12 @@ export async function findForManagement(token: string, db: Db = defaultDb) {
   return findByToken("manage", token, db);
 }
 
-async function sendVisitorUpdate(tx: Db, appointment: Appointment, kind: BookingUpdateKind, extra: { manageUrl?: string; reason?: string | null; origin: string }) {
+async function sendVisitorUpdate(
+  tx: Db,
+  appointment: Appointment,
+  kind: BookingUpdateKind,
+  extra: { manageUrl?: string; reason?: string | null; origin: string },
+) {
   const practice = await loadPracticeSettings(tx);
   const { settings } = await loadRules(practiceDateOf(appointment.startAt), practiceDateOf(appointment.startAt), tx);
   const coach = await theCoach(tx);
@@ -214,7 +235,10 @@ async function sendVisitorUpdate(tx: Db, appointment: Appointment, kind: Booking
           end: appointment.endAt,
           timeZone: settings.timeZone,
           summary: `Kostenloses Erstgespräch mit ${coachName}`,
-          description: appointment.channel === "video" ? "Videogespräch. Den Link bekommst du vor dem Termin." : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
+          description:
+            appointment.channel === "video"
+              ? "Videogespräch. Den Link bekommst du vor dem Termin."
+              : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
           location: appointment.channel === "video" ? "Video" : "Telefon",
           url: extra.manageUrl,
           organizer: { name: coachName, email: practice.email || coach.email },
@@ -228,7 +252,12 @@ async function sendVisitorUpdate(tx: Db, appointment: Appointment, kind: Booking
   );
 }
 
-async function sendCoachNotice(tx: Db, appointment: Appointment, kind: CoachNoticeKind, extra: { origin: string; previousStart?: Date; reason?: string | null }) {
+async function sendCoachNotice(
+  tx: Db,
+  appointment: Appointment,
+  kind: CoachNoticeKind,
+  extra: { origin: string; previousStart?: Date; reason?: string | null },
+) {
   const practice = await loadPracticeSettings(tx);
   const coach = await theCoach(tx);
   const tz = practice.timeZone;
@@ -275,7 +304,13 @@ export async function confirmBooking(token: string, { origin }: { origin: string
       await releaseExpired(tx, found.blockedFrom, found.blockedUntil);
       const [row] = await tx
         .update(appointments)
-        .set({ status: "confirmed", confirmedAt: sql`now()`, pendingExpiresAt: null, manageTokenHash: hashToken(manageToken), updatedAt: sql`now()` })
+        .set({
+          status: "confirmed",
+          confirmedAt: sql`now()`,
+          pendingExpiresAt: null,
+          manageTokenHash: hashToken(manageToken),
+          updatedAt: sql`now()`,
+        })
         .where(and(eq(appointments.id, found.id), inArray(appointments.status, ["pending", "expired"])))
         .returning();
       if (!row) return { status: "gone" as const };
@@ -297,7 +332,8 @@ export function changeableUntil(appointment: Appointment, settings: Pick<Booking
 
 async function loadForChange(token: string, db: Db) {
   const appointment = await findForManagement(token, db);
-  if (!appointment || appointment.status !== "confirmed") throw new AppError("not_found", "Diesen Termin gibt es nicht mehr, oder er wurde schon abgesagt.");
+  if (!appointment || appointment.status !== "confirmed")
+    throw new AppError("not_found", "Diesen Termin gibt es nicht mehr, oder er wurde schon abgesagt.");
   const { settings } = await loadRules(practiceDateOf(appointment.startAt), practiceDateOf(appointment.startAt), db);
   if (Date.now() > changeableUntil(appointment, settings).getTime()) {
     throw new AppError("forbidden", "So kurz vor dem Termin lässt er sich hier nicht mehr ändern. Bitte melde dich direkt bei uns.");
@@ -305,12 +341,29 @@ async function loadForChange(token: string, db: Db) {
   return { appointment, settings };
 }
 
-export async function cancelByVisitor(token: string, reason: string | null, { origin }: { origin: string }, db: Db = defaultDb): Promise<Appointment> {
+/** The visitor learns of a cancellation by the coach, with the calendar's CANCEL. */
+export async function sendVisitorCancellation(tx: Db, appointment: Appointment, extra: { origin: string; reason: string | null }) {
+  await sendVisitorUpdate(tx, appointment, "cancelled", extra);
+}
+
+export async function cancelByVisitor(
+  token: string,
+  reason: string | null,
+  { origin }: { origin: string },
+  db: Db = defaultDb,
+): Promise<Appointment> {
   const { appointment } = await loadForChange(token, db);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(appointments)
-      .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: "visitor", cancelReason: reason, sequence: sql`${appointments.sequence} + 1`, updatedAt: sql`now()` })
+      .set({
+        status: "cancelled",
+        cancelledAt: sql`now()`,
+        cancelledBy: "visitor",
+        cancelReason: reason,
+        sequence: sql`${appointments.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(appointments.id, appointment.id), eq(appointments.status, "confirmed")))
       .returning();
     if (!row) throw new AppError("not_found", "Dieser Termin wurde schon abgesagt.");
@@ -320,7 +373,12 @@ export async function cancelByVisitor(token: string, reason: string | null, { or
   });
 }
 
-export async function rescheduleByVisitor(token: string, newStart: Date, { origin }: { origin: string }, db: Db = defaultDb): Promise<Appointment> {
+export async function rescheduleByVisitor(
+  token: string,
+  newStart: Date,
+  { origin }: { origin: string },
+  db: Db = defaultDb,
+): Promise<Appointment> {
   const { appointment } = await loadForChange(token, db);
   const { settings, end } = await assertOffered(newStart, db, appointment.id);
   const range = blocked(newStart, end, settings);
@@ -349,4 +407,3 @@ export async function rescheduleByVisitor(token: string, newStart: Date, { origi
     overlapToConflict(error);
   }
 }
-

@@ -4,7 +4,6 @@ import { availabilityOverrides, availabilitySettings, practiceSettings, type Ava
 import { DEFAULT_WEEKLY } from "./defaults";
 import type { AvailabilityRules, WeeklyHours } from "./slots";
 
-
 export type BookingSettings = AvailabilitySettings & { timeZone: string };
 
 export async function loadBookingSettings(db: Db = defaultDb): Promise<BookingSettings> {
@@ -30,7 +29,11 @@ export async function loadBookingSettings(db: Db = defaultDb): Promise<BookingSe
 }
 
 /** The slot engine's rules for a date range (overrides of those dates only). */
-export async function loadRules(from: string, to: string, db: Db = defaultDb): Promise<{ rules: AvailabilityRules; settings: BookingSettings }> {
+export async function loadRules(
+  from: string,
+  to: string,
+  db: Db = defaultDb,
+): Promise<{ rules: AvailabilityRules; settings: BookingSettings }> {
   const [settings, overrides] = await Promise.all([
     loadBookingSettings(db),
     db

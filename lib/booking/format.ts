@@ -3,7 +3,15 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string) {
   let f = cache.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("de-DE", { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
+    f = new Intl.DateTimeFormat("de-DE", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+    });
     cache.set(timeZone, f);
   }
   return f;

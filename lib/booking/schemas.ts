@@ -43,7 +43,8 @@ export const bookingRequestSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.channel === "phone" && !v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Für ein Telefongespräch brauchen wir deine Nummer." });
+    if (v.channel === "phone" && !v.phone)
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "Für ein Telefongespräch brauchen wir deine Nummer." });
   });
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 

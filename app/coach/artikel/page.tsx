@@ -30,10 +30,18 @@ export default async function CoachArticlesPage({ searchParams }: { searchParams
             <caption className="sr-only">Alle Artikel mit Status</caption>
             <thead className="border-b border-line text-sm text-muted">
               <tr>
-                <th scope="col" className="p-3">Titel</th>
-                <th scope="col" className="p-3">Status</th>
-                <th scope="col" className="p-3">Zuletzt geändert</th>
-                <th scope="col" className="p-3">Kommentare offen</th>
+                <th scope="col" className="p-3">
+                  Titel
+                </th>
+                <th scope="col" className="p-3">
+                  Status
+                </th>
+                <th scope="col" className="p-3">
+                  Zuletzt geändert
+                </th>
+                <th scope="col" className="p-3">
+                  Kommentare offen
+                </th>
               </tr>
             </thead>
             <tbody>

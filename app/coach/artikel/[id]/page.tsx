@@ -18,7 +18,13 @@ const flash: Record<string, string> = {
   save: "Änderungen veröffentlicht.",
 };
 
-export default async function EditArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ gespeichert?: string }> }) {
+export default async function EditArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ gespeichert?: string }>;
+}) {
   const { id } = await params;
   await requireRole("coach", `/coach/artikel/${id}`);
   const [article, { gespeichert }] = await Promise.all([getArticleForCoach(id), searchParams]);
@@ -37,16 +43,15 @@ export default async function EditArticlePage({ params, searchParams }: { params
           {flash[gespeichert]}
         </Notice>
       )}
-      <ArticleEditor
-        key={article.updatedAt.toISOString()}
-        article={{ ...article, id: article.id }}
-      />
+      <ArticleEditor key={article.updatedAt.toISOString()} article={{ ...article, id: article.id }} />
       <section aria-labelledby="danger" className="flex flex-col gap-3 border-t border-line pt-6">
         <h2 id="danger" className="text-xl">
           Artikel löschen
         </h2>
         <Dialog trigger="Artikel löschen …" title="Artikel wirklich löschen?" triggerVariant="danger">
-          <p className="mb-4">„{article.title}“ und alle Kommentare dazu werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.</p>
+          <p className="mb-4">
+            „{article.title}“ und alle Kommentare dazu werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.
+          </p>
           <form action={deleteArticleAction}>
             <input type="hidden" name="id" value={article.id} />
             <Button type="submit" variant="danger">

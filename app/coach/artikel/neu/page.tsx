@@ -10,7 +10,17 @@ export default async function NewArticlePage() {
     <div className="flex flex-col gap-6">
       <h1>Neuer Artikel</h1>
       <ArticleEditor
-        article={{ title: "", slug: "", excerpt: "", body: "", tags: [], sources: [], coverImageUrl: null, coverImageAlt: null, status: "draft" }}
+        article={{
+          title: "",
+          slug: "",
+          excerpt: "",
+          body: "",
+          tags: [],
+          sources: [],
+          coverImageUrl: null,
+          coverImageAlt: null,
+          status: "draft",
+        }}
       />
     </div>
   );

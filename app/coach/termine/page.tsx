@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import { Button } from "@/components/ui/Button";
+import { Notice } from "@/components/ui/Notice";
+import type { Appointment } from "@/db/schema";
+import { requireRole } from "@/lib/auth/guards";
+import { consultationAction } from "@/lib/booking/coach-actions";
+import { listConsultations } from "@/lib/booking/coach";
+import { formatAppointmentTime } from "@/lib/booking/format";
+import { getPracticeSettings } from "@/lib/settings/queries";
+
+export const metadata: Metadata = { title: "Erstgespräche", robots: { index: false } };
+
+const statusLabel: Record<Appointment["status"], string> = {
+  pending: "Wartet auf Bestätigung",
+  confirmed: "Bestätigt",
+  cancelled: "Abgesagt",
+  expired: "Verfallen",
+  completed: "Stattgefunden",
+  no_show: "Nicht erschienen",
+};
+
+const flash: Record<string, string> = {
+  abgesagt: "Abgesagt. Die Person bekommt eine E-Mail mit der Absage für ihren Kalender.",
+  erledigt: "Als stattgefunden markiert.",
+  "nicht-erschienen": "Als nicht erschienen markiert.",
+  eingeladen: "Zugang angelegt und Einladung verschickt.",
+  "erneut-eingeladen": "Die Person hatte schon einen Zugang; die Einladung wurde erneut verschickt.",
+};
+
+function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: string; now: number }) {
+  const started = a.startAt.getTime() <= now;
+  return (
+    <article aria-labelledby={`t-${a.id}`} className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5">
+      <h3 id={`t-${a.id}`} className="font-sans text-lg font-semibold">
+        {a.name} · {formatAppointmentTime(a.startAt, timeZone, { withZone: false })}
+      </h3>
+      <p className="text-sm">
+        <span className="rounded-full bg-accent-soft px-2 py-0.5 text-accent-strong">{statusLabel[a.status]}</span> ·{" "}
+        {a.channel === "video" ? "Video" : "Telefon"} · <a href={`mailto:${a.email}`}>{a.email}</a>
+        {a.phone ? ` · ${a.phone}` : ""}
+      </p>
+      {a.message && <p className="whitespace-pre-line rounded-lg bg-paper p-3">{a.message}</p>}
+      {a.cancelReason && <p className="text-muted">Grund der Absage: {a.cancelReason}</p>}
+      <div className="flex flex-wrap items-end gap-3">
+        {(a.status === "pending" || a.status === "confirmed") && !started && (
+          <form action={consultationAction} className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="id" value={a.id} />
+            <input type="hidden" name="intent" value="cancel" />
+            <label className="flex flex-col gap-1 text-sm">
+              Grund (geht an die Person)
+              <input name="reason" maxLength={500} className="min-h-11 rounded-lg border border-line bg-surface px-3 text-base" />
+            </label>
+            <Button type="submit" variant="secondary">
+              Absagen
+            </Button>
+          </form>
+        )}
+        {a.status === "confirmed" && started && (
+          <form action={consultationAction} className="flex gap-2">
+            <input type="hidden" name="id" value={a.id} />
+            <Button type="submit" name="intent" value="completed" variant="secondary">
+              Stattgefunden
+            </Button>
+            <Button type="submit" name="intent" value="no_show" variant="quiet">
+              Nicht erschienen
+            </Button>
+          </form>
+        )}
+        {(a.status === "confirmed" || a.status === "completed") && (
+          <form action={consultationAction}>
+            <input type="hidden" name="id" value={a.id} />
+            <Button type="submit" name="intent" value="convert">
+              {a.clientId ? "Einladung erneut senden" : "Als Klient*in aufnehmen"}
+            </Button>
+          </form>
+        )}
+      </div>
+    </article>
+  );
+}
+
+export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<{ ok?: string; fehler?: string }> }) {
+  await requireRole("coach", "/coach/termine");
+  const [{ upcoming, past, now }, settings, params] = await Promise.all([listConsultations(), getPracticeSettings(), searchParams]);
+  return (
+    <div className="flex flex-col gap-8">
+      <h1>Erstgespräche</h1>
+      {params.ok && flash[params.ok] && (
+        <Notice tone="success" role="status">
+          {flash[params.ok]}
+        </Notice>
+      )}
+      {params.fehler && (
+        <Notice tone="danger" role="alert">
+          {params.fehler.slice(0, 200)}
+        </Notice>
+      )}
+      <section aria-labelledby="kommend" className="flex flex-col gap-4">
+        <h2 id="kommend">Anstehend</h2>
+        {upcoming.length === 0 ? (
+          <p>Keine anstehenden Erstgespräche.</p>
+        ) : (
+          upcoming.map((a) => <ConsultationCard key={a.id} a={a} timeZone={settings.timeZone} now={now} />)
+        )}
+      </section>
+      <section aria-labelledby="vergangen" className="flex flex-col gap-4">
+        <h2 id="vergangen">Vergangen und abgesagt</h2>
+        {past.length === 0 ? (
+          <p>Noch nichts.</p>
+        ) : (
+          past.map((a) => <ConsultationCard key={a.id} a={a} timeZone={settings.timeZone} now={now} />)
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { SlotPicker } from "./SlotPicker";
+
+type Errors = Partial<Record<"start" | "name" | "email" | "phone" | "channel" | "message" | "consent", string>>;
+
+/** The whole booking: pick a day and a time, then name, contact and consent; posts to /api/bookings. */
+export function BookingWidget({
+  practiceTimeZone,
+  horizonDays,
+  consentText,
+  confirmHours,
+}: {
+  practiceTimeZone: string;
+  horizonDays: number;
+  consentText: string;
+  confirmHours: number;
+}) {
+  const [start, setStart] = useState<string | null>(null);
+  const [channel, setChannel] = useState<"video" | "phone">("video");
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState<{ email: string; start: string } | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const messageId = useId();
+  const consentId = useId();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    const body = {
+      start: start ?? "",
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      phone: String(form.get("phone") ?? "") || undefined,
+      channel,
+      message: String(form.get("message") ?? "") || undefined,
+      consent: form.get("consent") === "on",
+      website: String(form.get("website") ?? "") || undefined,
+    };
+    setPending(true);
+    setMessage(null);
+    try {
+      const response = await fetch("/api/bookings", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const data = await response.json().catch(() => ({}));
+      if (response.status === 201) {
+        setDone({ email: body.email, start: data.start ?? body.start });
+        return;
+      }
+      if (response.status === 400 && Array.isArray(data.issues)) {
+        const next: Errors = {};
+        for (const issue of data.issues as { path: (string | number)[]; message: string }[]) {
+          const key = String(issue.path[0] ?? "") as keyof Errors;
+          if (key && !next[key]) next[key] = issue.message;
+        }
+        setErrors(next);
+        setMessage("Bitte prüfe die markierten Angaben.");
+      } else if (response.status === 409) {
+        setErrors({});
+        setStart(null);
+        setRefreshKey((k) => k + 1);
+        setMessage("Dieser Termin wurde gerade vergeben. Bitte wähle einen anderen, deine Angaben bleiben erhalten.");
+      } else if (response.status === 429) {
+        setMessage("Du hast gerade sehr viele Buchungen versucht. Bitte warte eine Weile und versuche es dann noch einmal.");
+      } else {
+        setMessage("Das hat leider nicht geklappt. Bitte versuche es gleich noch einmal.");
+      }
+    } catch {
+      setMessage("Keine Verbindung. Bitte prüfe dein Internet und versuche es noch einmal.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (done) {
+    const when = new Intl.DateTimeFormat("de-DE", { dateStyle: "full", timeStyle: "short" }).format(new Date(done.start));
+    return (
+      <Notice role="status" tone="success" title="Fast geschafft!">
+        <p>
+          Wir halten dir den Termin am {when} Uhr frei. Bitte bestätige ihn über den Link, den wir dir gerade an{" "}
+          <strong>{done.email}</strong> geschickt haben, innerhalb von {confirmHours} Stunden.
+        </p>
+      </Notice>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-8">
+      <section aria-labelledby="schritt-1" className="flex flex-col gap-4">
+        <h2 id="schritt-1" className="text-xl">
+          1. Wähle einen Termin
+        </h2>
+        <SlotPicker
+          practiceTimeZone={practiceTimeZone}
+          horizonDays={horizonDays}
+          selected={start}
+          onSelect={setStart}
+          refreshKey={refreshKey}
+        />
+        {errors.start && !start && <p className="text-danger">{errors.start}</p>}
+      </section>
+
+      <section aria-labelledby="schritt-2" className="flex flex-col gap-4">
+        <h2 id="schritt-2" className="text-xl">
+          2. Deine Angaben
+        </h2>
+        {message && (
+          <Notice tone="danger" role="alert">
+            {message}
+          </Notice>
+        )}
+        <Field label="Name" name="name" autoComplete="name" required maxLength={100} error={errors.name} />
+        <Field
+          label="E-Mail-Adresse"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          error={errors.email}
+          hint="Hierhin schicken wir die Bestätigung."
+        />
+        <fieldset className="flex flex-col gap-2">
+          <legend className="font-medium">Wie möchtest du sprechen?</legend>
+          <div className="flex flex-wrap gap-4">
+            {(["video", "phone"] as const).map((c) => (
+              <label key={c} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="radio"
+                  name="channel"
+                  value={c}
+                  checked={channel === c}
+                  onChange={() => setChannel(c)}
+                  className="size-5 accent-accent"
+                />
+                {c === "video" ? "Videogespräch" : "Telefon"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field
+          label={channel === "phone" ? "Telefonnummer" : "Telefonnummer (optional)"}
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          maxLength={40}
+          error={errors.phone}
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={messageId} className="font-medium">
+            Magst du kurz erzählen, worum es geht? (optional)
+          </label>
+          <textarea
+            id={messageId}
+            name="message"
+            rows={4}
+            maxLength={2000}
+            aria-invalid={errors.message ? true : undefined}
+            className="rounded-lg border border-line bg-surface px-3 py-2 text-base"
+          />
+          {errors.message && <p className="text-sm text-danger">{errors.message}</p>}
+        </div>
+        <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+          <label>
+            Website
+            <input type="text" name="website" tabIndex={-1} autoComplete="off" />
+          </label>
+        </div>
+        <div className="flex items-start gap-3">
+          <input
+            id={consentId}
+            type="checkbox"
+            name="consent"
+            className="mt-1.5 size-5 accent-accent"
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? `${consentId}-error` : undefined}
+          />
+          <div>
+            <label htmlFor={consentId}>
+              {consentText} Mehr in der <Link href="/datenschutz">Datenschutzerklärung</Link>.
+            </label>
+            {errors.consent && (
+              <p id={`${consentId}-error`} className="text-sm text-danger">
+                {errors.consent}
+              </p>
+            )}
+          </div>
+        </div>
+        <div>
+          <Button type="submit" disabled={pending || !start} aria-describedby={!start ? "kein-termin" : undefined}>
+            {pending ? "Wird gebucht …" : "Erstgespräch buchen"}
+          </Button>
+          {!start && (
+            <p id="kein-termin" className="mt-2 text-sm text-muted">
+              Wähle zuerst einen Tag und eine Uhrzeit.
+            </p>
+          )}
+        </div>
+      </section>
+    </form>
+  );
+}

@@ -1,0 +1,220 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+
+export type SlotJson = { start: string; end: string };
+
+const COMMON_ZONES = [
+  "Europe/Berlin",
+  "Europe/Vienna",
+  "Europe/Zurich",
+  "Europe/London",
+  "Europe/Madrid",
+  "Europe/Lisbon",
+  "Atlantic/Canary",
+  "America/New_York",
+  "Asia/Dubai",
+];
+
+function ymd(date: Date, timeZone: string) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+function shiftMonth(month: string, by: number) {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+function daysOfMonth(month: string): string[] {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
+}
+
+function addDaysIso(date: string, days: number) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A month of days with free slots and the times of the chosen day, shown in the visitor's time
+ * zone (detected, switchable). Fetches /api/slots for the visible month only.
+ */
+export function SlotPicker({
+  practiceTimeZone,
+  horizonDays,
+  selected,
+  onSelect,
+  refreshKey = 0,
+}: {
+  practiceTimeZone: string;
+  horizonDays: number;
+  selected: string | null;
+  onSelect: (start: string | null) => void;
+  refreshKey?: number;
+}) {
+  const [timeZone, setTimeZone] = useState(practiceTimeZone);
+  const [today] = useState(() => ymd(new Date(), practiceTimeZone));
+  const [month, setMonth] = useState(() => today.slice(0, 7));
+  const [slots, setSlots] = useState<SlotJson[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The visitor's own zone, once known in the browser.
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the zone is only known in the browser
+    if (detected) setTimeZone(detected);
+  }, []);
+
+  const last = addDaysIso(today, horizonDays);
+  useEffect(() => {
+    const controller = new AbortController();
+    const from = [`${month}-01`, today].sort()[1]!;
+    const lastOfMonth = daysOfMonth(month).at(-1)!;
+    const to = [lastOfMonth, last].sort()[0]!;
+    if (to < from) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- nothing to fetch for a month outside the horizon
+      setSlots([]);
+      return;
+    }
+    setSlots(null);
+    setError(null);
+    fetch(`/api/slots?from=${addDaysIso(from, -1)}&to=${addDaysIso(to, 1)}`, { signal: controller.signal, cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((data: { slots: SlotJson[] }) => setSlots(data.slots))
+      .catch((e: Error) => {
+        if (e.name !== "AbortError") setError("Die freien Termine konnten gerade nicht geladen werden. Bitte lade die Seite neu.");
+      });
+    return () => controller.abort();
+  }, [month, today, last, refreshKey]);
+
+  const byDay = useMemo(() => {
+    const map = new Map<string, SlotJson[]>();
+    for (const slot of slots ?? []) {
+      const key = ymd(new Date(slot.start), timeZone);
+      if (!key.startsWith(month)) continue;
+      map.set(key, [...(map.get(key) ?? []), slot]);
+    }
+    return map;
+  }, [slots, timeZone, month]);
+
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const monthLabel = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+  const firstWeekday = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; // Monday = 0
+  const timeFormat = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone });
+  const dayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const zones = Array.from(new Set([timeZone, practiceTimeZone, ...COMMON_ZONES]));
+  const daySlots = day ? (byDay.get(day) ?? []) : [];
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="zeitzone" className="font-medium">
+            Zeiten anzeigen in
+          </label>
+          <select
+            id="zeitzone"
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            className="min-h-11 rounded-lg border border-line bg-surface px-3"
+          >
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace("_", " ")}
+                {z === practiceTimeZone ? " (Praxis)" : ""}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="text-sm text-muted">Die Praxis arbeitet in der Zeitzone {practiceTimeZone}.</p>
+      </div>
+
+      <div className="flex items-center justify-between gap-3">
+        <button
+          type="button"
+          onClick={() => setMonth(shiftMonth(month, -1))}
+          disabled={month <= today.slice(0, 7)}
+          className="min-h-11 rounded-lg border border-line px-3 disabled:opacity-40"
+          aria-label="Voriger Monat"
+        >
+          ←
+        </button>
+        <h3 aria-live="polite" className="font-sans text-lg font-semibold">
+          {monthLabel}
+        </h3>
+        <button
+          type="button"
+          onClick={() => setMonth(shiftMonth(month, 1))}
+          disabled={month >= last.slice(0, 7)}
+          className="min-h-11 rounded-lg border border-line px-3 disabled:opacity-40"
+          aria-label="Nächster Monat"
+        >
+          →
+        </button>
+      </div>
+
+      {error && (
+        <p role="alert" className="text-danger">
+          {error}
+        </p>
+      )}
+      {slots === null && !error && <p role="status">Freie Termine werden geladen …</p>}
+
+      <div role="group" aria-label={`Tage im ${monthLabel}`} className="grid grid-cols-7 gap-1 text-center">
+        {["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"].map((d) => (
+          <span key={d} aria-hidden="true" className="text-sm text-muted">
+            {d}
+          </span>
+        ))}
+        {Array.from({ length: firstWeekday }, (_, i) => (
+          <span key={`pad-${i}`} aria-hidden="true" />
+        ))}
+        {daysOfMonth(month).map((date) => {
+          const count = byDay.get(date)?.length ?? 0;
+          const label = dayFormat.format(new Date(`${date}T12:00:00Z`));
+          return (
+            <button
+              key={date}
+              type="button"
+              disabled={count === 0}
+              aria-pressed={day === date}
+              aria-label={count ? `${label}, ${count} freie Termine` : `${label}, keine freien Termine`}
+              onClick={() => {
+                setDay(date);
+                onSelect(null);
+              }}
+              className="min-h-11 rounded-lg text-base disabled:text-muted/60 enabled:bg-accent-soft enabled:font-semibold enabled:text-accent-strong aria-pressed:bg-accent aria-pressed:text-white"
+            >
+              {Number(date.slice(8))}
+            </button>
+          );
+        })}
+      </div>
+
+      {day && (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-2 font-medium">Uhrzeit am {dayFormat.format(new Date(`${day}T12:00:00Z`))}</legend>
+          <div className="flex flex-wrap gap-2">
+            {daySlots.map((slot) => (
+              <button
+                key={slot.start}
+                type="button"
+                aria-pressed={selected === slot.start}
+                onClick={() => onSelect(slot.start)}
+                className="min-h-11 min-w-20 rounded-lg border border-accent px-3 text-accent aria-pressed:bg-accent aria-pressed:text-white"
+              >
+                {timeFormat.format(new Date(slot.start))}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { CoachFormState } from "@/lib/booking/coach-actions";
+import { saveAvailabilityAction } from "@/lib/booking/coach-actions";
+
+const weekdays = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
+
+export type AvailabilityValues = {
+  weekly: Record<string, string>;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minimumNoticeHours: number;
+  horizonDays: number;
+  maxPerDay: number | null;
+  slotIntervalMinutes: number;
+  cancellationCutoffHours: number;
+  confirmWindowMinutes: number;
+  timeZone: string;
+};
+
+export function AvailabilityForm({ values, zones }: { values: AvailabilityValues; zones: string[] }) {
+  const [state, onSubmit, pending] = useKeptForm<CoachFormState>(saveAvailabilityAction, {});
+  const e = (key: string) => state.fieldErrors?.[key]?.[0];
+  const number = (name: keyof AvailabilityValues, label: string, hint?: string) => (
+    <Field
+      label={label}
+      name={name}
+      type="number"
+      inputMode="numeric"
+      defaultValue={String(values[name] ?? "")}
+      error={e(name)}
+      hint={hint}
+    />
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8">
+      {state.message && (
+        <Notice tone="danger" role="alert">
+          {state.message}
+        </Notice>
+      )}
+      {state.ok && (
+        <Notice tone="success" role="status">
+          {state.ok}
+        </Notice>
+      )}
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 font-serif text-xl font-semibold">Wöchentliche Zeiten</legend>
+        <p className="text-sm text-muted">
+          Mehrere Zeiträume mit Komma trennen, z. B. 09:00-12:00, 14:00-17:00. Leer = an diesem Tag keine Termine.
+        </p>
+        <div className="grid gap-4 md:grid-cols-2">
+          {weekdays.map((day, i) => (
+            <Field
+              key={day}
+              label={day}
+              name={`weekly.${i + 1}`}
+              defaultValue={values.weekly[String(i + 1)] ?? ""}
+              error={e(`weekly.${i + 1}`)}
+              placeholder="geschlossen"
+            />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="mb-2 font-serif text-xl font-semibold">Erstgespräch</legend>
+        {number("durationMinutes", "Dauer (Minuten)")}
+        {number("slotIntervalMinutes", "Raster der Startzeiten (Minuten)")}
+        {number("bufferBeforeMinutes", "Puffer davor (Minuten)")}
+        {number("bufferAfterMinutes", "Puffer danach (Minuten)")}
+        {number("minimumNoticeHours", "Vorlauf (Stunden)", "So lange vorher muss spätestens gebucht werden.")}
+        {number("horizonDays", "Buchbar im Voraus (Tage)")}
+        <Field
+          label="Höchstens pro Tag"
+          name="maxPerDay"
+          type="number"
+          inputMode="numeric"
+          defaultValue={values.maxPerDay === null ? "" : String(values.maxPerDay)}
+          error={e("maxPerDay")}
+          hint="Leer = keine Grenze."
+        />
+        {number("cancellationCutoffHours", "Absagefrist (Stunden)", "Bis so lange vorher können Gäste selbst verschieben oder absagen.")}
+        {number("confirmWindowMinutes", "Bestätigungsfrist (Minuten)", "So lange hält eine unbestätigte Buchung ihren Termin.")}
+        <div className="flex flex-col gap-1">
+          <label htmlFor="timeZone" className="font-medium">
+            Zeitzone der Praxis
+          </label>
+          <select
+            id="timeZone"
+            name="timeZone"
+            defaultValue={values.timeZone}
+            className="min-h-11 rounded-lg border border-line bg-surface px-3"
+          >
+            {zones.map((z) => (
+              <option key={z}>{z}</option>
+            ))}
+          </select>
+          {e("timeZone") && <p className="text-sm text-danger">{e("timeZone")}</p>}
+        </div>
+      </fieldset>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Wird gespeichert …" : "Speichern"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import { saveOverrideAction, type CoachFormState } from "@/lib/booking/coach-actions";
+
+export function OverrideForm() {
+  const [state, onSubmit, pending] = useKeptForm<CoachFormState>(saveOverrideAction, {});
+  const e = (key: string) => state.fieldErrors?.[key]?.[0];
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
+      {state.message && (
+        <div className="md:col-span-2">
+          <Notice tone="danger" role="alert">
+            {state.message}
+          </Notice>
+        </div>
+      )}
+      {state.ok && (
+        <div className="md:col-span-2">
+          <Notice tone="success" role="status">
+            {state.ok}
+          </Notice>
+        </div>
+      )}
+      <Field label="Datum" name="date" type="date" required error={e("date")} />
+      <Field label="Bis (optional, für einen Zeitraum)" name="until" type="date" error={e("until")} />
+      <Field
+        label="Zeiten an diesen Tagen"
+        name="ranges"
+        placeholder="leer = geschlossen"
+        error={e("ranges")}
+        hint="z. B. 10:00-13:00; leer lassen für Urlaub oder Feiertag."
+      />
+      <Field label="Notiz (nur für dich)" name="note" maxLength={200} error={e("note")} />
+      <div className="md:col-span-2">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Eintragen
+        </Button>
+      </div>
+    </form>
+  );
+}

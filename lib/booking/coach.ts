@@ -1,0 +1,155 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { db as defaultDb, type Db } from "@/db";
+import { appointments, availabilityOverrides, availabilitySettings, practiceSettings, users, type Appointment } from "@/db/schema";
+import ClientInvitationEmail, { clientInvitationSubject } from "@/emails/client-invitation";
+import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { AppError } from "@/lib/http/errors";
+import { loadPracticeSettings } from "@/lib/settings/queries";
+import { sendVisitorCancellation } from "./appointments";
+import type { availabilityFormSchema } from "./availability-form";
+import { addDays, isValidDate } from "./slots";
+import type { z } from "zod";
+
+/** The coach's view of consultations: upcoming and pending first, then the past. */
+export async function listConsultations(db: Db = defaultDb) {
+  const rows = await db
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.kind, "consultation"),
+        inArray(appointments.status, ["pending", "confirmed", "cancelled", "completed", "no_show"]),
+      ),
+    )
+    .orderBy(desc(appointments.startAt))
+    .limit(300);
+  const now = Date.now();
+  return {
+    now,
+    upcoming: rows.filter((r) => r.endAt.getTime() >= now && (r.status === "confirmed" || r.status === "pending")).reverse(),
+    past: rows.filter((r) => !(r.endAt.getTime() >= now && (r.status === "confirmed" || r.status === "pending"))),
+  };
+}
+
+export async function coachCancel(id: string, reason: string | null, origin: string, db: Db = defaultDb): Promise<Appointment> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointments)
+      .set({
+        status: "cancelled",
+        cancelledAt: sql`now()`,
+        cancelledBy: "coach",
+        cancelReason: reason,
+        sequence: sql`${appointments.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(appointments.id, id), inArray(appointments.status, ["pending", "confirmed"])))
+      .returning();
+    if (!row) throw new AppError("not_found", "Dieser Termin ist schon abgesagt oder vorbei.");
+    await sendVisitorCancellation(tx, row, { origin, reason });
+    return row;
+  });
+}
+
+export async function setOutcome(id: string, status: "completed" | "no_show", db: Db = defaultDb): Promise<void> {
+  const rows = await db
+    .update(appointments)
+    .set({ status, updatedAt: sql`now()` })
+    .where(and(eq(appointments.id, id), eq(appointments.status, "confirmed"), lt(appointments.startAt, sql`now()`)))
+    .returning({ id: appointments.id });
+  if (rows.length === 0) throw new AppError("conflict", "Nur bestätigte Termine, die begonnen haben, lassen sich so markieren.");
+}
+
+/** Turns the person from a consultation into a client: an account, and an invitation to sign in. */
+export async function convertToClient(id: string, origin: string, db: Db = defaultDb): Promise<{ userId: string; created: boolean }> {
+  const [appointment] = await db.select().from(appointments).where(eq(appointments.id, id));
+  if (!appointment) throw new AppError("not_found", "Diesen Termin gibt es nicht.");
+  const practice = await loadPracticeSettings(db);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(users).where(eq(users.email, appointment.email));
+    if (existing && existing.role !== "client") throw new AppError("conflict", "Diese Adresse gehört zur Praxis selbst.");
+    const user =
+      existing ?? (await tx.insert(users).values({ email: appointment.email, name: appointment.name, role: "client" }).returning())[0]!;
+    await tx
+      .update(appointments)
+      .set({ clientId: user.id, updatedAt: sql`now()` })
+      .where(eq(appointments.id, id));
+    const validDays = 7;
+    const signInUrl = await createSignInLink(tx, { email: user.email, origin, maxAgeSeconds: validDays * 86_400 });
+    await enqueueEmail(
+      {
+        template: "client-invitation",
+        to: user.email,
+        subject: clientInvitationSubject(practice.practiceName),
+        body: createElement(ClientInvitationEmail, {
+          practiceName: practice.practiceName,
+          coachName: practice.coachName,
+          name: (user.name ?? appointment.name).split(" ")[0] ?? appointment.name,
+          signInUrl,
+          validDays,
+        }),
+        dedupeKey: `client-invitation:${user.id}:${Date.now()}`,
+      },
+      tx,
+    );
+    return { userId: user.id, created: !existing };
+  });
+}
+
+export async function listOverrides(db: Db = defaultDb) {
+  const today = new Date().toISOString().slice(0, 10);
+  return db
+    .select()
+    .from(availabilityOverrides)
+    .where(gte(availabilityOverrides.date, addDays(today, -1)))
+    .orderBy(asc(availabilityOverrides.date));
+}
+
+export async function saveAvailability(input: z.infer<typeof availabilityFormSchema>, db: Db = defaultDb) {
+  const values = {
+    weekly: input.weekly,
+    durationMinutes: input.durationMinutes,
+    bufferBeforeMinutes: input.bufferBeforeMinutes,
+    bufferAfterMinutes: input.bufferAfterMinutes,
+    minimumNoticeMinutes: input.minimumNoticeHours * 60,
+    horizonDays: input.horizonDays,
+    maxPerDay: input.maxPerDay,
+    slotIntervalMinutes: input.slotIntervalMinutes,
+    cancellationCutoffMinutes: input.cancellationCutoffHours * 60,
+    confirmWindowMinutes: input.confirmWindowMinutes,
+    updatedAt: new Date(),
+  };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(availabilitySettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: availabilitySettings.id, set: values });
+    await tx.update(practiceSettings).set({ timeZone: input.timeZone, updatedAt: new Date() }).where(eq(practiceSettings.id, 1));
+  });
+}
+
+/** One date, or every date of a range (a vacation), with other hours or closed. */
+export async function saveOverride(
+  input: { date: string; until?: string; ranges: { start: string; end: string }[]; note: string },
+  db: Db = defaultDb,
+) {
+  if (!isValidDate(input.date) || (input.until && !isValidDate(input.until)))
+    throw new AppError("invalid", "Bitte ein gültiges Datum wählen.");
+  const last = input.until || input.date;
+  if (last < input.date) throw new AppError("invalid", "Das Ende liegt vor dem Anfang.");
+  const dates: string[] = [];
+  for (let d = input.date; d <= last; d = addDays(d, 1)) {
+    dates.push(d);
+    if (dates.length > 366) throw new AppError("invalid", "Höchstens ein Jahr auf einmal.");
+  }
+  await db
+    .insert(availabilityOverrides)
+    .values(dates.map((date) => ({ date, ranges: input.ranges, note: input.note })))
+    .onConflictDoUpdate({ target: availabilityOverrides.date, set: { ranges: sql`excluded.ranges`, note: sql`excluded.note` } });
+}
+
+export async function deleteOverride(date: string, db: Db = defaultDb) {
+  await db.delete(availabilityOverrides).where(eq(availabilityOverrides.date, date));
+}
