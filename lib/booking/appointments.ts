@@ -73,6 +73,9 @@ export async function availableSlots(
 }
 
 async function assertOffered(start: Date, db: Db, exceptId?: string): Promise<{ settings: BookingSettings; end: Date }> {
+  // Far outside any horizon (or not a time at all): no need to ask the rules.
+  const now = Date.now();
+  if (!Number.isFinite(start.getTime()) || start.getTime() <= now || start.getTime() > now + 400 * 86_400_000) throw slotUnavailable();
   // The practice date is within a day of the UTC date, whatever the zone: load that neighbourhood.
   const utcDate = practiceDateOf(start);
   const { rules, settings } = await loadRules(addDays(utcDate, -1), addDays(utcDate, 1), db);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const TIME = /^([01]?\d|2[0-3])[:.][0-5]\d$|^24[:.]00$/;
+/** "9:00" or "9.00" → "09:00". */
+const normalize = (t: string) => t.replace(".", ":").padStart(5, "0");
 
 /** "09:00-12:00, 14:00-17:00" → ranges; empty → closed. German messages for the coach's form. */
 export const rangesSchema = z
@@ -13,8 +15,10 @@ export const rangesSchema = z
       .filter(Boolean);
     const ranges = [];
     for (const part of parts) {
-      const [start, end, extra] = part.split(/\s*[-–]\s*/);
-      if (!start || !end || extra !== undefined || !TIME.test(start) || !TIME.test(end) || start === "24:00") {
+      const [rawStart, rawEnd, extra] = part.split(/\s*[-–]\s*/);
+      const start = rawStart && TIME.test(rawStart) ? normalize(rawStart) : undefined;
+      const end = rawEnd && TIME.test(rawEnd) ? normalize(rawEnd) : undefined;
+      if (!start || !end || extra !== undefined || start === "24:00") {
         ctx.addIssue({ code: "custom", message: `„${part}“ verstehe ich nicht. Schreib Zeiten so: 09:00-12:00, 14:00-17:00` });
         return z.NEVER;
       }

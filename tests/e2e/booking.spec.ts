@@ -1,0 +1,179 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, mailFor } from "./support/app";
+
+type Mail = Awaited<ReturnType<typeof mailFor>>[number] & { attachments: { filename: string; contentType: string; content: string }[] };
+
+async function waitForMail(page: Page, to: string, subject: RegExp): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = ((await mailFor(page.request, to)) as Mail[]).find((m) => subject.test(m.subject));
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** Clicks the first day with free slots (moving on a month if needed) and returns its first time's label. */
+async function pickFirstFreeSlot(page: Page, skip = 0): Promise<string> {
+  const days = page.getByRole("group", { name: /^Tage im/ });
+  await expect(page.getByText("Freie Termine werden geladen")).toHaveCount(0);
+  if ((await days.getByRole("button", { disabled: false }).count()) <= skip) {
+    await page.getByRole("button", { name: "Nächster Monat" }).click();
+    await expect(page.getByText("Freie Termine werden geladen")).toHaveCount(0);
+  }
+  await days.getByRole("button", { disabled: false }).nth(skip).click();
+  const time = page.getByRole("group", { name: /^Uhrzeit am/ }).getByRole("button").first();
+  const label = (await time.textContent())!;
+  await time.click();
+  return label;
+}
+
+test("a visitor books, confirms from the mailbox, reads the invitation, moves and cancels", async ({ page }) => {
+  const email = `gast-${Date.now()}@example.com`;
+  await page.goto("/erstgespraech");
+  await expect(page.getByRole("heading", { level: 1, name: "Kostenloses Erstgespräch" })).toBeVisible();
+  await expect(page.getByLabel("Zeiten anzeigen in")).toHaveValue("Europe/Berlin");
+  await pickFirstFreeSlot(page);
+  await expectAccessible(page);
+
+  await page.getByLabel("Name").fill("Gabi Gast");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel(/worum es geht/).fill("Seit zwei Jahren Schmerzen im unteren Rücken.");
+  await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
+  await expect(page.getByText("Bitte stimme der Verarbeitung deiner Angaben zu.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Gabi Gast");
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
+  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+
+  const request = await waitForMail(page, email, /^Bitte bestätige dein Erstgespräch$/);
+  const confirmLink = request.text.match(/https?:\/\/\S+\/termin\/bestaetigen\/[A-Za-z0-9_-]{43}/)![0];
+  await page.goto(confirmLink);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Ja, Termin bestätigen" }).click();
+  await expect(page.getByText("Bestätigt!")).toBeVisible();
+  const manageUrl = page.url();
+  expect(manageUrl).toMatch(/\/termin\/[A-Za-z0-9_-]{43}\?bestaetigt=1$/);
+
+  const confirmed = await waitForMail(page, email, /^Dein Erstgespräch ist bestätigt/);
+  const invite = confirmed.attachments.find((a) => a.filename === "termin.ics")!;
+  expect(invite.contentType).toContain("text/calendar");
+  const ics = Buffer.from(invite.content, "base64").toString("utf8");
+  expect(ics).toContain("METHOD:REQUEST");
+  expect(ics).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T\d{6}/);
+  expect(ics).toContain("SEQUENCE:0");
+  expect(ics).toContain("BEGIN:VALARM");
+  const uid = ics.match(/UID:(\S+)/)![1];
+  await waitForMail(page, "coach@example.com", /^Neues Erstgespräch: Gabi Gast/);
+  await expectAccessible(page);
+
+  // Move it to another day through the manage link.
+  await pickFirstFreeSlot(page, 1);
+  await page.getByRole("button", { name: "Auf diesen Termin verschieben" }).click();
+  await expect(page.getByText("Verschoben")).toBeVisible();
+  const moved = await waitForMail(page, email, /^Dein Erstgespräch wurde verschoben/);
+  const movedIcs = Buffer.from(moved.attachments[0]!.content, "base64").toString("utf8");
+  expect(movedIcs).toContain(`UID:${uid}`);
+  expect(movedIcs).toContain("SEQUENCE:1");
+
+  // And cancel it.
+  await page.getByLabel(/warum/).fill("Es geht mir schon besser.");
+  await page.getByRole("button", { name: "Termin absagen" }).click();
+  await expect(page.getByText("Abgesagt", { exact: true })).toBeVisible();
+  const cancelled = await waitForMail(page, email, /^Dein Erstgespräch wurde abgesagt/);
+  const cancelIcs = Buffer.from(cancelled.attachments[0]!.content, "base64").toString("utf8");
+  expect(cancelled.attachments[0]!.filename).toBe("absage.ics");
+  expect(cancelIcs).toContain("METHOD:CANCEL");
+  expect(cancelIcs).toContain(`UID:${uid}`);
+  expect(cancelIcs).toContain("SEQUENCE:2");
+  await waitForMail(page, "coach@example.com", /^Erstgespräch abgesagt: Gabi Gast/);
+});
+
+test("times follow the visitor's chosen time zone", async ({ page }) => {
+  await page.goto("/erstgespraech");
+  const berlin = await pickFirstFreeSlot(page);
+  await page.getByLabel("Zeiten anzeigen in").selectOption("America/New_York");
+  const newYork = await page.getByRole("group", { name: /^Uhrzeit am/ }).getByRole("button").first().textContent();
+  const [bh, bm] = berlin.split(":").map(Number) as [number, number];
+  const [nh, nm] = newYork!.split(":").map(Number) as [number, number];
+  expect(((bh * 60 + bm - (nh * 60 + nm)) + 1440) % 1440).toBe(6 * 60);
+});
+
+test("bad booking requests get 4xx JSON and write nothing", async ({ request }) => {
+  const ip = `10.9.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}`;
+  const from = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const before = (await (await request.get(`/api/slots?from=${from}&to=${to}`)).json()).slots as { start: string }[];
+  const slot = before[0]!.start;
+  const valid = { start: slot, name: "Böse Eingabe", email: "bad-input@example.com", channel: "video", consent: true };
+  const bodies: unknown[] = [
+    {},
+    { ...valid, start: "morgen" },
+    { ...valid, start: "2020-01-01T10:00:00Z" },
+    { ...valid, start: "9999-12-31T10:00:00Z" },
+    { ...valid, start: new Date(Date.parse(slot) + 7 * 60_000).toISOString() },
+    { ...valid, name: "" },
+    { ...valid, name: "x".repeat(1_000) },
+    { ...valid, name: "Null\u0000Byte" },
+    { ...valid, email: "keine-adresse" },
+    { ...valid, email: 42 },
+    { ...valid, channel: "brieftaube" },
+    { ...valid, channel: "phone" },
+    { ...valid, consent: false },
+    { ...valid, consent: "true" },
+    { ...valid, message: "m".repeat(5_000) },
+    { ...valid, phone: "<script>" },
+    { ...valid, admin: true },
+    JSON.parse('{"__proto__": {"polluted": true}, "start": "x"}'),
+    [valid],
+  ];
+  // Each request from its own address, so the rate limit does not answer in place of validation.
+  for (const [i, body] of bodies.entries()) {
+    const response = await request.post("/api/bookings", { data: body, headers: { "x-forwarded-for": `${ip}${i}` } });
+    expect(response.status(), JSON.stringify(body).slice(0, 80)).toBeGreaterThanOrEqual(400);
+    expect(response.status()).toBeLessThan(500);
+    expect(await response.json()).toHaveProperty("error");
+  }
+  const raw = [
+    { data: "not json", contentType: "application/json" },
+    { data: "start=x", contentType: "application/x-www-form-urlencoded" },
+    { data: JSON.stringify({ ...valid, message: "x".repeat(100_000) }), contentType: "application/json" },
+  ];
+  for (const [i, r] of raw.entries()) {
+    const response = await request.post("/api/bookings", { data: r.data, headers: { "content-type": r.contentType, "x-forwarded-for": `${ip}r${i}` } });
+    expect([400, 413]).toContain(response.status());
+  }
+  const after = (await (await request.get(`/api/slots?from=${from}&to=${to}`)).json()).slots as { start: string }[];
+  expect(after.map((s) => s.start)).toContain(slot);
+  expect(await mailFor(request, "bad-input@example.com")).toEqual([]);
+});
+
+test("too many booking requests from one address get 429 with Retry-After", async ({ request }) => {
+  const ip = `10.77.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}`;
+  let last = await request.post("/api/bookings", { data: {}, headers: { "x-forwarded-for": ip } });
+  for (let i = 0; i < 30 && last.status() !== 429; i++) last = await request.post("/api/bookings", { data: {}, headers: { "x-forwarded-for": ip } });
+  expect(last.status()).toBe(429);
+  expect(Number(last.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await last.json()).error).toBe("rate_limited");
+});
+
+test("the coach sees the consultation and can set availability", async ({ page }) => {
+  const { signIn } = await import("./support/app");
+  await signIn(page, "coach@example.com");
+  await page.goto("/coach/verfuegbarkeit");
+  await expectAccessible(page);
+  await page.getByLabel("Samstag").fill("10:00-9:00");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText("liegt das Ende nicht nach dem Anfang")).toBeVisible();
+  await page.getByLabel("Samstag").fill("");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText("Gespeichert.")).toBeVisible();
+  await page.goto("/coach/termine");
+  await expectAccessible(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Erstgespräche" })).toBeVisible();
+});
