@@ -177,3 +177,45 @@ test("the coach sees the consultation and can set availability", async ({ page }
   await expectAccessible(page);
   await expect(page.getByRole("heading", { level: 1, name: "Erstgespräche" })).toBeVisible();
 });
+
+test("the coach turns a consultation into a client, whose invitation link opens the dashboard", async ({ page, browser }) => {
+  const email = `neu-${Date.now()}@example.com`;
+  const from = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const { slots } = (await (await page.request.get(`/api/slots?from=${from}&to=${to}`)).json()) as { slots: { start: string }[] };
+  const booked = await page.request.post("/api/bookings", {
+    data: { start: slots[3]!.start, name: "Nora Neu", email, channel: "phone", phone: "+49 30 1234567", consent: true },
+    headers: { "x-forwarded-for": `10.55.${Date.now() % 250}.1` },
+  });
+  expect(booked.status()).toBe(201);
+  const request = await waitForMail(page, email, /^Bitte bestätige/);
+  await page.goto(request.text.match(/https?:\/\/\S+\/termin\/bestaetigen\/\S{43}/)![0]);
+  await page.getByRole("button", { name: "Ja, Termin bestätigen" }).click();
+  await expect(page.getByText("Bestätigt!")).toBeVisible();
+
+  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  const { signIn } = await import("./support/app");
+  await signIn(coach, "coach@example.com");
+  await coach.goto("/coach/termine");
+  const card = coach.getByRole("article").filter({ hasText: "Nora Neu" });
+  await expect(card.getByText("Bestätigt")).toBeVisible();
+  await expect(card.getByText("+49 30 1234567")).toBeVisible();
+  await card.getByRole("button", { name: "Als Klient*in aufnehmen" }).click();
+  await expect(coach.getByText("Zugang angelegt und Einladung verschickt.")).toBeVisible();
+
+  const invitation = await waitForMail(page, email, /^Dein Zugang bei/);
+  const link = invitation.text.match(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/)![0];
+  const client = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await client.goto(link);
+  await expect(client).toHaveURL(/\/dashboard$/);
+  await expect(client.getByRole("heading", { name: /Hallo Nora/ })).toBeVisible();
+
+  // The coach can still cancel the consultation; the person is told with a CANCEL invitation.
+  await coach.goto("/coach/termine");
+  await coach.getByRole("article").filter({ hasText: "Nora Neu" }).getByLabel(/Grund/).fill("Krankheit");
+  await coach.getByRole("article").filter({ hasText: "Nora Neu" }).getByRole("button", { name: "Absagen" }).click();
+  await expect(coach.getByText(/^Abgesagt\. Die Person bekommt/)).toBeVisible();
+  const cancelled = await waitForMail(page, email, /^Dein Erstgespräch wurde abgesagt/);
+  expect(cancelled.text).toContain("Krankheit");
+  expect(Buffer.from(cancelled.attachments[0]!.content, "base64").toString("utf8")).toContain("METHOD:CANCEL");
+});
