@@ -1,25 +1,153 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { LineChart } from "@/components/charts/LineChart";
+import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
+import { listForClient } from "@/lib/booking/client";
+import { formatAppointmentTime } from "@/lib/booking/format";
+import { addDays } from "@/lib/booking/slots";
+import { latestSelfCheck } from "@/lib/checks/results";
+import { bandText, type Band } from "@/lib/checks/self-check";
+import { average, currentStreak, fillDays, insightText } from "@/lib/journal/progress";
+import { dailyAverages, entryDates, monthlyPain } from "@/lib/journal/queries";
+import { todayIn } from "@/lib/journal/today";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Dein Bereich", robots: { index: false } };
 
-export default async function DashboardPage() {
-  const [user, settings] = await Promise.all([requireRole("client", "/dashboard"), getPracticeSettings()]);
+const RANGES = [7, 30, 90, 365] as const;
+const shortDate = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", timeZone: "UTC" });
+const monthName = new Intl.DateTimeFormat("de-DE", { month: "long", timeZone: "UTC" });
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ tage?: string }> }) {
+  const [user, settings, { tage }] = await Promise.all([requireRole("client", "/dashboard"), getPracticeSettings(), searchParams]);
+  const days = RANGES.find((r) => String(r) === tage) ?? 30;
+  const today = todayIn(settings.timeZone);
+  const from = addDays(today, -(days - 1));
+  const thisMonth = today.slice(0, 7);
+  const lastMonth = addDays(`${thisMonth}-01`, -1).slice(0, 7);
+  const [points, dates, months, { upcoming }, check] = await Promise.all([
+    dailyAverages(user.id, from, today),
+    entryDates(user.id, addDays(today, -400)),
+    monthlyPain(user.id, [lastMonth, thisMonth]),
+    listForClient(user.id),
+    latestSelfCheck(user.id),
+  ]);
+  const filled = fillDays(points, from, today);
+  const streak = currentStreak(dates, today);
+  const wroteToday = dates.includes(today);
+  const insight = insightText(points);
+  const next = upcoming[0];
   const firstName = user.name?.split(" ")[0];
+  const thisAvg = months[thisMonth] ?? null;
+  const lastAvg = months[lastMonth] ?? null;
+
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-8">
       <h1>{firstName ? `Hallo ${firstName}` : "Hallo"}, schön, dass du da bist.</h1>
-      <p className="max-w-prose text-muted">
-        Hier findest du bald dein Schmerztagebuch, deine Selbsttests und deine nächsten Termine. Was du hier einträgst, sehen
-        nur du und {settings.coachName || "deine Begleitung in der Praxis"}.
-      </p>
-      <Card aria-labelledby="konto">
-        <h2 id="konto" className="mb-2 text-xl">
-          Dein Konto
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card aria-labelledby="heute">
+          <h2 id="heute" className="mb-2 text-xl">
+            {wroteToday ? "Heute schon eingetragen" : "Wie geht es dir heute?"}
+          </h2>
+          <p className="mb-4 text-muted">
+            {wroteToday ? "Danke! Wenn sich etwas verändert, kannst du jederzeit noch einen Eintrag machen." : "Zwei Zahlen genügen, dauert keine halbe Minute."}
+          </p>
+          <ButtonLink href="/dashboard/tagebuch" variant={wroteToday ? "secondary" : "primary"}>
+            {wroteToday ? "Zum Tagebuch" : "Eintrag machen"}
+          </ButtonLink>
+        </Card>
+        <Card aria-labelledby="naechster">
+          <h2 id="naechster" className="mb-2 text-xl">
+            Nächster Termin
+          </h2>
+          {next ? (
+            <p>
+              {next.kind === "consultation" ? "Erstgespräch" : "Coaching"}: <strong>{formatAppointmentTime(next.startAt, settings.timeZone)}</strong>
+            </p>
+          ) : (
+            <p className="text-muted">Gerade ist kein Termin geplant.</p>
+          )}
+          <p className="mt-3">
+            <Link href="/dashboard/termine">Alle Termine</Link>
+          </p>
+        </Card>
+      </div>
+
+      <section aria-labelledby="verlauf" className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="verlauf">Dein Verlauf</h2>
+          <nav aria-label="Zeitraum" className="flex gap-2">
+            {RANGES.map((r) => (
+              <Link
+                key={r}
+                href={r === 30 ? "/dashboard" : `/dashboard?tage=${r}`}
+                aria-current={r === days ? "page" : undefined}
+                className="min-h-11 rounded-lg border border-line px-3 py-2 no-underline aria-[current=page]:border-accent aria-[current=page]:bg-accent-soft"
+              >
+                {r === 365 ? "1 Jahr" : `${r} Tage`}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <Card>
+          <LineChart
+            title={`Schmerz und Stress, letzte ${days === 365 ? "12 Monate" : `${days} Tage`}`}
+            labels={filled.map((p) => shortDate.format(new Date(`${p.date}T12:00:00Z`)))}
+            series={[
+              { name: "Schmerz", color: "#a12a2a", values: filled.map((p) => p.pain) },
+              { name: "Stress", color: "#2f6b5e", values: filled.map((p) => p.stress) },
+            ]}
+            yMin={0}
+            yMax={10}
+          />
+        </Card>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <div className="rounded-2xl border border-line bg-surface p-4">
+            <dt className="text-sm text-muted">Schmerz im {monthName.format(new Date(`${thisMonth}-15T12:00:00Z`))}</dt>
+            <dd className="font-serif text-2xl font-semibold">{thisAvg === null ? "–" : thisAvg.toLocaleString("de-DE")}</dd>
+            <dd className="text-sm text-muted">
+              {lastAvg === null ? "Im Vormonat keine Einträge" : `Vormonat: ${lastAvg.toLocaleString("de-DE")}`}
+              {thisAvg !== null && lastAvg !== null && thisAvg < lastAvg ? " – weniger als zuvor" : ""}
+            </dd>
+          </div>
+          <div className="rounded-2xl border border-line bg-surface p-4">
+            <dt className="text-sm text-muted">Tage in Folge</dt>
+            <dd className="font-serif text-2xl font-semibold">{streak}</dd>
+            <dd className="text-sm text-muted">{streak > 0 ? "Schön dranbleiben, auch kleine Schritte zählen." : "Heute ist ein guter Tag zum Anfangen."}</dd>
+          </div>
+          <div className="rounded-2xl border border-line bg-surface p-4">
+            <dt className="text-sm text-muted">Durchschnitt im Zeitraum</dt>
+            <dd className="font-serif text-2xl font-semibold">{average(points.map((p) => p.pain))?.toLocaleString("de-DE") ?? "–"}</dd>
+            <dd className="text-sm text-muted">Schmerz; Stress {average(points.map((p) => p.stress))?.toLocaleString("de-DE") ?? "–"}</dd>
+          </div>
+        </dl>
+        {insight && (
+          <Card aria-labelledby="muster" className="bg-accent-soft">
+            <h3 id="muster" className="mb-2">
+              {insight.title}
+            </h3>
+            <p>{insight.text}</p>
+          </Card>
+        )}
+      </section>
+
+      <Card aria-labelledby="test">
+        <h2 id="test" className="mb-2 text-xl">
+          Dein Selbsttest
         </h2>
-        <p>Angemeldet als {user.email}</p>
+        {check ? (
+          <p>
+            Zuletzt {check.score} von 13 Anzeichen: {bandText[check.band as Band]?.title ?? check.band}.{" "}
+            <Link href="/dashboard/selbsttest">Verlauf ansehen</Link>
+          </p>
+        ) : (
+          <p>
+            Noch kein Ergebnis gespeichert. <Link href="/selbsttest">Selbsttest machen</Link>
+          </p>
+        )}
       </Card>
     </div>
   );

@@ -4,3 +4,4 @@ export * from "./email";
 export * from "./articles";
 export * from "./rate-limits";
 export * from "./booking";
+export * from "./journal";

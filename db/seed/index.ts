@@ -1,8 +1,9 @@
 import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { articles, availabilitySettings, practiceSettings, users } from "../schema";
+import { articles, availabilitySettings, journalEntries, practiceSettings, users } from "../schema";
 import { DEFAULT_WEEKLY } from "../../lib/booking/defaults";
 import { seedArticles } from "./articles";
+import { seedJournal } from "./journal";
 
 /** What every installation needs: the practice's settings row and the coach's account. */
 export async function seedEssentials(db: Db, coachEmail: string) {
@@ -33,6 +34,12 @@ export async function seedDemo(db: Db, coachEmail: string) {
   await seedEssentials(db, coachEmail);
   for (const client of demoClients) {
     await db.insert(users).values({ ...client, role: "client" }).onConflictDoNothing({ target: users.email });
+  }
+  // Anna keeps a journal; seeded once (her first entries mark the journal as seeded).
+  const [anna] = await db.select({ id: users.id }).from(users).where(eq(users.email, "anna@example.com"));
+  if (anna) {
+    const [existing] = await db.select({ n: count() }).from(journalEntries).where(eq(journalEntries.userId, anna.id));
+    if ((existing?.n ?? 0) === 0) await seedJournal(db, anna.id);
   }
   const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, coachEmail));
   const day = 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { loadRules, type BookingSettings } from "./availability";
 import { formatAppointmentTime } from "./format";
-import { icsAttachment } from "./ics";
+import { icsAttachment, type IcsEvent } from "./ics";
 import { CONSENT_VERSION, type BookingRequest } from "./schemas";
 import { addDays, freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "./slots";
 import { hashToken, isTokenShape, newToken } from "./tokens";
@@ -201,6 +201,30 @@ export async function findForManagement(token: string, db: Db = defaultDb) {
   return findByToken("manage", token, db);
 }
 
+/** The calendar invitation of an appointment (emails and the client's download use the same). */
+export function icsEventFor(
+  appointment: Appointment,
+  ctx: { method: "REQUEST" | "CANCEL"; timeZone: string; coachName: string; organizerEmail: string; url?: string },
+): IcsEvent {
+  const consultation = appointment.kind === "consultation";
+  return {
+    uid: `${appointment.id}@rueckenwind-coaching`,
+    sequence: appointment.sequence,
+    method: ctx.method,
+    start: appointment.startAt,
+    end: appointment.endAt,
+    timeZone: ctx.timeZone,
+    summary: consultation ? `Kostenloses Erstgespräch mit ${ctx.coachName}` : `Coaching mit ${ctx.coachName}`,
+    description:
+      appointment.channel === "video" ? "Videogespräch. Den Link bekommst du vor dem Termin." : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
+    location: appointment.channel === "video" ? "Video" : "Telefon",
+    url: ctx.url,
+    organizer: { name: ctx.coachName, email: ctx.organizerEmail },
+    attendee: { name: appointment.name, email: appointment.email },
+    alarmMinutesBefore: 60,
+  };
+}
+
 async function sendVisitorUpdate(
   tx: Db,
   appointment: Appointment,
@@ -230,24 +254,15 @@ async function sendVisitorUpdate(
         contactEmail: practice.email || coach.email,
       }),
       attachments: [
-        icsAttachment({
-          uid: `${appointment.id}@rueckenwind-coaching`,
-          sequence: appointment.sequence,
-          method: kind === "cancelled" ? "CANCEL" : "REQUEST",
-          start: appointment.startAt,
-          end: appointment.endAt,
-          timeZone: settings.timeZone,
-          summary: `Kostenloses Erstgespräch mit ${coachName}`,
-          description:
-            appointment.channel === "video"
-              ? "Videogespräch. Den Link bekommst du vor dem Termin."
-              : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
-          location: appointment.channel === "video" ? "Video" : "Telefon",
-          url: extra.manageUrl,
-          organizer: { name: coachName, email: practice.email || coach.email },
-          attendee: { name: appointment.name, email: appointment.email },
-          alarmMinutesBefore: 60,
-        }),
+        icsAttachment(
+          icsEventFor(appointment, {
+            method: kind === "cancelled" ? "CANCEL" : "REQUEST",
+            timeZone: settings.timeZone,
+            coachName,
+            organizerEmail: practice.email || coach.email,
+            url: extra.manageUrl,
+          }),
+        ),
       ],
       dedupeKey: `booking-${kind}:${appointment.id}:${appointment.sequence}`,
     },
@@ -349,6 +364,12 @@ export async function sendVisitorCancellation(tx: Db, appointment: Appointment, 
   await sendVisitorUpdate(tx, appointment, "cancelled", extra);
 }
 
+/** A cancellation by the person themselves: they get the CANCEL invitation, the coach a notice. */
+export async function notifyCancellation(tx: Db, appointment: Appointment, extra: { origin: string; reason: string | null }) {
+  await sendVisitorUpdate(tx, appointment, "cancelled", extra);
+  await sendCoachNotice(tx, appointment, "cancelled", extra);
+}
+
 export async function cancelByVisitor(
   token: string,
   reason: string | null,
@@ -370,8 +391,7 @@ export async function cancelByVisitor(
       .where(and(eq(appointments.id, appointment.id), eq(appointments.status, "confirmed")))
       .returning();
     if (!row) throw new AppError("not_found", "Dieser Termin wurde schon abgesagt.");
-    await sendVisitorUpdate(tx, row, "cancelled", { origin, reason });
-    await sendCoachNotice(tx, row, "cancelled", { origin, reason });
+    await notifyCancellation(tx, row, { origin, reason });
     return row;
   });
 }

@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { requireApiUser } from "@/lib/auth/guards";
+import { icsEventFor, theCoach } from "@/lib/booking/appointments";
+import { getForClient } from "@/lib/booking/client";
+import { buildIcs } from "@/lib/booking/ics";
+import { errorResponse } from "@/lib/http/errors";
+import { loadPracticeSettings } from "@/lib/settings/queries";
+
+/** The client's own appointment as an .ics file; anyone else's id is a 404. */
+export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await requireApiUser("client");
+    const appointment = await getForClient(user.id, (await params).id);
+    const [practice, coach] = await Promise.all([loadPracticeSettings(), theCoach()]);
+    const ics = buildIcs(
+      icsEventFor(appointment, {
+        method: appointment.status === "cancelled" ? "CANCEL" : "REQUEST",
+        timeZone: practice.timeZone,
+        coachName: practice.coachName || coach.name || practice.practiceName,
+        organizerEmail: practice.email || coach.email,
+      }),
+    );
+    return new NextResponse(ics, {
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="termin-${appointment.startAt.toISOString().slice(0, 10)}.ics"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { CancelOwnAppointment } from "@/components/booking/CancelOwnAppointment";
+import { ButtonLink } from "@/components/ui/Button";
+import type { Appointment } from "@/db/schema";
+import { requireRole } from "@/lib/auth/guards";
+import { loadBookingSettings } from "@/lib/booking/availability";
+import { cancelOwnAppointmentAction } from "@/lib/booking/client-actions";
+import { changeableUntil } from "@/lib/booking/appointments";
+import { listForClient } from "@/lib/booking/client";
+import { formatAppointmentTime } from "@/lib/booking/format";
+
+export const metadata: Metadata = { title: "Deine Termine", robots: { index: false } };
+
+const statusLabel: Partial<Record<Appointment["status"], string>> = { cancelled: "abgesagt", completed: "stattgefunden", no_show: "verpasst" };
+
+export default async function ClientAppointmentsPage() {
+  const user = await requireRole("client", "/dashboard/termine");
+  const [{ upcoming, past, now }, settings] = await Promise.all([listForClient(user.id), loadBookingSettings()]);
+  const title = (a: Appointment) => (a.kind === "consultation" ? "Erstgespräch" : "Coaching");
+  return (
+    <div className="flex flex-col gap-8">
+      <h1>Deine Termine</h1>
+      <section aria-labelledby="kommend" className="flex flex-col gap-4">
+        <h2 id="kommend">Anstehend</h2>
+        {upcoming.length === 0 ? (
+          <p>Gerade ist nichts geplant.</p>
+        ) : (
+          upcoming.map((a) => (
+            <article key={a.id} aria-labelledby={`a-${a.id}`} className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5">
+              <h3 id={`a-${a.id}`} className="font-sans text-lg font-semibold">
+                {title(a)}: {formatAppointmentTime(a.startAt, settings.timeZone)}
+              </h3>
+              <p>{a.channel === "video" ? "Per Video" : "Per Telefon"}</p>
+              <div className="flex flex-wrap gap-3">
+                <ButtonLink href={`/dashboard/termine/${a.id}/ics`} variant="secondary" prefetch={false}>
+                  In den Kalender (.ics)
+                </ButtonLink>
+              </div>
+              {now <= changeableUntil(a, settings).getTime() ? (
+                <CancelOwnAppointment action={cancelOwnAppointmentAction.bind(null, a.id)} />
+              ) : (
+                <p className="text-sm text-muted">Für kurzfristige Änderungen melde dich bitte direkt.</p>
+              )}
+            </article>
+          ))
+        )}
+      </section>
+      <section aria-labelledby="vergangen" className="flex flex-col gap-3">
+        <h2 id="vergangen">Vergangen</h2>
+        {past.length === 0 ? (
+          <p>Noch keine.</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {past.map((a) => (
+              <li key={a.id} className="rounded-xl border border-line bg-surface p-3">
+                {title(a)}: {formatAppointmentTime(a.startAt, settings.timeZone, { withZone: false })}
+                {statusLabel[a.status] ? ` (${statusLabel[a.status]})` : ""}{" "}
+                <a href={`/dashboard/termine/${a.id}/ics`} className="text-sm">
+                  .ics
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/Button";
+import { Notice } from "@/components/ui/Notice";
+import type { JournalEntry } from "@/db/schema";
+import { BODY_AREAS, SUGGESTED_HELPED, SUGGESTED_TAGS } from "@/lib/journal/schemas";
+
+const MOODS = ["sehr schlecht", "eher schlecht", "mittel", "eher gut", "sehr gut"];
+
+function Scale({ name, label, value, onChange, low, high, error }: { name: string; label: string; value: number | null; onChange: (v: number) => void; low: string; high: string; error?: string }) {
+  return (
+    <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${name}-error` : undefined}>
+      <legend className="mb-1 font-medium">{label}</legend>
+      <div className="grid grid-cols-6 gap-1.5 sm:grid-cols-11">
+        {Array.from({ length: 11 }, (_, n) => (
+          <label key={n} className="relative">
+            <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} className="peer sr-only" />
+            <span className="flex min-h-12 cursor-pointer items-center justify-center rounded-lg border border-line bg-surface text-lg font-semibold peer-checked:border-accent peer-checked:bg-accent peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-accent">
+              {n}
+            </span>
+          </label>
+        ))}
+      </div>
+      <p className="flex justify-between text-sm text-muted">
+        <span>0 = {low}</span>
+        <span>10 = {high}</span>
+      </p>
+      {error && (
+        <p id={`${name}-error`} className="text-sm text-danger">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function Chips({ legend, options, selected, onToggle, free, onFree }: { legend: string; options: readonly string[]; selected: string[]; onToggle: (v: string) => void; free?: string; onFree?: (v: string) => void }) {
+  const freeId = useId();
+  const all = Array.from(new Set([...options, ...selected]));
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1 font-medium">{legend}</legend>
+      <div className="flex flex-wrap gap-2">
+        {all.map((option) => (
+          <label key={option}>
+            <input type="checkbox" className="peer sr-only" checked={selected.includes(option)} onChange={() => onToggle(option)} />
+            <span className="inline-flex min-h-11 cursor-pointer items-center rounded-full border border-line bg-surface px-4 peer-checked:border-accent peer-checked:bg-accent-soft peer-checked:text-accent-strong peer-focus-visible:outline-3 peer-focus-visible:outline-accent">
+              {option}
+            </span>
+          </label>
+        ))}
+      </div>
+      {onFree && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={freeId} className="text-sm text-muted">
+            Eigenes hinzufügen (mit Komma trennen)
+          </label>
+          <input id={freeId} value={free} onChange={(e) => onFree(e.target.value)} maxLength={200} className="min-h-11 rounded-lg border border-line bg-surface px-3" />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+const split = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** New entry or edit: quick on a phone (two taps for pain and stress, then save). Posts to the journal API. */
+export function JournalForm({ today, entry, onDone }: { today: string; entry?: JournalEntry; onDone?: () => void }) {
+  const router = useRouter();
+  const [date, setDate] = useState(entry?.entryDate ?? today);
+  const [pain, setPain] = useState<number | null>(entry?.pain ?? null);
+  const [stress, setStress] = useState<number | null>(entry?.stress ?? null);
+  const [mood, setMood] = useState<number | null>(entry?.mood ?? null);
+  const [areas, setAreas] = useState<string[]>(entry?.bodyAreas ?? []);
+  const [tags, setTags] = useState<string[]>(entry?.tags ?? []);
+  const [helped, setHelped] = useState<string[]>(entry?.helped ?? []);
+  const [freeTags, setFreeTags] = useState("");
+  const [freeHelped, setFreeHelped] = useState("");
+  const [notes, setNotes] = useState(entry?.notes ?? "");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const dateId = useId();
+  const notesId = useId();
+  const toggle = (list: string[], set: (v: string[]) => void) => (value: string) => set(list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    const missing: Record<string, string> = {};
+    if (pain === null) missing.pain = "Bitte wähle deinen Schmerz von 0 bis 10.";
+    if (stress === null) missing.stress = "Bitte wähle deinen Stress von 0 bis 10.";
+    setErrors(missing);
+    if (Object.keys(missing).length) return;
+    setPending(true);
+    setMessage(null);
+    const body = { entryDate: date, pain, stress, mood, bodyAreas: areas, tags: [...tags, ...split(freeTags)], helped: [...helped, ...split(freeHelped)], notes };
+    try {
+      const response = await fetch(entry ? `/api/journal/${entry.id}` : "/api/journal", {
+        method: entry ? "PATCH" : "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const data = await response.json().catch(() => ({}));
+      if (response.ok) {
+        setMessage({ tone: "success", text: entry ? "Änderung gespeichert." : "Gespeichert. Danke, dass du dir die Zeit nimmst." });
+        if (!entry) {
+          setPain(null);
+          setStress(null);
+          setMood(null);
+          setAreas([]);
+          setTags([]);
+          setHelped([]);
+          setFreeTags("");
+          setFreeHelped("");
+          setNotes("");
+        }
+        router.refresh();
+        onDone?.();
+        return;
+      }
+      if (response.status === 400 && Array.isArray(data.issues)) {
+        const next: Record<string, string> = {};
+        for (const issue of data.issues as { path: (string | number)[]; message: string }[]) next[String(issue.path[0])] ??= issue.message;
+        setErrors(next);
+        setMessage({ tone: "danger", text: "Bitte prüfe die markierten Angaben." });
+      } else if (response.status === 401) {
+        setMessage({ tone: "danger", text: "Du bist nicht mehr angemeldet. Bitte melde dich neu an; deine Eingaben bleiben hier stehen." });
+      } else {
+        setMessage({ tone: "danger", text: "Das hat leider nicht geklappt. Bitte versuche es noch einmal." });
+      }
+    } catch {
+      setMessage({ tone: "danger", text: "Keine Verbindung. Deine Eingaben bleiben hier stehen; versuche es gleich noch einmal." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-6">
+      {message && (
+        <Notice tone={message.tone} role={message.tone === "danger" ? "alert" : "status"}>
+          {message.text}
+        </Notice>
+      )}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={dateId} className="font-medium">
+          Datum
+        </label>
+        <input id={dateId} type="date" value={date} max={today} onChange={(e) => setDate(e.target.value)} className="min-h-11 w-fit rounded-lg border border-line bg-surface px-3" aria-invalid={errors.entryDate ? true : undefined} />
+        {errors.entryDate && <p className="text-sm text-danger">{errors.entryDate}</p>}
+      </div>
+      <Scale name="pain" label="Wie stark ist dein Schmerz?" value={pain} onChange={setPain} low="kein Schmerz" high="stärkster vorstellbarer" error={errors.pain} />
+      <Scale name="stress" label="Wie gestresst fühlst du dich?" value={stress} onChange={setStress} low="ganz entspannt" high="extrem gestresst" error={errors.stress} />
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 font-medium">Stimmung (optional)</legend>
+        <div className="flex flex-wrap gap-2">
+          {MOODS.map((label, i) => (
+            <label key={label}>
+              <input type="radio" name="mood" className="peer sr-only" checked={mood === i + 1} onChange={() => setMood(i + 1)} />
+              <span className="inline-flex min-h-11 cursor-pointer items-center rounded-full border border-line bg-surface px-4 peer-checked:border-accent peer-checked:bg-accent-soft peer-checked:text-accent-strong peer-focus-visible:outline-3 peer-focus-visible:outline-accent">
+                {label}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <details className="flex flex-col gap-6" open={Boolean(entry)}>
+        <summary className="min-h-11 cursor-pointer py-2 font-medium text-accent">Mehr festhalten: Körperbereiche, Auslöser, was geholfen hat, Notizen</summary>
+        <div className="mt-4 flex flex-col gap-6">
+          <Chips legend="Wo spürst du es?" options={BODY_AREAS} selected={areas} onToggle={toggle(areas, setAreas)} />
+          <Chips legend="Was war los? Auslöser und Gefühle" options={SUGGESTED_TAGS} selected={tags} onToggle={toggle(tags, setTags)} free={freeTags} onFree={setFreeTags} />
+          <Chips legend="Was hat geholfen?" options={SUGGESTED_HELPED} selected={helped} onToggle={toggle(helped, setHelped)} free={freeHelped} onFree={setFreeHelped} />
+          <div className="flex flex-col gap-1">
+            <label htmlFor={notesId} className="font-medium">
+              Notizen
+            </label>
+            <textarea id={notesId} rows={4} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} className="rounded-lg border border-line bg-surface px-3 py-2" />
+            {errors.notes && <p className="text-sm text-danger">{errors.notes}</p>}
+          </div>
+        </div>
+      </details>
+      <div className="flex gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Wird gespeichert …" : entry ? "Änderung speichern" : "Eintrag speichern"}
+        </Button>
+        {onDone && (
+          <Button variant="quiet" onClick={onDone}>
+            Abbrechen
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
