@@ -23,8 +23,8 @@ type LineChartProps = {
   description?: string;
 };
 
-const WIDTH = 560;
-const PAD = { top: 12, right: 14, bottom: 30, left: 34 };
+const WIDTH = 480;
+const PAD = { top: 12, right: 14, bottom: 30, left: 30 };
 const MAX_X_LABELS = 6;
 const MAX_POINTS_WITH_DOTS = 31;
 const DASHES = [undefined, "7 5", "2 4", "10 4 2 4"] as const;
@@ -148,7 +148,7 @@ export function LineChart(props: LineChartProps): JSX.Element {
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
 
-  const height = props.height ?? 240;
+  const height = props.height ?? 220;
   const count = Math.max(labels.length, ...series.map((s) => s.values.length), 0);
   const allValues = series.flatMap((s) => s.values.filter(isValue));
   let yMin = props.yMin ?? Math.min(0, ...allValues);
@@ -190,7 +190,7 @@ export function LineChart(props: LineChartProps): JSX.Element {
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
         className="block h-auto w-full overflow-visible text-muted"
-        fontSize={13}
+        fontSize={14}
       >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{desc}</desc>
