@@ -85,7 +85,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 key={r}
                 href={r === 30 ? "/dashboard" : `/dashboard?tage=${r}`}
                 aria-current={r === days ? "page" : undefined}
-                className="min-h-11 rounded-lg border border-line px-3 py-2 no-underline aria-[current=page]:border-accent aria-[current=page]:bg-accent-soft"
+                className="min-h-11 rounded-lg border border-line px-3 py-2 whitespace-nowrap no-underline aria-[current=page]:border-accent aria-[current=page]:bg-accent-soft"
               >
                 {r === 365 ? "1 Jahr" : `${r} Tage`}
               </Link>
