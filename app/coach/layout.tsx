@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth/guards";
 
 const sections = [
   { href: "/coach", label: "Übersicht" },
+  { href: "/coach/klienten", label: "Klient*innen" },
   { href: "/coach/termine", label: "Erstgespräche" },
   { href: "/coach/verfuegbarkeit", label: "Verfügbarkeit" },
   { href: "/coach/artikel", label: "Artikel" },

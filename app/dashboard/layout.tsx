@@ -9,6 +9,7 @@ const sections = [
   { href: "/dashboard/tagebuch", label: "Tagebuch" },
   { href: "/dashboard/selbsttest", label: "Selbsttest" },
   { href: "/dashboard/termine", label: "Termine" },
+  { href: "/dashboard/daten", label: "Meine Daten" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

@@ -5,3 +5,4 @@ export * from "./articles";
 export * from "./rate-limits";
 export * from "./booking";
 export * from "./journal";
+export * from "./audit";

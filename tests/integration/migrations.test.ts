@@ -32,6 +32,7 @@ describe.each(engines)("migrations on %s", (engine) => {
       "availability_settings",
       "dev_mailbox",
       "email_outbox",
+      "health_data_views",
       "journal_entries",
       "practice_settings",
       "rate_limits",

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LineChart } from "@/components/charts/LineChart";
+import { Card } from "@/components/ui/Card";
+import { requireRole } from "@/lib/auth/guards";
+import { addDays } from "@/lib/booking/slots";
+import { listSelfChecks } from "@/lib/checks/results";
+import { bandText, type Band } from "@/lib/checks/self-check";
+import { openClientRecord } from "@/lib/clients/coach-view";
+import { formatDate } from "@/lib/format";
+import { AppError } from "@/lib/http/errors";
+import { fillDays, insightText } from "@/lib/journal/progress";
+import { dailyAverages, listEntries } from "@/lib/journal/queries";
+import { todayIn } from "@/lib/journal/today";
+import { getPracticeSettings } from "@/lib/settings/queries";
+
+export const metadata: Metadata = { title: "Klient*in", robots: { index: false } };
+
+const shortDate = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** Read-only view of a client's journal and self-checks; every visit is logged for the client to see. */
+export default async function ClientRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const coach = await requireRole("coach", `/coach/klienten/${id}`);
+  const client = await openClientRecord(coach, id, "Tagebuch und Selbsttests").catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const settings = await getPracticeSettings();
+  const today = todayIn(settings.timeZone);
+  const from = addDays(today, -89);
+  const [points, entries, checks] = await Promise.all([dailyAverages(client.id, from, today), listEntries(client.id, { from: addDays(today, -365) }), listSelfChecks(client.id)]);
+  const filled = fillDays(points, from, today);
+  const insight = insightText(points);
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <h1>{client.name ?? client.email}</h1>
+        <p className="text-muted">
+          {client.email} · Diese Ansicht wird für {client.name?.split(" ")[0] ?? "die Person"} protokolliert.
+        </p>
+      </div>
+      <Card>
+        <LineChart
+          title="Schmerz und Stress, letzte 90 Tage"
+          labels={filled.map((p) => shortDate.format(new Date(`${p.date}T12:00:00Z`)))}
+          series={[
+            { name: "Schmerz", color: "#a12a2a", values: filled.map((p) => p.pain) },
+            { name: "Stress", color: "#2f6b5e", values: filled.map((p) => p.stress) },
+          ]}
+          yMin={0}
+          yMax={10}
+        />
+      </Card>
+      {insight && (
+        <Card className="bg-accent-soft">
+          <h2 className="mb-2 text-xl">{insight.title}</h2>
+          <p>{insight.text}</p>
+        </Card>
+      )}
+      <section aria-labelledby="tests" className="flex flex-col gap-3">
+        <h2 id="tests">Selbsttests</h2>
+        {checks.length === 0 ? (
+          <p className="text-muted">Noch keine.</p>
+        ) : (
+          <ul className="flex flex-col gap-1">
+            {checks.map((c) => (
+              <li key={c.id}>
+                {formatDate(c.createdAt)}: {c.score} von 13 ({bandText[c.band as Band]?.title ?? c.band}){c.redFlag ? ", Warnzeichen angegeben" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="tagebuch" className="flex flex-col gap-3">
+        <h2 id="tagebuch">Tagebuch (letzte 12 Monate)</h2>
+        {entries.length === 0 ? (
+          <p className="text-muted">Noch keine Einträge.</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {entries.slice(0, 100).map((e) => (
+              <li key={e.id} className="rounded-xl border border-line bg-surface p-3">
+                <strong>{formatDate(new Date(`${e.entryDate}T12:00:00Z`))}</strong>: Schmerz {e.pain} · Stress {e.stress}
+                {e.tags.length > 0 && <span className="text-muted"> · {e.tags.join(", ")}</span>}
+                {e.notes && <p className="whitespace-pre-line">{e.notes}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

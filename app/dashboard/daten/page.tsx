@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { DeleteAccountForm } from "@/components/clients/DeleteAccountForm";
+import { Card } from "@/components/ui/Card";
+import { requireRole } from "@/lib/auth/guards";
+import { consentsFor, viewsOf } from "@/lib/clients/my-data";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Meine Daten", robots: { index: false } };
+
+export default async function MyDataPage() {
+  const user = await requireRole("client", "/dashboard/daten");
+  const [consents, views] = await Promise.all([consentsFor(user.id, user.email ?? ""), viewsOf(user.id)]);
+  return (
+    <div className="flex flex-col gap-8">
+      <h1>Meine Daten</h1>
+      <p className="max-w-prose text-muted">Was du hier einträgst, gehört dir. Du kannst alles herunterladen und dein Konto jederzeit löschen.</p>
+      <Card aria-labelledby="export">
+        <h2 id="export" className="mb-3 text-xl">
+          Herunterladen
+        </h2>
+        <ul className="flex flex-col gap-2">
+          <li>
+            <a href="/dashboard/daten/export.json" download>
+              Alle Daten als JSON
+            </a>{" "}
+            <span className="text-muted">(Profil, Tagebuch, Selbsttests, Termine, Einwilligungen)</span>
+          </li>
+          <li>
+            <a href="/dashboard/daten/tagebuch.csv" download>
+              Tagebuch als CSV
+            </a>{" "}
+            <span className="text-muted">(für Tabellenprogramme)</span>
+          </li>
+        </ul>
+      </Card>
+      <Card aria-labelledby="einwilligungen">
+        <h2 id="einwilligungen" className="mb-3 text-xl">
+          Deine Einwilligungen
+        </h2>
+        {consents.length === 0 ? (
+          <p className="text-muted">Keine gespeicherten Einwilligungen.</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {consents.map((c, i) => (
+              <li key={i}>
+                {c.what}, Fassung {c.version}, am {c.givenAt ? formatDateTime(c.givenAt) : "–"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card aria-labelledby="einsicht">
+        <h2 id="einsicht" className="mb-3 text-xl">
+          Wann deine Gesundheitsdaten angesehen wurden
+        </h2>
+        {views.length === 0 ? (
+          <p className="text-muted">Bisher hat niemand außer dir deine Einträge angesehen.</p>
+        ) : (
+          <ul className="flex flex-col gap-1">
+            {views.map((v) => (
+              <li key={v.id}>
+                {formatDateTime(v.viewedAt)}: {v.viewerName} hat {v.what} angesehen
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card aria-labelledby="loeschen" className="border-danger/40">
+        <h2 id="loeschen" className="mb-3 text-xl">
+          Konto löschen
+        </h2>
+        <p className="mb-4">
+          Dein Tagebuch, deine Selbsttests, deine Termine und dein Konto werden endgültig gelöscht. Anstehende Termine werden abgesagt, du
+          bekommst dazu eine E-Mail. Das lässt sich nicht rückgängig machen; lade deine Daten vorher herunter, wenn du sie behalten möchtest.
+        </p>
+        <DeleteAccountForm />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { appointments, healthDataViews, journalEntries, selfCheckResults, sessions, users, verificationTokens } from "@/db/schema";
+import { notifyCancellation } from "@/lib/booking/appointments";
+import { AppError } from "@/lib/http/errors";
+
+/** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
+export async function exportClientData(userId: string, db: Db = defaultDb) {
+  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
+  const [journal, checks, own, views] = await Promise.all([
+    db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
+    db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
+    ownAppointments(userId, user.email, db),
+    db.select({ what: healthDataViews.what, viewer: healthDataViews.viewerName, at: healthDataViews.viewedAt }).from(healthDataViews).where(eq(healthDataViews.clientId, userId)).orderBy(desc(healthDataViews.viewedAt)),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: user,
+    journal: journal.map(({ userId: _owner, ...entry }) => entry),
+    selfChecks: checks.map(({ userId: _owner, ...check }) => check),
+    appointments: own.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      status: a.status,
+      start: a.startAt,
+      end: a.endAt,
+      channel: a.channel,
+      message: a.message,
+      cancelReason: a.cancelReason,
+    })),
+    consents: consentsOf(own),
+    healthDataViews: views,
+  };
+}
+
+function ownAppointments(userId: string, email: string, db: Db) {
+  return db
+    .select()
+    .from(appointments)
+    .where(or(eq(appointments.clientId, userId), eq(appointments.email, email)))
+    .orderBy(asc(appointments.startAt));
+}
+
+function consentsOf(rows: { consentAt: Date | null; consentVersion: string | null; kind: string }[]) {
+  return rows
+    .filter((a) => a.consentAt)
+    .map((a) => ({ what: "Verarbeitung deiner Angaben (auch Gesundheitsdaten) für das Erstgespräch", version: a.consentVersion, givenAt: a.consentAt }));
+}
+
+export async function consentsFor(userId: string, email: string, db: Db = defaultDb) {
+  return consentsOf(await ownAppointments(userId, email, db));
+}
+
+export async function viewsOf(userId: string, db: Db = defaultDb) {
+  return db.select().from(healthDataViews).where(eq(healthDataViews.clientId, userId)).orderBy(desc(healthDataViews.viewedAt)).limit(200);
+}
+
+/** The journal as CSV (semicolon-separated, as German spreadsheets expect), formula injection defused. */
+export function journalCsv(entries: { entryDate: string; pain: number; stress: number; mood: number | null; bodyAreas: string[]; tags: string[]; helped: string[]; notes: string }[]): string {
+  const cell = (value: string | number | null) => {
+    let text = value === null ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const header = ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"];
+  const rows = entries.map((e) => [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(cell).join(";"));
+  return `\uFEFF${[header.join(";"), ...rows].join("\r\n")}\r\n`;
+}
+
+/**
+ * Deletes the account: future appointments are cancelled with the usual emails, then the health
+ * data, appointments, sessions and the account itself are deleted, all in one transaction.
+ */
+export async function deleteClientAccount(userId: string, origin: string, db: Db = defaultDb): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.role, "client")));
+    if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
+    const future = await tx
+      .update(appointments)
+      .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: "client", cancelReason: "Konto gelöscht", sequence: sql`${appointments.sequence} + 1`, updatedAt: sql`now()` })
+      .where(and(or(eq(appointments.clientId, userId), eq(appointments.email, user.email)), inArray(appointments.status, ["pending", "confirmed"]), gt(appointments.startAt, sql`now()`)))
+      .returning();
+    for (const appointment of future) await notifyCancellation(tx, appointment, { origin, reason: "Konto gelöscht" });
+    await tx.delete(appointments).where(or(eq(appointments.clientId, userId), eq(appointments.email, user.email)));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
+    await tx.delete(users).where(eq(users.id, userId)); // journal, self-checks and the view log go with it (cascade)
+  });
+}
