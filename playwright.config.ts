@@ -8,6 +8,11 @@ const baseURL = `http://localhost:${port}`;
 // The system's Chromium where there is one (browser downloads do not work here), Playwright's own elsewhere.
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const launchOptions = {
+  executablePath: chromiumPath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
@@ -24,24 +29,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: /account-deletion/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Deletes a demo account, so it runs after every other journey.
+    { name: "destructive", testMatch: /account-deletion/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
