@@ -1,13 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
+import { recallResult, storedResultText } from "@/lib/checks/browser-result";
 import { SlotPicker } from "./SlotPicker";
 
-type Errors = Partial<Record<"start" | "name" | "email" | "phone" | "channel" | "message" | "consent", string>>;
+type Errors = Partial<Record<"start" | "name" | "email" | "phone" | "channel" | "message" | "selfCheck" | "consent", string>>;
+
+const noSubscription = () => () => {};
 
 /** The whole booking: pick a day and a time, then name, contact and consent; posts to /api/bookings. */
 export function BookingWidget({
@@ -30,6 +33,11 @@ export function BookingWidget({
   const [refreshKey, setRefreshKey] = useState(0);
   const messageId = useId();
   const consentId = useId();
+  const selfCheckId = useId();
+
+  // A self-check taken in this tab can be sent along (sessionStorage: read in the browser only).
+  const storedText = useSyncExternalStore(noSubscription, storedResultText, () => null);
+  const selfCheck = useMemo(() => recallResult(storedText), [storedText]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,6 +50,7 @@ export function BookingWidget({
       phone: String(form.get("phone") ?? "") || undefined,
       channel,
       message: String(form.get("message") ?? "") || undefined,
+      selfCheck: selfCheck && form.get("selfCheck") === "on" ? selfCheck.answers : undefined,
       consent: form.get("consent") === "on",
       website: String(form.get("website") ?? "") || undefined,
     };
@@ -171,6 +180,27 @@ export function BookingWidget({
           />
           {errors.message && <p className="text-sm text-danger">{errors.message}</p>}
         </div>
+        {selfCheck && (
+          <div className="flex items-start gap-3">
+            <input
+              id={selfCheckId}
+              type="checkbox"
+              name="selfCheck"
+              className="mt-1.5 size-5 accent-accent"
+              aria-describedby={`${selfCheckId}-hint`}
+              aria-invalid={errors.selfCheck ? true : undefined}
+            />
+            <div>
+              <label htmlFor={selfCheckId}>
+                Mein Selbsttest-Ergebnis mitschicken ({selfCheck.result.score} von {selfCheck.result.total} Anzeichen)
+              </label>
+              <p id={`${selfCheckId}-hint`} className="text-sm text-muted">
+                Freiwillig. Dann kann sich dein Coach auf das Gespräch vorbereiten. Ohne Häkchen bleibt dein Ergebnis nur in diesem Browser.
+              </p>
+              {errors.selfCheck && <p className="text-sm text-danger">{errors.selfCheck}</p>}
+            </div>
+          </div>
+        )}
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
           <label>
             Website

@@ -14,6 +14,7 @@ import {
   type SelfCheckResult,
   type SignId,
 } from "@/lib/checks/self-check";
+import { forgetResult, rememberResult } from "@/lib/checks/browser-result";
 
 type SaveResult = { ok: boolean; message?: string };
 type SaveState = { status: "idle" } | { status: "saving" } | { status: "done"; ok: boolean; message: string };
@@ -101,17 +102,17 @@ function RedFlagAdvice({ answers }: { answers: SelfCheckAnswers }) {
       <div className="flex flex-col gap-2">
         {urgent && (
           <p className="font-semibold text-danger">
-            Taubheit im Sattelbereich oder neue Probleme mit Blase oder Darm können auf eine Nervenkompression hinweisen, die schnell behandelt werden
-            muss. Bitte warte damit nicht: Ruf den Notruf 112 an oder geh direkt in eine Notaufnahme.
+            Taubheit im Sattelbereich oder neue Probleme mit Blase oder Darm können auf eine Nervenkompression hinweisen, die schnell
+            behandelt werden muss. Bitte warte damit nicht: Ruf den Notruf 112 an oder geh direkt in eine Notaufnahme.
           </p>
         )}
         {urgent ? (
           <p>Lass auch alle anderen Warnzeichen ärztlich ansehen, bevor du mit einem Coaching beginnst.</p>
         ) : (
           <p>
-            Du hast mindestens eine Frage zu Warnzeichen mit „Ja“ beantwortet. Oft steckt nichts Ernstes dahinter, aber eine Ärztin oder ein Arzt
-            sollte sich das ansehen, bevor du mit einem Coaching beginnst. Wende dich an deine Hausarztpraxis oder, außerhalb der Sprechzeiten, an
-            den ärztlichen Bereitschaftsdienst unter 116 117.
+            Du hast mindestens eine Frage zu Warnzeichen mit „Ja“ beantwortet. Oft steckt nichts Ernstes dahinter, aber eine Ärztin oder ein
+            Arzt sollte sich das ansehen, bevor du mit einem Coaching beginnst. Wende dich an deine Hausarztpraxis oder, außerhalb der
+            Sprechzeiten, an den ärztlichen Bereitschaftsdienst unter 116 117.
           </p>
         )}
         <p>Wenn körperliche Ursachen abgeklärt sind, kann dir das Ergebnis unten eine erste Orientierung geben.</p>
@@ -120,13 +121,7 @@ function RedFlagAdvice({ answers }: { answers: SelfCheckAnswers }) {
   );
 }
 
-export function SelfCheckForm({
-  save,
-  signedIn,
-}: {
-  save?: (answers: SelfCheckAnswers) => Promise<SaveResult>;
-  signedIn: boolean;
-}) {
+export function SelfCheckForm({ save, signedIn }: { save?: (answers: SelfCheckAnswers) => Promise<SaveResult>; signedIn: boolean }) {
   const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const [answers, setAnswers] = useState<SelfCheckAnswers>(EMPTY_ANSWERS);
   const [missing, setMissing] = useState<Missing | null>(null);
@@ -156,7 +151,9 @@ export function SelfCheckForm({
 
   function setRedFlag(id: RedFlagId, value: boolean) {
     setAnswers((prev) => ({ ...prev, redFlags: { ...prev.redFlags, [id]: value } }));
-    setMissing((prev) => (prev && prev.redFlags.has(id) ? { ...prev, redFlags: new Set([...prev.redFlags].filter((m) => m !== id)) } : prev));
+    setMissing((prev) =>
+      prev && prev.redFlags.has(id) ? { ...prev, redFlags: new Set([...prev.redFlags].filter((m) => m !== id)) } : prev,
+    );
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -194,12 +191,14 @@ export function SelfCheckForm({
       // Ignore a late answer if the test was reset or taken again meanwhile.
       if (current === attempt.current) setSaveState(outcome);
     } else {
+      rememberResult(snapshot);
       setSaveState({ status: "idle" });
     }
   }
 
   function reset() {
     attempt.current++;
+    forgetResult();
     focusFormAfterReset.current = true;
     setAnswers(EMPTY_ANSWERS);
     setMissing(null);
@@ -228,8 +227,8 @@ export function SelfCheckForm({
         <div className="flex flex-col gap-3">
           <h3>Wie es weitergehen kann</h3>
           <p>
-            In den <Link href="/artikel">Artikeln</Link> erfährst du, wie Schmerz im Nervensystem entsteht und warum er sich wieder verändern kann. Im
-            kostenlosen Erstgespräch schauen wir gemeinsam auf deine Situation, unverbindlich und ohne Verkaufsgespräch.
+            In den <Link href="/artikel">Artikeln</Link> erfährst du, wie Schmerz im Nervensystem entsteht und warum er sich wieder
+            verändern kann. Im kostenlosen Erstgespräch schauen wir gemeinsam auf deine Situation, unverbindlich und ohne Verkaufsgespräch.
           </p>
           <div className="flex flex-wrap gap-3">
             <ButtonLink href="/erstgespraech">Kostenloses Erstgespräch buchen</ButtonLink>
@@ -251,13 +250,15 @@ export function SelfCheckForm({
           ) : null
         ) : (
           <p className="text-sm text-muted">
-            Dein Ergebnis wird nicht gespeichert. Wenn du mit uns arbeitest, kannst du den Test in deinem Bereich wiederholen und den Verlauf sehen.
+            Dein Ergebnis wird nicht auf dem Server gespeichert. Wenn du ein Erstgespräch buchst, kannst du es dort mitschicken, aber nur,
+            wenn du das ausdrücklich auswählst. Wenn du mit uns arbeitest, kannst du den Test in deinem Bereich wiederholen und den Verlauf
+            sehen.
           </p>
         )}
 
         <Notice tone="info">
-          Dieser Selbsttest ersetzt keine ärztliche Diagnose oder Behandlung. Er zeigt nur, ob dein Muster zu typischen Anzeichen passen könnte.
-          Körperliche Ursachen sollten immer zuerst ärztlich abgeklärt werden.
+          Dieser Selbsttest ersetzt keine ärztliche Diagnose oder Behandlung. Er zeigt nur, ob dein Muster zu typischen Anzeichen passen
+          könnte. Körperliche Ursachen sollten immer zuerst ärztlich abgeklärt werden.
         </Notice>
 
         <div>
@@ -295,8 +296,8 @@ export function SelfCheckForm({
       <section aria-labelledby={`${prefix}-flags`} className="flex flex-col gap-4">
         <h2 id={`${prefix}-flags`}>Bevor wir weitergehen: Warnzeichen</h2>
         <p className="text-muted">
-          Diese Fragen helfen einzuschätzen, ob du deine Beschwerden zuerst ärztlich abklären lassen solltest. Meistens lautet die Antwort überall
-          „Nein“.
+          Diese Fragen helfen einzuschätzen, ob du deine Beschwerden zuerst ärztlich abklären lassen solltest. Meistens lautet die Antwort
+          überall „Nein“.
         </p>
         <ul className="flex flex-col gap-4">
           {redFlags.map((flag) => (
@@ -316,8 +317,8 @@ export function SelfCheckForm({
       <div className="flex flex-col items-start gap-3">
         {missingCount > 0 && (
           <p className="text-danger">
-            {missingCount === 1 ? "Eine Frage ist noch offen." : `${missingCount} Fragen sind noch offen.`} Bitte beantworte alle Fragen, damit
-            dein Ergebnis ausgewertet werden kann.
+            {missingCount === 1 ? "Eine Frage ist noch offen." : `${missingCount} Fragen sind noch offen.`} Bitte beantworte alle Fragen,
+            damit dein Ergebnis ausgewertet werden kann.
           </p>
         )}
         <Button type="submit">Auswerten</Button>

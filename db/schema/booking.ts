@@ -3,6 +3,14 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "dr
 import { users } from "./auth";
 
 export type TimeRangeJson = { start: string; end: string };
+/** Kept as plain JSON so the schema does not depend on lib/; scored by lib/checks when attached. */
+export type AttachedSelfCheck = {
+  version: number;
+  answers: { signs: Record<string, boolean>; redFlags: Record<string, boolean> };
+  score: number;
+  band: string;
+  redFlag: boolean;
+};
 export type WeeklyHoursJson = Partial<Record<"1" | "2" | "3" | "4" | "5" | "6" | "7", TimeRangeJson[]>>;
 
 /** How the free consultation can be booked: one row (id = 1), edited by the coach. */
@@ -75,6 +83,8 @@ export const appointments = pgTable(
     channel: text("channel", { enum: ["video", "phone"] }).notNull().default("video"),
     /** What the visitor wrote about their pain: health data, shown to the coach alone. */
     message: text("message"),
+    /** A self-check result the visitor chose to attach to the booking (answers and its scoring): health data. */
+    selfCheck: jsonb("self_check").$type<AttachedSelfCheck>(),
     consentVersion: text("consent_version"),
     consentAt: timestamp("consent_at", { mode: "date", withTimezone: true }),
     pendingExpiresAt: timestamp("pending_expires_at", { mode: "date", withTimezone: true }),

@@ -5,6 +5,7 @@ import { appointments, users, type Appointment } from "@/db/schema";
 import BookingRequestEmail, { bookingRequestSubject } from "@/emails/booking-request";
 import BookingUpdateEmail, { bookingUpdateSubject, type BookingUpdateKind } from "@/emails/booking-update";
 import CoachBookingNotice, { coachNoticeSubject, type CoachNoticeKind } from "@/emails/coach-booking-notice";
+import { attachSelfCheck } from "@/lib/checks/results";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
@@ -154,6 +155,7 @@ export async function createBooking(input: BookingRequest, { origin }: { origin:
           phone: input.phone ?? null,
           channel: input.channel,
           message: input.message ?? null,
+          selfCheck: input.selfCheck ? attachSelfCheck(input.selfCheck) : null,
           consentVersion: CONSENT_VERSION,
           consentAt: sql`now()`,
           pendingExpiresAt: sql`now() + make_interval(mins => ${settings.confirmWindowMinutes})`,
@@ -216,7 +218,9 @@ export function icsEventFor(
     timeZone: ctx.timeZone,
     summary: consultation ? `Kostenloses Erstgespräch mit ${ctx.coachName}` : `Coaching mit ${ctx.coachName}`,
     description:
-      appointment.channel === "video" ? "Videogespräch. Den Link bekommst du vor dem Termin." : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
+      appointment.channel === "video"
+        ? "Videogespräch. Den Link bekommst du vor dem Termin."
+        : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
     location: appointment.channel === "video" ? "Video" : "Telefon",
     url: ctx.url,
     organizer: { name: ctx.coachName, email: ctx.organizerEmail },

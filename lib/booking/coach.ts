@@ -4,6 +4,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { appointments, availabilityOverrides, availabilitySettings, practiceSettings, users, type Appointment } from "@/db/schema";
 import ClientInvitationEmail, { clientInvitationSubject } from "@/emails/client-invitation";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { adoptAttachedSelfCheck } from "@/lib/checks/results";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
@@ -76,6 +77,8 @@ export async function convertToClient(id: string, origin: string, db: Db = defau
       .update(appointments)
       .set({ clientId: user.id, updatedAt: sql`now()` })
       .where(eq(appointments.id, id));
+    if (appointment.selfCheck && appointment.clientId !== user.id)
+      await adoptAttachedSelfCheck(user.id, appointment.selfCheck, appointment.createdAt, tx);
     const validDays = 7;
     const signInUrl = await createSignInLink(tx, { email: user.email, origin, maxAgeSeconds: validDays * 86_400 });
     await enqueueEmail(

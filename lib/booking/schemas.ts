@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isComplete, parseAnswers, type SelfCheckAnswers } from "@/lib/checks/self-check";
 
 /** Bumped whenever the consent wording on /erstgespraech changes; stored with each booking. */
 export const CONSENT_VERSION = "2026-11-26";
@@ -38,6 +39,20 @@ export const bookingRequestSchema = z
       .refine(noControl, "Die Nachricht enthält ungültige Zeichen.")
       .optional()
       .transform((v) => (v ? v : undefined)),
+    /** Only when the visitor ticks "attach my self-check": complete answers of the current version. */
+    selfCheck: z
+      .unknown()
+      .optional()
+      .transform((value, ctx): SelfCheckAnswers | undefined => {
+        if (value === undefined || value === null) return undefined;
+        const answers = parseAnswers(value);
+        if (answers && isComplete(answers)) return answers;
+        ctx.addIssue({
+          code: "custom",
+          message: "Das Selbsttest-Ergebnis ist unvollständig. Bitte mach den Test noch einmal oder buche ohne.",
+        });
+        return z.NEVER;
+      }),
     consent: z.literal(true, { error: "Bitte stimme der Verarbeitung deiner Angaben zu." }),
     website: z.string().max(200).optional(), // honeypot
   })

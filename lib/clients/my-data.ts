@@ -27,6 +27,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       end: a.endAt,
       channel: a.channel,
       message: a.message,
+      selfCheck: a.selfCheck,
       cancelReason: a.cancelReason,
     })),
     consents: consentsOf(own),

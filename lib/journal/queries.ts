@@ -7,26 +7,50 @@ import type { JournalEntryInput } from "./schemas";
 
 /** Every read and write here is scoped to one user: another user's entry is simply not found. */
 
-export async function listEntries(userId: string, filter: { from?: string; to?: string; tag?: string; q?: string } = {}, db: Db = defaultDb): Promise<JournalEntry[]> {
+/** How many entries one read returns: a page of the list, or all of them (exports). */
+export type EntryWindow = { limit: number | null; offset?: number };
+
+export async function listEntries(
+  userId: string,
+  filter: { from?: string; to?: string; tag?: string; q?: string } = {},
+  window: EntryWindow = { limit: 1000 },
+  db: Db = defaultDb,
+): Promise<JournalEntry[]> {
   const conditions = [eq(journalEntries.userId, userId)];
   if (filter.from) conditions.push(gte(journalEntries.entryDate, filter.from));
   if (filter.to) conditions.push(lte(journalEntries.entryDate, filter.to));
-  if (filter.tag) conditions.push(or(arrayContains(journalEntries.tags, [filter.tag]), arrayContains(journalEntries.helped, [filter.tag]), arrayContains(journalEntries.bodyAreas, [filter.tag]))!);
+  if (filter.tag)
+    conditions.push(
+      or(
+        arrayContains(journalEntries.tags, [filter.tag]),
+        arrayContains(journalEntries.helped, [filter.tag]),
+        arrayContains(journalEntries.bodyAreas, [filter.tag]),
+      )!,
+    );
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(journalEntries.notes, pattern), sql`array_to_string(${journalEntries.tags} || ${journalEntries.helped}, ' ') ilike ${pattern}`)!);
+    conditions.push(
+      or(
+        ilike(journalEntries.notes, pattern),
+        sql`array_to_string(${journalEntries.tags} || ${journalEntries.helped}, ' ') ilike ${pattern}`,
+      )!,
+    );
   }
-  return db
+  const query = db
     .select()
     .from(journalEntries)
     .where(and(...conditions))
     .orderBy(desc(journalEntries.entryDate), desc(journalEntries.createdAt))
-    .limit(1000);
+    .offset(window.offset ?? 0);
+  return window.limit === null ? query : query.limit(window.limit);
 }
 
 export async function getEntry(userId: string, id: string, db: Db = defaultDb): Promise<JournalEntry> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
-  const [row] = await db.select().from(journalEntries).where(and(eq(journalEntries.id, id), eq(journalEntries.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(journalEntries)
+    .where(and(eq(journalEntries.id, id), eq(journalEntries.userId, userId)));
   if (!row) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
   return row;
 }
@@ -53,7 +77,12 @@ export async function createEntry(userId: string, input: JournalEntryInput, db: 
   return row!;
 }
 
-export async function updateEntry(userId: string, id: string, patch: Partial<JournalEntryInput>, db: Db = defaultDb): Promise<JournalEntry> {
+export async function updateEntry(
+  userId: string,
+  id: string,
+  patch: Partial<JournalEntryInput>,
+  db: Db = defaultDb,
+): Promise<JournalEntry> {
   await getEntry(userId, id, db);
   const [row] = await db
     .update(journalEntries)
@@ -65,7 +94,10 @@ export async function updateEntry(userId: string, id: string, patch: Partial<Jou
 
 export async function deleteEntry(userId: string, id: string, db: Db = defaultDb): Promise<JournalEntry> {
   await getEntry(userId, id, db);
-  const [row] = await db.delete(journalEntries).where(and(eq(journalEntries.id, id), eq(journalEntries.userId, userId))).returning();
+  const [row] = await db
+    .delete(journalEntries)
+    .where(and(eq(journalEntries.id, id), eq(journalEntries.userId, userId)))
+    .returning();
   return row!;
 }
 
@@ -87,7 +119,10 @@ export async function dailyAverages(userId: string, from: string, to: string, db
 /** Average pain per calendar month for the given months (YYYY-MM), computed in SQL. */
 export async function monthlyPain(userId: string, months: string[], db: Db = defaultDb): Promise<Record<string, number | null>> {
   const rows = await db
-    .select({ month: sql<string>`to_char(${journalEntries.entryDate}, 'YYYY-MM')`, pain: sql<string>`round(avg(${journalEntries.pain})::numeric, 1)` })
+    .select({
+      month: sql<string>`to_char(${journalEntries.entryDate}, 'YYYY-MM')`,
+      pain: sql<string>`round(avg(${journalEntries.pain})::numeric, 1)`,
+    })
     .from(journalEntries)
     .where(and(eq(journalEntries.userId, userId), gte(journalEntries.entryDate, `${months.slice().sort()[0]}-01`)))
     .groupBy(sql`1`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, mailFor } from "./support/app";
+import { answerSelfCheck, expectAccessible, mailFor, signIn } from "./support/app";
 
 type Mail = Awaited<ReturnType<typeof mailFor>>[number] & { attachments: { filename: string; contentType: string; content: string }[] };
 
@@ -129,6 +129,8 @@ test("bad booking requests get 4xx JSON and write nothing", async ({ request }) 
     { ...valid, message: "m".repeat(5_000) },
     { ...valid, phone: "<script>" },
     { ...valid, admin: true },
+    { ...valid, selfCheck: { signs: { stress_onset: true }, redFlags: {} } },
+    { ...valid, selfCheck: "13 von 13" },
     JSON.parse('{"__proto__": {"polluted": true}, "start": "x"}'),
     [valid],
   ];
@@ -218,4 +220,39 @@ test("the coach turns a consultation into a client, whose invitation link opens 
   const cancelled = await waitForMail(page, email, /^Dein Erstgespräch wurde abgesagt/);
   expect(cancelled.text).toContain("Krankheit");
   expect(Buffer.from(cancelled.attachments[0]!.content, "base64").toString("utf8")).toContain("METHOD:CANCEL");
+});
+
+test("a visitor may send the self-check along with the booking, and only then the coach sees it", async ({ page, browser }) => {
+  await page.goto("/selbsttest");
+  await answerSelfCheck(page, 10);
+  await expect(page.getByText("10 von 13 Anzeichen treffen auf dich zu")).toBeVisible();
+  await page.getByRole("link", { name: "Kostenloses Erstgespräch buchen" }).click();
+  await expect(page).toHaveURL(/\/erstgespraech$/);
+  const attach = page.getByLabel(/Mein Selbsttest-Ergebnis mitschicken \(10 von 13 Anzeichen\)/);
+  await expect(attach).not.toBeChecked();
+  await pickFirstFreeSlot(page, 1);
+  await page.getByLabel("Name").fill("Selma Selbsttest");
+  await page.getByLabel("E-Mail-Adresse").fill(`selma-${Date.now()}@example.com`);
+  await attach.check();
+  await page.getByLabel(/Ich willige ein/).check();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
+  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+
+  // Not ticked: nothing is sent.
+  await page.goto("/erstgespraech");
+  await pickFirstFreeSlot(page, 2);
+  await page.getByLabel("Name").fill("Olaf Ohne");
+  await page.getByLabel("E-Mail-Adresse").fill(`olaf-${Date.now()}@example.com`);
+  await page.getByLabel(/Ich willige ein/).check();
+  await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
+  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+
+  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signIn(coach, "coach@example.com");
+  await coach.goto("/coach/termine");
+  const selma = coach.getByRole("article").filter({ hasText: "Selma Selbsttest" });
+  await expect(selma.getByText(/Selbsttest mitgeschickt: 10 von 13 Anzeichen \(Viele Anzeichen treffen zu\)/)).toBeVisible();
+  await expect(coach.getByRole("article").filter({ hasText: "Olaf Ohne" }).getByText(/Selbsttest mitgeschickt/)).toHaveCount(0);
+  await expectAccessible(coach);
 });

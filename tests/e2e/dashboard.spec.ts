@@ -1,19 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support/app";
-
-async function answerSelfCheck(page: Page, yesSigns: number, redFlag = false) {
-  const groups = page.getByRole("group");
-  const signGroups = page.locator("fieldset").filter({ has: page.getByRole("radio", { name: "Ja" }) });
-  const total = await signGroups.count();
-  expect(total).toBe(20);
-  for (let i = 0; i < total; i++) {
-    const isSign = i < 13;
-    const yes = isSign ? i < yesSigns : redFlag && i === 13;
-    await signGroups.nth(i).getByRole("radio", { name: yes ? "Ja" : "Nein" }).check();
-  }
-  expect(await groups.count()).toBeGreaterThan(0);
-  await page.getByRole("button", { name: "Auswerten" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { answerSelfCheck, expectAccessible, signIn } from "./support/app";
 
 test("an anonymous visitor takes the self-check; a red flag comes first", async ({ page }) => {
   await page.goto("/selbsttest");
@@ -23,7 +9,7 @@ test("an anonymous visitor takes the self-check; a red flag comes first", async 
   await answerSelfCheck(page, 9, true);
   await expect(page.getByRole("alert").first()).toContainText(/Ärztin|Arzt/);
   await expect(page.getByText("9 von 13 Anzeichen treffen auf dich zu")).toBeVisible();
-  await expect(page.getByText("Dein Ergebnis wird nicht gespeichert.")).toBeVisible();
+  await expect(page.getByText("Dein Ergebnis wird nicht auf dem Server gespeichert.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Kostenloses Erstgespräch buchen" })).toBeVisible();
   await expectAccessible(page);
 });
@@ -38,8 +24,16 @@ test("anna keeps her journal, sees her progress and her self-check history", asy
   await page.getByRole("link", { name: "1 Jahr" }).click();
   await expect(page.getByRole("img", { name: /12 Monate/ })).toBeVisible();
 
-  // A new entry in a few taps.
+  // Ninety days of entries come in pages of about ten weeks.
   await page.goto("/dashboard/tagebuch");
+  await page.getByRole("link", { name: "Ältere Einträge →" }).click();
+  await expect(page).toHaveURL(/seite=2/);
+  await expect(page.getByRole("article").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ältere Einträge →" })).toHaveCount(0);
+  await page.getByRole("link", { name: "← Neuere Einträge" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/tagebuch$/);
+
+  // A new entry in a few taps.
   await expectAccessible(page);
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Eintrag speichern" }) });
   await form.getByRole("button", { name: "Eintrag speichern" }).click();

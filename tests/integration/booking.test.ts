@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appointments, availabilitySettings, emailOutbox } from "@/db/schema";
+import { appointments, availabilitySettings, emailOutbox, selfCheckResults, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { availableSlots, cancelByVisitor, confirmBooking, createBooking, rescheduleByVisitor } from "@/lib/booking/appointments";
+import { convertToClient } from "@/lib/booking/coach";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
 import { addDays, practiceDate } from "@/lib/booking/slots";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
@@ -60,12 +61,18 @@ describe("booking the free consultation", () => {
     expect((await availableSlots(day, day)).slots.map((s) => s.start.getTime())).not.toContain(slot!.start.getTime());
     await expect(createBooking(request(slot!.start, 2), { origin })).rejects.toMatchObject({ code: "slot_unavailable" });
 
-    const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
+    const [mail] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
     expect(mail?.to).toBe("person0@example.com");
     expect(mail?.subject).toBe("Bitte bestätige dein Erstgespräch");
 
     // The hold runs out: the slot is offered again and can be booked, with no cron involved.
-    await database.db.update(appointments).set({ pendingExpiresAt: sql`now() - interval '1 minute'` }).where(eq(appointments.id, booking.id));
+    await database.db
+      .update(appointments)
+      .set({ pendingExpiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(appointments.id, booking.id));
     expect((await availableSlots(day, day)).slots.map((s) => s.start.getTime())).toContain(slot!.start.getTime());
     const second = await createBooking(request(slot!.start, 3), { origin });
     expect(second.status).toBe("pending");
@@ -102,19 +109,28 @@ describe("booking the free consultation", () => {
   it("confirms by link, then lets the visitor move and cancel with updated invitations", async () => {
     const slots = await someSlots(6);
     const booking = await createBooking(request(slots[0]!.start), { origin });
-    const [request1] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
+    const [request1] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
     const confirmToken = tokenFrom(request1!.text, "/termin/bestaetigen");
 
     const confirmed = await confirmBooking(confirmToken, { origin });
     expect(confirmed.status).toBe("confirmed");
     expect((await confirmBooking(confirmToken, { origin })).status).toBe("already_confirmed");
-    const [visitorMail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-confirmed:${booking.id}:0`));
+    const [visitorMail] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `booking-confirmed:${booking.id}:0`));
     const ics = Buffer.from(visitorMail!.attachments[0]!.content, "base64").toString("utf8");
     expect(ics).toContain("METHOD:REQUEST");
     expect(ics).toContain(`UID:${booking.id}@rueckenwind-coaching`);
     expect(ics).toContain("SEQUENCE:0");
     expect(ics).toContain("BEGIN:VALARM");
-    const [coachMail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `coach-booking-booked:${booking.id}:0`));
+    const [coachMail] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `coach-booking-booked:${booking.id}:0`));
     expect(coachMail?.to).toBe("coach@example.com");
     expect(coachMail?.text).toContain("Seit Jahren Schmerzen");
 
@@ -122,12 +138,18 @@ describe("booking the free consultation", () => {
     const moved = await rescheduleByVisitor(manage, slots[3]!.start, { origin });
     expect(moved.startAt.getTime()).toBe(slots[3]!.start.getTime());
     expect(moved.sequence).toBe(1);
-    const [movedMail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-moved:${booking.id}:1`));
+    const [movedMail] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `booking-moved:${booking.id}:1`));
     expect(Buffer.from(movedMail!.attachments[0]!.content, "base64").toString("utf8")).toContain("SEQUENCE:1");
 
     const cancelled = await cancelByVisitor(manage, "Mir geht es besser", { origin });
     expect(cancelled.status).toBe("cancelled");
-    const [cancelMail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-cancelled:${booking.id}:2`));
+    const [cancelMail] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `booking-cancelled:${booking.id}:2`));
     const cancelIcs = Buffer.from(cancelMail!.attachments[0]!.content, "base64").toString("utf8");
     expect(cancelIcs).toContain("METHOD:CANCEL");
     expect(cancelIcs).toContain("SEQUENCE:2");
@@ -138,11 +160,18 @@ describe("booking the free consultation", () => {
   });
 
   it("refuses changes after the cut-off and a slot that is not offered", async () => {
-    await expect(createBooking(request(new Date(Date.now() + 60 * 60_000)), { origin })).rejects.toMatchObject({ code: "slot_unavailable" });
+    await expect(createBooking(request(new Date(Date.now() + 60 * 60_000)), { origin })).rejects.toMatchObject({
+      code: "slot_unavailable",
+    });
     const [slot] = await someSlots(3);
-    await expect(createBooking(request(new Date(slot!.start.getTime() + 7 * 60_000)), { origin })).rejects.toMatchObject({ code: "slot_unavailable" });
+    await expect(createBooking(request(new Date(slot!.start.getTime() + 7 * 60_000)), { origin })).rejects.toMatchObject({
+      code: "slot_unavailable",
+    });
     const booking = await createBooking(request(slot!.start), { origin });
-    const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
+    const [mail] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
     const { manageToken } = await confirmBooking(tokenFrom(mail!.text, "/termin/bestaetigen"), { origin });
     await database.db.update(availabilitySettings).set({ cancellationCutoffMinutes: 10 * 24 * 60 });
     try {
@@ -150,5 +179,68 @@ describe("booking the free consultation", () => {
     } finally {
       await database.db.update(availabilitySettings).set({ cancellationCutoffMinutes: 1440 });
     }
+  });
+});
+
+describe("a self-check attached to a booking", () => {
+  const signIds = [
+    "stress_onset",
+    "fluctuates",
+    "no_injury",
+    "outlasted_healing",
+    "several_areas",
+    "changes_spreads",
+    "worse_with_stress",
+    "eases_when_enjoying",
+    "non_physical_triggers",
+    "both_sides",
+    "no_clear_diagnosis",
+    "delayed",
+    "personality",
+  ];
+  const flagIds = ["fever", "weight_loss", "cancer_history", "major_trauma", "saddle_numbness", "bladder_bowel", "progressive_weakness"];
+  const answers = (yes: number, flag = false) => ({
+    signs: Object.fromEntries(signIds.map((id, i) => [id, i < yes])),
+    redFlags: Object.fromEntries(flagIds.map((id) => [id, flag && id === "fever"])),
+  });
+  const withCheck = (start: Date, selfCheck: unknown) => bookingRequestSchema.safeParse({ ...request(start, 7), selfCheck });
+
+  it("is refused when incomplete, of unknown questions or not an object", async () => {
+    const [slot] = await someSlots();
+    const partial = answers(3);
+    delete (partial.signs as Record<string, boolean>).delayed;
+    for (const bad of [
+      partial,
+      { ...answers(3), extra: 1 },
+      { signs: { ...answers(3).signs, made_up: true }, redFlags: answers(3).redFlags },
+      "9",
+      [1],
+      { signs: {}, redFlags: {} },
+    ]) {
+      const parsed = withCheck(slot!.start, bad);
+      expect(parsed.success, JSON.stringify(bad)).toBe(false);
+      expect(parsed.error!.issues[0]!.path).toEqual(["selfCheck"]);
+    }
+  });
+
+  it("is stored only when sent, scored on the server, and starts the new client's history", async () => {
+    const [first, , third] = await someSlots(4);
+    const without = await createBooking(request(first!.start, 8), { origin });
+    expect((await database.db.select().from(appointments).where(eq(appointments.id, without.id)))[0]!.selfCheck).toBeNull();
+
+    const parsed = withCheck(third!.start, answers(9, true));
+    expect(parsed.success).toBe(true);
+    const booking = await createBooking(parsed.data!, { origin });
+    const [stored] = await database.db.select().from(appointments).where(eq(appointments.id, booking.id));
+    expect(stored!.selfCheck).toMatchObject({ version: 1, score: 9, band: "many", redFlag: true });
+
+    const { userId } = await convertToClient(booking.id, origin);
+    const history = await database.db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId));
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ score: 9, band: "many", redFlag: true });
+    // Inviting again does not copy it a second time.
+    await convertToClient(booking.id, origin);
+    expect(await database.db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId))).toHaveLength(1);
+    await database.db.delete(users).where(eq(users.id, userId));
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { appointments, journalEntries, selfCheckResults, users } from "@/db/schema";
@@ -49,13 +49,35 @@ const request = (path: string, init?: { method?: string; body?: unknown }) =>
     headers: init?.body === undefined ? undefined : { "content-type": "application/json" },
   });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const annasRow = async () => (await database.db.select().from(journalEntries).where(eq(journalEntries.id, annasEntry)))[0];
-const annasAppointmentRow = async () => (await database.db.select().from(appointments).where(eq(appointments.id, annasAppointment)))[0];
+const annasRow = async () => (await database.db.select().from(journalEntries).where(eq(journalEntries.id, annasEntry)))[0]!;
+const annasAppointmentRow = async () => (await database.db.select().from(appointments).where(eq(appointments.id, annasAppointment)))[0]!;
 const allAnswers = (value: boolean) => ({
   signs: Object.fromEntries(
-    ["stress_onset", "fluctuates", "no_injury", "outlasted_healing", "several_areas", "changes_spreads", "worse_with_stress", "eases_when_enjoying", "non_physical_triggers", "both_sides", "no_clear_diagnosis", "delayed", "personality"].map((id) => [id, value]),
+    [
+      "stress_onset",
+      "fluctuates",
+      "no_injury",
+      "outlasted_healing",
+      "several_areas",
+      "changes_spreads",
+      "worse_with_stress",
+      "eases_when_enjoying",
+      "non_physical_triggers",
+      "both_sides",
+      "no_clear_diagnosis",
+      "delayed",
+      "personality",
+    ].map((id) => [id, value]),
   ),
-  redFlags: { fever: false, weight_loss: false, cancer_history: false, major_trauma: false, saddle_numbness: false, bladder_bowel: false, progressive_weakness: false },
+  redFlags: {
+    fever: false,
+    weight_loss: false,
+    cancer_history: false,
+    major_trauma: false,
+    saddle_numbness: false,
+    bladder_bowel: false,
+    progressive_weakness: false,
+  },
 });
 
 beforeAll(async () => {
@@ -73,10 +95,22 @@ beforeAll(async () => {
   await saveSelfCheck(anna.id, allAnswers(true));
   const start = new Date(Date.now() + 10 * 86_400_000);
   const end = new Date(start.getTime() + 50 * 60_000);
-  [{ id: annasAppointment }] = await database.db
+  const [row] = await database.db
     .insert(appointments)
-    .values({ coachId: coach.id, clientId: anna.id, kind: "session", status: "confirmed", startAt: start, endAt: end, blockedFrom: start, blockedUntil: end, name: "Anna", email: anna.email })
+    .values({
+      coachId: coach.id,
+      clientId: anna.id,
+      kind: "session",
+      status: "confirmed",
+      startAt: start,
+      endAt: end,
+      blockedFrom: start,
+      blockedUntil: end,
+      name: "Anna",
+      email: anna.email,
+    })
     .returning({ id: appointments.id });
+  annasAppointment = row!.id;
 });
 afterAll(() => database.drop());
 
@@ -95,11 +129,31 @@ describe("client B and client A's data", () => {
     expect(csv).not.toContain(secret);
   });
 
+  it("B's exports hold every one of B's entries, even after years of journaling", async () => {
+    as(ben);
+    await database.db.execute(
+      sql`insert into journal_entries (user_id, entry_date, pain, stress) select ${ben.id}, d::date, 3, 4 from generate_series(date '2020-01-01', date '2023-12-31', interval '1 day') d`,
+    );
+    const total = (await database.db.select().from(journalEntries).where(eq(journalEntries.userId, ben.id))).length;
+    expect(total).toBeGreaterThan(1400);
+    const csv = await (await exportCsv.GET()).text();
+    expect(csv.trim().split("\r\n")).toHaveLength(total + 1);
+    const json = await (await exportJson.GET()).json();
+    expect(json.journal).toHaveLength(total);
+  });
+
   it("B reading, changing or deleting A's entry by its id gets 404 and A's entry stays as it was", async () => {
     as(ben);
     const before = await annasRow();
     expect((await journalEntry.GET(request(`/api/journal/${annasEntry}`), params(annasEntry))).status).toBe(404);
-    expect((await journalEntry.PATCH(request(`/api/journal/${annasEntry}`, { method: "PATCH", body: { pain: 0, notes: "überschrieben" } }), params(annasEntry))).status).toBe(404);
+    expect(
+      (
+        await journalEntry.PATCH(
+          request(`/api/journal/${annasEntry}`, { method: "PATCH", body: { pain: 0, notes: "überschrieben" } }),
+          params(annasEntry),
+        )
+      ).status,
+    ).toBe(404);
     expect((await journalEntry.DELETE(request(`/api/journal/${annasEntry}`, { method: "DELETE" }), params(annasEntry))).status).toBe(404);
     expect(await annasRow()).toEqual(before);
   });
@@ -108,7 +162,9 @@ describe("client B and client A's data", () => {
     as(ben);
     const count = async () => (await database.db.select().from(journalEntries).where(eq(journalEntries.userId, anna.id))).length;
     const before = await count();
-    const response = await journal.POST(request("/api/journal", { method: "POST", body: { userId: anna.id, entryDate: "2026-11-26", pain: 1, stress: 1 } }));
+    const response = await journal.POST(
+      request("/api/journal", { method: "POST", body: { userId: anna.id, entryDate: "2026-11-26", pain: 1, stress: 1 } }),
+    );
     expect(response.status).toBe(400);
     expect(await count()).toBe(before);
   });
@@ -130,14 +186,16 @@ describe("client B and client A's data", () => {
     expect(await saveSelfCheckAction(allAnswers(false))).toEqual({ ok: true });
     const bens = await database.db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, ben.id));
     expect(bens).toHaveLength(1);
-    expect(bens[0].score).toBe(0);
+    expect(bens[0]!.score).toBe(0);
     expect(await database.db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, anna.id))).toEqual(annasBefore);
   });
 
   it("without a session every route answers 401 and the actions do nothing", async () => {
     as(null);
     expect((await journal.GET(request("/api/journal"))).status).toBe(401);
-    expect((await journal.POST(request("/api/journal", { method: "POST", body: { entryDate: "2026-11-26", pain: 1, stress: 1 } }))).status).toBe(401);
+    expect(
+      (await journal.POST(request("/api/journal", { method: "POST", body: { entryDate: "2026-11-26", pain: 1, stress: 1 } }))).status,
+    ).toBe(401);
     expect((await journalEntry.GET(request(`/api/journal/${annasEntry}`), params(annasEntry))).status).toBe(401);
     expect((await journalEntry.DELETE(request(`/api/journal/${annasEntry}`, { method: "DELETE" }), params(annasEntry))).status).toBe(401);
     expect((await exportJson.GET()).status).toBe(401);

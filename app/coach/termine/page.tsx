@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { consultationAction } from "@/lib/booking/coach-actions";
 import { listConsultations } from "@/lib/booking/coach";
 import { formatAppointmentTime } from "@/lib/booking/format";
+import { bandText, redFlags, signs, type Band } from "@/lib/checks/self-check";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Erstgespräche", robots: { index: false } };
@@ -27,6 +28,28 @@ const flash: Record<string, string> = {
   "erneut-eingeladen": "Die Person hatte schon einen Zugang; die Einladung wurde erneut verschickt.",
 };
 
+/** The self-check the visitor chose to send along: score, band and any red flag first. */
+function AttachedSelfCheckSummary({ result }: { result: NonNullable<Appointment["selfCheck"]> }) {
+  const yes = signs.filter((s) => result.answers.signs[s.id]);
+  const flags = redFlags.filter((f) => result.answers.redFlags[f.id]);
+  return (
+    <details className="rounded-lg bg-paper p-3">
+      <summary className="cursor-pointer">
+        Selbsttest mitgeschickt: {result.score} von {signs.length} Anzeichen ({bandText[result.band as Band]?.title ?? result.band})
+        {result.redFlag && <strong className="text-danger"> · Warnzeichen angegeben</strong>}
+      </summary>
+      {flags.length > 0 && <p className="pt-2 text-danger">Warnzeichen: {flags.map((f) => f.question).join(" · ")}</p>}
+      {yes.length > 0 && (
+        <ul className="list-disc pt-2 pl-5 text-sm">
+          {yes.map((s) => (
+            <li key={s.id}>{s.question}</li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
 function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: string; now: number }) {
   const started = a.startAt.getTime() <= now;
   return (
@@ -40,6 +63,7 @@ function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: stri
         {a.phone ? ` · ${a.phone}` : ""}
       </p>
       {a.message && <p className="whitespace-pre-line rounded-lg bg-paper p-3">{a.message}</p>}
+      {a.selfCheck && <AttachedSelfCheckSummary result={a.selfCheck} />}
       {a.cancelReason && <p className="text-muted">Grund der Absage: {a.cancelReason}</p>}
       <div className="flex flex-wrap items-end gap-3">
         {(a.status === "pending" || a.status === "confirmed") && !started && (

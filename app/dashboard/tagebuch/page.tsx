@@ -12,14 +12,26 @@ import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Schmerztagebuch", robots: { index: false } };
 
-type Search = { from?: string; to?: string; tag?: string; q?: string };
+type Search = { from?: string; to?: string; tag?: string; q?: string; seite?: string };
+
+/** About ten weeks of daily entries per page: quick to render even after years of journaling. */
+const PAGE_SIZE = 70;
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireRole("client", "/dashboard/tagebuch");
   const raw = await searchParams;
   const parsed = journalQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" && v !== "")));
   const filter = parsed.success ? parsed.data : {};
-  const [entries, settings, tags] = await Promise.all([listEntries(user.id, filter), getPracticeSettings(), knownTags(user.id)]);
+  const page = Math.min(Math.max(1, Number.parseInt(raw.seite ?? "1", 10) || 1), 1000);
+  const [rows, settings, tags] = await Promise.all([
+    listEntries(user.id, filter, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+    getPracticeSettings(),
+    knownTags(user.id),
+  ]);
+  const entries = rows.slice(0, PAGE_SIZE);
+  const hasOlder = rows.length > PAGE_SIZE;
+  const pageHref = (n: number) =>
+    `/dashboard/tagebuch?${new URLSearchParams({ ...filter, ...(n > 1 ? { seite: String(n) } : {}) }).toString()}`.replace(/\?$/, "");
   const today = todayIn(settings.timeZone);
   const filtered = Object.keys(filter).length > 0;
   return (
@@ -56,7 +68,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           </label>
           <label className="flex flex-col gap-1 text-sm">
             Suche in Notizen
-            <input type="search" name="q" defaultValue={filter.q} maxLength={100} className="min-h-11 rounded-lg border border-line px-2 text-base" />
+            <input
+              type="search"
+              name="q"
+              defaultValue={filter.q}
+              maxLength={100}
+              className="min-h-11 rounded-lg border border-line px-2 text-base"
+            />
           </label>
           <div className="flex items-end gap-2">
             <Button type="submit" variant="secondary">
@@ -65,8 +83,28 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             {filtered && <Link href="/dashboard/tagebuch">Zurücksetzen</Link>}
           </div>
         </form>
-        {!parsed.success && <p role="alert" className="text-danger">Der Filter war ungültig und wurde ignoriert.</p>}
-        {entries.length === 0 ? <p>{filtered ? "Keine Einträge passen zu diesem Filter." : "Noch keine Einträge. Der erste ist der wichtigste."}</p> : <EntryList entries={entries} today={today} />}
+        {!parsed.success && (
+          <p role="alert" className="text-danger">
+            Der Filter war ungültig und wurde ignoriert.
+          </p>
+        )}
+        {entries.length === 0 ? (
+          <p>
+            {page > 1
+              ? "Hier gibt es keine älteren Einträge."
+              : filtered
+                ? "Keine Einträge passen zu diesem Filter."
+                : "Noch keine Einträge. Der erste ist der wichtigste."}
+          </p>
+        ) : (
+          <EntryList entries={entries} today={today} />
+        )}
+        {(hasOlder || page > 1) && (
+          <nav aria-label="Weitere Einträge" className="flex flex-wrap justify-between gap-3">
+            {page > 1 ? <Link href={pageHref(page - 1)}>← Neuere Einträge</Link> : <span />}
+            {hasOlder && <Link href={pageHref(page + 1)}>Ältere Einträge →</Link>}
+          </nav>
+        )}
       </section>
     </div>
   );

@@ -58,3 +58,18 @@ export async function expectAccessible(page: Page) {
     `accessibility of ${page.url()}`,
   ).toEqual([]);
 }
+
+/** Answers the 20 questions of /selbsttest: the first `yesSigns` signs yes, optionally the first red flag, then evaluates. */
+export async function answerSelfCheck(page: Page, yesSigns: number, redFlag = false) {
+  const groups = page.getByRole("group");
+  const signGroups = page.locator("fieldset").filter({ has: page.getByRole("radio", { name: "Ja" }) });
+  const total = await signGroups.count();
+  expect(total).toBe(20);
+  for (let i = 0; i < total; i++) {
+    const isSign = i < 13;
+    const yes = isSign ? i < yesSigns : redFlag && i === 13;
+    await signGroups.nth(i).getByRole("radio", { name: yes ? "Ja" : "Nein" }).check();
+  }
+  expect(await groups.count()).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Auswerten" }).click();
+}

@@ -8,7 +8,7 @@ import { listEntries } from "@/lib/journal/queries";
 export async function GET() {
   try {
     const user = await requireApiUser("client");
-    const entries = await listEntries(user.id);
+    const entries = await listEntries(user.id, {}, { limit: null });
     return new NextResponse(journalCsv(entries.slice().reverse()), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
