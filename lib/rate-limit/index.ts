@@ -25,7 +25,9 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
     })
     .returning({
       count: rateLimits.count,
-      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now()))))::int`,
+      // Clamped to the window: a concurrent statement whose transaction began a moment earlier
+      // sees now() slightly before the windowStart another one just wrote.
+      retryAfter: sql<number>`least(${windowSeconds}, greatest(1, ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now())))))::int`,
     });
   const count = row!.count;
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds: Number(row!.retryAfter) };
