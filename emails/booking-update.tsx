@@ -8,7 +8,7 @@ export type BookingUpdateEmailProps = {
   coachName: string;
   name: string;
   when: string;
-  channel: "video" | "phone";
+  channel: "video" | "phone" | "in_person";
   manageUrl?: string;
   reason?: string | null;
   cutoffHours: number;

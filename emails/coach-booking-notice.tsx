@@ -8,7 +8,7 @@ export type CoachBookingNoticeProps = {
   name: string;
   email: string;
   phone?: string | null;
-  channel: "video" | "phone";
+  channel: "video" | "phone" | "in_person";
   when: string;
   previousWhen?: string;
   message?: string | null;

@@ -4,12 +4,14 @@ import { SiteShell } from "@/components/site/SiteShell";
 import { requireRole } from "@/lib/auth/guards";
 
 const sections = [
-  { href: "/coach", label: "Übersicht" },
+  { href: "/coach", label: "Agenda" },
   { href: "/coach/klienten", label: "Klient*innen" },
   { href: "/coach/termine", label: "Erstgespräche" },
   { href: "/coach/verfuegbarkeit", label: "Verfügbarkeit" },
   { href: "/coach/artikel", label: "Artikel" },
   { href: "/coach/kommentare", label: "Kommentare" },
+  { href: "/coach/emails", label: "E-Mails" },
+  { href: "/coach/einstellungen", label: "Einstellungen" },
 ];
 
 export default async function CoachLayout({ children }: { children: ReactNode }) {

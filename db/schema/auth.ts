@@ -3,6 +3,9 @@ import { check, index, integer, pgTable, primaryKey, text, timestamp } from "dri
 
 /** Who may sign in, and as what. Accounts are created by the coach or the seed, never by a sign-in. */
 export const userRoles = ["coach", "client"] as const;
+/** Where a client stands in the coaching, set by the coach. */
+export const clientStatuses = ["active", "paused", "finished"] as const;
+export type ClientStatus = (typeof clientStatuses)[number];
 export type UserRole = (typeof userRoles)[number];
 
 export const users = pgTable(
@@ -14,10 +17,12 @@ export const users = pgTable(
     emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
     image: text("image"),
     role: text("role", { enum: userRoles }).notNull().default("client"),
+    clientStatus: text("client_status", { enum: clientStatuses }).notNull().default("active"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("users_role_check", sql`${t.role} in ('coach', 'client')`),
+    check("users_client_status_check", sql`${t.clientStatus} in ('active', 'paused', 'finished')`),
     // Auth.js lower-cases addresses; storing them the same way keeps "unique" meaningful.
     check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
   ],

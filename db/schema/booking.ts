@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export type TimeRangeJson = { start: string; end: string };
@@ -50,6 +50,26 @@ export const availabilityOverrides = pgTable("availability_overrides", {
 });
 export type AvailabilityOverride = typeof availabilityOverrides.$inferSelect;
 
+/** Kinds of coaching session the coach offers (e.g. "Coaching 50 min"), with their defaults. */
+export const sessionTypes = pgTable(
+  "session_types",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    channel: text("channel", { enum: ["video", "phone", "in_person"] }).notNull().default("video"),
+    /** A video link or an address, used when a session of this type is scheduled. */
+    defaultLocation: text("default_location").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("session_types_duration", sql`${t.durationMinutes} between 10 and 480`),
+    check("session_types_channel", sql`${t.channel} in ('video', 'phone', 'in_person')`),
+  ],
+);
+export type SessionType = typeof sessionTypes.$inferSelect;
+
 export const appointmentKinds = ["consultation", "session"] as const;
 export const appointmentStatuses = ["pending", "confirmed", "cancelled", "expired", "completed", "no_show"] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
@@ -80,7 +100,17 @@ export const appointments = pgTable(
     name: text("name").notNull(),
     email: text("email").notNull(),
     phone: text("phone"),
-    channel: text("channel", { enum: ["video", "phone"] }).notNull().default("video"),
+    channel: text("channel", { enum: ["video", "phone", "in_person"] }).notNull().default("video"),
+    /** Coaching sessions: their type, where they happen (video link or address), and the coach's note to the client. */
+    sessionTypeId: uuid("session_type_id").references(() => sessionTypes.id, { onDelete: "set null" }),
+    location: text("location"),
+    noteToClient: text("note_to_client"),
+    /** Homework for the client after the session: shown in the client's dashboard. */
+    homework: text("homework"),
+    /** Sessions created together as a weekly series share this id. */
+    seriesId: uuid("series_id"),
+    /** Set once, when the reminder is queued; cleared when the appointment moves. */
+    reminderSentAt: timestamp("reminder_sent_at", { mode: "date", withTimezone: true }),
     /** What the visitor wrote about their pain: health data, shown to the coach alone. */
     message: text("message"),
     /** A self-check result the visitor chose to attach to the booking (answers and its scoring): health data. */
@@ -110,6 +140,17 @@ export const appointments = pgTable(
     check("appointments_pending_expires", sql`${t.status} <> 'pending' or ${t.pendingExpiresAt} is not null`),
     index("appointments_start_idx").on(t.startAt),
     index("appointments_client_idx").on(t.clientId, t.startAt),
+    check("appointments_channel_check", sql`${t.channel} in ('video', 'phone', 'in_person')`),
   ],
 );
 export type Appointment = typeof appointments.$inferSelect;
+
+/** The coach's private notes on one appointment (Markdown). Never shown to the client, never exported to them. */
+export const sessionNotes = pgTable("session_notes", {
+  appointmentId: uuid("appointment_id")
+    .primaryKey()
+    .references(() => appointments.id, { onDelete: "cascade" }),
+  body: text("body").notNull().default(""),
+  updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
+export type SessionNote = typeof sessionNotes.$inferSelect;

@@ -16,8 +16,15 @@ export const practiceSettings = pgTable(
     phone: text("phone").notNull().default(""),
     vatId: text("vat_id").notNull().default(""),
     timeZone: text("time_zone").notNull().default("Europe/Berlin"),
+    /** How long before a confirmed appointment its reminder goes out. */
+    reminderLeadMinutes: integer("reminder_lead_minutes").notNull().default(1440),
+    /** SHA-256 of the secret in the coach's calendar subscription URL; null until one is made. */
+    calendarFeedTokenHash: text("calendar_feed_token_hash").unique(),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("practice_settings_single_row", sql`${t.id} = 1`)],
+  (t) => [
+    check("practice_settings_single_row", sql`${t.id} = 1`),
+    check("practice_settings_reminder_lead", sql`${t.reminderLeadMinutes} between 0 and 10080`),
+  ],
 );
 export type PracticeSettings = typeof practiceSettings.$inferSelect;

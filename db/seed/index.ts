@@ -1,6 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { articles, availabilitySettings, journalEntries, practiceSettings, users } from "../schema";
+import { articles, availabilitySettings, journalEntries, practiceSettings, sessionTypes, users } from "../schema";
 import { DEFAULT_WEEKLY } from "../../lib/booking/defaults";
 import { seedArticles } from "./articles";
 import { seedJournal } from "./journal";
@@ -18,6 +18,14 @@ export async function seedEssentials(db: Db, coachEmail: string) {
     })
     .onConflictDoNothing();
   await db.insert(availabilitySettings).values({ id: 1, weekly: DEFAULT_WEEKLY }).onConflictDoNothing();
+  // Fixed ids: concurrent or repeated seeds insert them once; the coach may rename or retire them.
+  await db
+    .insert(sessionTypes)
+    .values([
+      { id: "00000000-0000-4000-8000-000000000050", name: "Coaching-Sitzung", durationMinutes: 50, channel: "video" },
+      { id: "00000000-0000-4000-8000-000000000025", name: "Kurzes Check-in", durationMinutes: 25, channel: "phone" },
+    ])
+    .onConflictDoNothing();
   await db
     .insert(users)
     .values({ email: coachEmail, name: "Mara Lindner", role: "coach" })

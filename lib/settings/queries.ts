@@ -18,6 +18,8 @@ const fallback: PracticeSettings = {
   phone: "",
   vatId: "",
   timeZone: "Europe/Berlin",
+  reminderLeadMinutes: 1440,
+  calendarFeedTokenHash: null,
   updatedAt: new Date(0),
 };
 

@@ -37,6 +37,8 @@ describe.each(engines)("migrations on %s", (engine) => {
       "practice_settings",
       "rate_limits",
       "self_check_results",
+      "session_notes",
+      "session_types",
       "sessions",
       "users",
       "verification_tokens",
