@@ -1,11 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, availabilityOverrides, availabilitySettings, practiceSettings, users, type Appointment } from "@/db/schema";
-import ClientInvitationEmail, { clientInvitationSubject } from "@/emails/client-invitation";
-import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { adoptAttachedSelfCheck } from "@/lib/checks/results";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { queueInvitation } from "@/lib/clients/invitations";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { sendVisitorCancellation } from "./appointments";
@@ -79,24 +76,7 @@ export async function convertToClient(id: string, origin: string, db: Db = defau
       .where(eq(appointments.id, id));
     if (appointment.selfCheck && appointment.clientId !== user.id)
       await adoptAttachedSelfCheck(user.id, appointment.selfCheck, appointment.createdAt, tx);
-    const validDays = 7;
-    const signInUrl = await createSignInLink(tx, { email: user.email, origin, maxAgeSeconds: validDays * 86_400 });
-    await enqueueEmail(
-      {
-        template: "client-invitation",
-        to: user.email,
-        subject: clientInvitationSubject(practice.practiceName),
-        body: createElement(ClientInvitationEmail, {
-          practiceName: practice.practiceName,
-          coachName: practice.coachName,
-          name: (user.name ?? appointment.name).split(" ")[0] ?? appointment.name,
-          signInUrl,
-          validDays,
-        }),
-        dedupeKey: `client-invitation:${user.id}:${Date.now()}`,
-      },
-      tx,
-    );
+    await queueInvitation(tx, user, { origin, practiceName: practice.practiceName, coachName: practice.coachName });
     return { userId: user.id, created: !existing };
   });
 }

@@ -350,3 +350,8 @@ export function isSlotOffered(rules: AvailabilityRules, busy: BusyAppointment[],
   const date = practiceDate(start, rules.timeZone);
   return freeSlots(rules, busy, { from: date, to: date }, now).some((s) => s.start.getTime() === ms);
 }
+
+/** The instant a practice date begins (00:00 there), for day and week ranges in queries. */
+export function startOfPracticeDate(date: string, timeZone: string): Date {
+  return new Date(rangeBoundToUtcMs(date, "00:00", timeZone, false));
+}

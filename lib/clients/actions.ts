@@ -11,7 +11,11 @@ const DELETE_CONFIRMATION = "LÖSCHEN";
 
 export async function deleteAccountAction(_previous: { message?: string }, form: FormData): Promise<{ message?: string }> {
   const user = await requireApiUser("client");
-  if (String(form.get("confirmation") ?? "").trim().toUpperCase() !== DELETE_CONFIRMATION) {
+  if (
+    String(form.get("confirmation") ?? "")
+      .trim()
+      .toUpperCase() !== DELETE_CONFIRMATION
+  ) {
     return { message: `Bitte tippe ${DELETE_CONFIRMATION} ein, um zu bestätigen.` };
   }
   await deleteClientAccount(user.id, await siteOrigin());

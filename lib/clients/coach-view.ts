@@ -1,26 +1,87 @@
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { healthDataViews, journalEntries, users } from "@/db/schema";
+import { containsPattern } from "@/lib/sql/like";
+import { appointments, healthDataViews, journalEntries, users, type ClientStatus } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 
-/** The coach's client list: name, address and the date of the last journal entry. */
-export async function listClients(db: Db = defaultDb) {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email, lastEntry: max(journalEntries.entryDate) })
+export type ClientListFilter = { q?: string; status?: ClientStatus };
+
+export type ClientListRow = {
+  id: string;
+  name: string | null;
+  email: string;
+  status: ClientStatus;
+  lastEntry: string | null;
+  nextSession: Date | null;
+  /** Average pain over the last 14 days, and the change against the 14 days before (null without entries). */
+  recentPain: number | null;
+  painChange: number | null;
+};
+
+/**
+ * The coach's client list with what the coach scans for: status, next appointment, the last
+ * journal entry and the pain trend. One query; each figure is an indexed subquery per client.
+ */
+export async function listClients(filter: ClientListFilter = {}, db: Db = defaultDb): Promise<ClientListRow[]> {
+  const conditions = [eq(users.role, "client")];
+  if (filter.status) conditions.push(eq(users.clientStatus, filter.status));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
+  }
+  const recent = sql`(select round(avg(j.pain)::numeric, 1) from ${journalEntries} j where j.user_id = ${users.id} and j.entry_date > current_date - 14)`;
+  const before = sql`(select avg(j.pain) from ${journalEntries} j where j.user_id = ${users.id} and j.entry_date > current_date - 28 and j.entry_date <= current_date - 14)`;
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      status: users.clientStatus,
+      lastEntry: sql<string | null>`(select max(j.entry_date)::text from ${journalEntries} j where j.user_id = ${users.id})`,
+      nextSession: sql<
+        string | null
+      >`(select min(a.start_at) from ${appointments} a where a.client_id = ${users.id} and a.status in ('pending', 'confirmed') and a.start_at > now())`,
+      recentPain: sql<string | null>`${recent}`,
+      painChange: sql<string | null>`round((${recent} - ${before})::numeric, 1)`,
+    })
     .from(users)
-    .leftJoin(journalEntries, eq(journalEntries.userId, users.id))
-    .where(eq(users.role, "client"))
-    .groupBy(users.id)
-    .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`));
+    .where(and(...conditions))
+    .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`))
+    .limit(500);
+  return rows.map((r) => ({
+    ...r,
+    nextSession: r.nextSession ? new Date(r.nextSession) : null,
+    recentPain: r.recentPain === null ? null : Number(r.recentPain),
+    painChange: r.painChange === null ? null : Number(r.painChange),
+  }));
+}
+
+/** A client's status in the coaching; only clients, by the coach. */
+export async function setClientStatus(clientId: string, status: ClientStatus, db: Db = defaultDb): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
+  const rows = await db
+    .update(users)
+    .set({ clientStatus: status })
+    .where(and(eq(users.id, clientId), eq(users.role, "client")))
+    .returning({ id: users.id });
+  if (rows.length === 0) throw new AppError("not_found", "Diese Person gibt es nicht.");
 }
 
 /**
  * Opens a client's health data for the coach and writes the audit row that the client sees
  * under "Meine Daten". Call it once per page view, before reading the data.
  */
-export async function openClientRecord(coach: { id: string; name?: string | null; email?: string | null }, clientId: string, what: string, db: Db = defaultDb) {
+export async function openClientRecord(
+  coach: { id: string; name?: string | null; email?: string | null },
+  clientId: string,
+  what: string,
+  db: Db = defaultDb,
+) {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
-  const [client] = await db.select().from(users).where(and(eq(users.id, clientId), eq(users.role, "client")));
+  const [client] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, clientId), eq(users.role, "client")));
   if (!client) throw new AppError("not_found", "Diese Person gibt es nicht.");
   await db.insert(healthDataViews).values({ clientId, viewerId: coach.id, viewerName: coach.name || coach.email || "Coach", what });
   return client;

@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, count, desc, eq, gte, ilike, lte, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
+import { containsPattern } from "@/lib/sql/like";
 import { journalEntries, type JournalEntry } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { DailyPoint } from "./progress";
@@ -28,7 +29,7 @@ export async function listEntries(
       )!,
     );
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(
       or(
         ilike(journalEntries.notes, pattern),

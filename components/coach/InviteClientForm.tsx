@@ -1,0 +1,38 @@
+"use client";
+
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import { inviteClientAction, type InviteFormState } from "@/lib/clients/coach-actions";
+
+/** Name and address: the account is created and an invitation with a sign-in link goes out. */
+export function InviteClientForm() {
+  const [state, onSubmit, pending] = useKeptForm<InviteFormState>(inviteClientAction, {});
+  const e = (key: string) => state.fieldErrors?.[key]?.[0];
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-end">
+      {state.message && (
+        <div className="md:col-span-3">
+          <Notice tone="danger" role="alert">
+            {state.message}
+          </Notice>
+        </div>
+      )}
+      {state.ok && (
+        <div className="md:col-span-3">
+          <Notice tone="success" role="status">
+            {state.ok}
+          </Notice>
+        </div>
+      )}
+      <Field label="Name" name="name" autoComplete="off" required maxLength={100} error={e("name")} />
+      <Field label="E-Mail-Adresse" name="email" type="email" autoComplete="off" required maxLength={254} error={e("email")} />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Wird eingeladen …" : "Einladen"}
+        </Button>
+      </div>
+    </form>
+  );
+}

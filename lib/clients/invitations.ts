@@ -1,0 +1,90 @@
+import { and, eq } from "drizzle-orm";
+import { createElement } from "react";
+import { z } from "zod";
+import { db as defaultDb, type Db } from "@/db";
+import { users, type User } from "@/db/schema";
+import ClientInvitationEmail, { clientInvitationSubject } from "@/emails/client-invitation";
+import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { AppError } from "@/lib/http/errors";
+import { loadPracticeSettings } from "@/lib/settings/queries";
+
+/** How long an invitation's sign-in link works. */
+export const INVITATION_VALID_DAYS = 7;
+
+export const inviteClientSchema = z
+  .object({
+    name: z
+      .string({ error: "Bitte gib einen Namen an." })
+      .trim()
+      .min(2, "Bitte gib einen Namen an.")
+      .max(100, "Der Name ist zu lang (höchstens 100 Zeichen).")
+      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Der Name enthält ungültige Zeichen."),
+    email: z
+      .string({ error: "Bitte gib eine E-Mail-Adresse an." })
+      .trim()
+      .toLowerCase()
+      .max(254, "Die E-Mail-Adresse ist zu lang.")
+      .pipe(z.email("Bitte gib eine gültige E-Mail-Adresse an.")),
+  })
+  .strict();
+export type InviteClientInput = z.infer<typeof inviteClientSchema>;
+
+/**
+ * The one way a client is invited: the account exists (created if new, never a second one for
+ * the same address) and an email with a one-time sign-in link is queued in the same transaction.
+ */
+export async function inviteClient(
+  input: InviteClientInput,
+  origin: string,
+  db: Db = defaultDb,
+): Promise<{ user: User; created: boolean }> {
+  const practice = await loadPracticeSettings(db);
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: "client" })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    const user = inserted ?? (await tx.select().from(users).where(eq(users.email, input.email)))[0]!;
+    if (user.role !== "client") throw new AppError("conflict", "Diese Adresse gehört zur Praxis selbst.");
+    await queueInvitation(tx, user, { origin, practiceName: practice.practiceName, coachName: practice.coachName });
+    return { user, created: Boolean(inserted) };
+  });
+}
+
+/** A new invitation for an existing client (the old link may have expired or been used). */
+export async function resendInvitation(clientId: string, origin: string, db: Db = defaultDb): Promise<User> {
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
+  const practice = await loadPracticeSettings(db);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, clientId), eq(users.role, "client")));
+    if (!user) throw new AppError("not_found", "Diese Person gibt es nicht.");
+    await queueInvitation(tx, user, { origin, practiceName: practice.practiceName, coachName: practice.coachName });
+    return user;
+  });
+}
+
+export async function queueInvitation(tx: Db, user: User, ctx: { origin: string; practiceName: string; coachName: string }) {
+  const signInUrl = await createSignInLink(tx, { email: user.email, origin: ctx.origin, maxAgeSeconds: INVITATION_VALID_DAYS * 86_400 });
+  await enqueueEmail(
+    {
+      template: "client-invitation",
+      to: user.email,
+      subject: clientInvitationSubject(ctx.practiceName),
+      body: createElement(ClientInvitationEmail, {
+        practiceName: ctx.practiceName,
+        coachName: ctx.coachName,
+        name: (user.name ?? user.email).split(" ")[0] ?? user.email,
+        signInUrl,
+        validDays: INVITATION_VALID_DAYS,
+      }),
+      // One per minute and person: a double click sends one email, a later "send again" another.
+      dedupeKey: `client-invitation:${user.id}:${Math.floor(Date.now() / 60_000)}`,
+    },
+    tx,
+  );
+}

@@ -1,0 +1,78 @@
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { appointments, articleComments, emailOutbox, sessionTypes, type Appointment } from "@/db/schema";
+import { addDays, practiceDate, startOfPracticeDate } from "@/lib/booking/slots";
+
+export type AgendaItem = Pick<
+  Appointment,
+  "id" | "kind" | "status" | "startAt" | "endAt" | "name" | "clientId" | "channel" | "location"
+> & {
+  typeName: string | null;
+};
+
+/** Consultations and sessions that keep their time (or took place) between two instants, in order. */
+export async function agendaBetween(from: Date, until: Date, db: Db = defaultDb): Promise<AgendaItem[]> {
+  return db
+    .select({
+      id: appointments.id,
+      kind: appointments.kind,
+      status: appointments.status,
+      startAt: appointments.startAt,
+      endAt: appointments.endAt,
+      name: appointments.name,
+      clientId: appointments.clientId,
+      channel: appointments.channel,
+      location: appointments.location,
+      typeName: sessionTypes.name,
+    })
+    .from(appointments)
+    .leftJoin(sessionTypes, eq(sessionTypes.id, appointments.sessionTypeId))
+    .where(
+      and(
+        gte(appointments.startAt, from),
+        lt(appointments.startAt, until),
+        inArray(appointments.status, ["pending", "confirmed", "completed", "no_show"]),
+      ),
+    )
+    .orderBy(asc(appointments.startAt));
+}
+
+/** What needs the coach: bookings awaiting the visitor's confirmation, comments to moderate, emails that failed. */
+export async function attentionCounts(
+  db: Db = defaultDb,
+): Promise<{ pendingBookings: number; pendingComments: number; failedEmails: number }> {
+  const [row] = await db
+    .select({
+      pendingBookings: sql<number>`(select count(*)::int from ${appointments} where ${appointments.status} = 'pending' and ${appointments.startAt} > now())`,
+      pendingComments: sql<number>`(select count(*)::int from ${articleComments} where ${articleComments.status} = 'pending')`,
+      failedEmails: sql<number>`(select count(*)::int from ${emailOutbox} where ${emailOutbox.status} = 'failed')`,
+    })
+    .from(sql`(select 1) as one`);
+  return {
+    pendingBookings: Number(row!.pendingBookings),
+    pendingComments: Number(row!.pendingComments),
+    failedEmails: Number(row!.failedEmails),
+  };
+}
+
+/** Monday (YYYY-MM-DD) of the practice week holding `date`. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** The seven practice dates of a week and the instants bounding it. */
+export function practiceWeek(monday: string, timeZone: string) {
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  return { days, from: startOfPracticeDate(monday, timeZone), until: startOfPracticeDate(addDays(monday, 7), timeZone) };
+}
+
+/** Groups agenda items by their practice date. */
+export function byPracticeDate(items: AgendaItem[], timeZone: string): Map<string, AgendaItem[]> {
+  const map = new Map<string, AgendaItem[]>();
+  for (const item of items) {
+    const day = practiceDate(item.startAt, timeZone);
+    map.set(day, [...(map.get(day) ?? []), item]);
+  }
+  return map;
+}
