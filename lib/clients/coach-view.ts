@@ -29,18 +29,20 @@ export async function listClients(filter: ClientListFilter = {}, db: Db = defaul
     const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
   }
-  const recent = sql`(select round(avg(j.pain)::numeric, 1) from ${journalEntries} j where j.user_id = ${users.id} and j.entry_date > current_date - 14)`;
-  const before = sql`(select avg(j.pain) from ${journalEntries} j where j.user_id = ${users.id} and j.entry_date > current_date - 28 and j.entry_date <= current_date - 14)`;
+  // Qualified by hand: drizzle renders a column in a select list without its table.
+  const userId = sql.raw(`"users"."id"`);
+  const recent = sql`(select round(avg(j.pain)::numeric, 1) from ${journalEntries} j where j.user_id = ${userId} and j.entry_date > current_date - 14)`;
+  const before = sql`(select avg(j.pain) from ${journalEntries} j where j.user_id = ${userId} and j.entry_date > current_date - 28 and j.entry_date <= current_date - 14)`;
   const rows = await db
     .select({
       id: users.id,
       name: users.name,
       email: users.email,
       status: users.clientStatus,
-      lastEntry: sql<string | null>`(select max(j.entry_date)::text from ${journalEntries} j where j.user_id = ${users.id})`,
+      lastEntry: sql<string | null>`(select max(j.entry_date)::text from ${journalEntries} j where j.user_id = ${userId})`,
       nextSession: sql<
         string | null
-      >`(select min(a.start_at) from ${appointments} a where a.client_id = ${users.id} and a.status in ('pending', 'confirmed') and a.start_at > now())`,
+      >`(select min(a.start_at) from ${appointments} a where a.client_id = ${userId} and a.status in ('pending', 'confirmed') and a.start_at > now())`,
       recentPain: sql<string | null>`${recent}`,
       painChange: sql<string | null>`round((${recent} - ${before})::numeric, 1)`,
     })
