@@ -82,8 +82,8 @@ export async function queueInvitation(tx: Db, user: User, ctx: { origin: string;
         signInUrl,
         validDays: INVITATION_VALID_DAYS,
       }),
-      // One per minute and person: a double click sends one email, a later "send again" another.
-      dedupeKey: `client-invitation:${user.id}:${Math.floor(Date.now() / 60_000)}`,
+      // Each invitation is its own email (with its own link); the form's button is disabled while it sends.
+      dedupeKey: `client-invitation:${user.id}:${crypto.randomUUID()}`,
     },
     tx,
   );

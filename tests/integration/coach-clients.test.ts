@@ -38,8 +38,9 @@ describe("inviting a client", () => {
     expect(again.user.id).toBe(first.user.id);
     expect(await database.db.select().from(users).where(eq(users.email, "clara.neu@example.com"))).toHaveLength(1);
     const mails = await invitations("clara.neu@example.com");
-    // Within the same minute, a double submit queues one email.
-    expect(mails).toHaveLength(1);
+    // Inviting an existing client again sends a new invitation with a new link.
+    expect(mails).toHaveLength(2);
+    expect(mails[0]!.text).not.toEqual(mails[1]!.text);
     expect(mails[0]!.text).toMatch(/\/api\/auth\/callback\/resend\?/);
   });
 
@@ -71,20 +72,18 @@ describe("the client list", () => {
     await database.db.insert(journalEntries).values(entries);
     const start = new Date(Date.now() + 3 * 86_400_000);
     const end = new Date(start.getTime() + 50 * 60_000);
-    await database.db
-      .insert(appointments)
-      .values({
-        coachId,
-        clientId: benId,
-        kind: "session",
-        status: "confirmed",
-        startAt: start,
-        endAt: end,
-        blockedFrom: start,
-        blockedUntil: end,
-        name: "Ben",
-        email: "ben@example.com",
-      });
+    await database.db.insert(appointments).values({
+      coachId,
+      clientId: benId,
+      kind: "session",
+      status: "confirmed",
+      startAt: start,
+      endAt: end,
+      blockedFrom: start,
+      blockedUntil: end,
+      name: "Ben",
+      email: "ben@example.com",
+    });
 
     const ben = (await listClients()).find((c) => c.id === benId)!;
     expect(ben).toMatchObject({ status: "active", lastEntry: addDays(today, -1), recentPain: 5, painChange: -3 });
@@ -127,7 +126,8 @@ describe("the agenda", () => {
     await database.db
       .insert(articleComments)
       .values({ articleId: article!.id, authorName: "Leser", body: "Danke!", consentAt: new Date() });
-    await database.db.update(emailOutbox).set({ status: "failed", lastError: "boom" }).where(eq(emailOutbox.to, "clara.neu@example.com"));
+    const [mail] = await invitations("clara.neu@example.com");
+    await database.db.update(emailOutbox).set({ status: "failed", lastError: "boom" }).where(eq(emailOutbox.id, mail!.id));
     expect(await attentionCounts()).toEqual({
       pendingBookings: before.pendingBookings + 1,
       pendingComments: before.pendingComments + 1,
