@@ -55,8 +55,15 @@ test("the coach edits the practice, adds a session type, subscribes to the calen
   await page.goto("/coach/emails");
   await expect(page.getByRole("heading", { level: 1, name: "E-Mails" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "coach@example.com" }).first()).toBeVisible();
-  await page.getByRole("link", { name: "Gesendet" }).click();
+  await page.getByRole("link", { name: "Gesendet", exact: true }).click();
   await expect(page).toHaveURL(/status=sent/);
-  await expect(page.getByRole("row").filter({ hasText: "Gesendet" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Gesendet", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Wartet", exact: true })).toHaveCount(0);
   await expectAccessible(page);
+});
+
+test("the cron route queues due reminders before it delivers", async ({ request }) => {
+  const ok = await request.post("/api/cron/dispatch", { headers: { authorization: "Bearer e2e-cron-secret" } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ reminders: expect.any(Number), sent: expect.any(Number), failed: expect.any(Number) });
 });
