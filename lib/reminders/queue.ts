@@ -73,8 +73,9 @@ async function enqueueReminder(appointment: Appointment, practice: PracticeSetti
         name: appointment.name.split(" ")[0] || appointment.name,
         when,
         channel: appointment.channel,
-        location: appointment.location,
-        dashboardUrl: appointment.kind === "session" && appointment.clientId ? `${origin}/dashboard` : undefined,
+        // Explicit empty values: undefined would fall back to the template's preview data.
+        location: appointment.location ?? "",
+        dashboardUrl: appointment.kind === "session" && appointment.clientId ? `${origin}/dashboard` : "",
         contactEmail: practice.email,
         contactPhone: practice.phone,
       }),

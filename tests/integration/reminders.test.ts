@@ -84,6 +84,7 @@ describe("appointment reminders", () => {
     expect(mail).toMatchObject({ template: "appointment-reminder", to: due.email, status: "queued" });
     expect(mail!.subject).toMatch(/^Erinnerung: dein Coaching-Termin am .* Uhr \(Europe\/Berlin\)$/);
     expect(mail!.text).toContain("https://meet.example.com/abc");
+    expect(mail!.text).not.toContain("/dashboard"); // no client account on this one
     const [phoneMail] = await database.db
       .select()
       .from(emailOutbox)
