@@ -2,6 +2,7 @@ import { getDbHandle } from "@/db";
 import { prepareDatabase } from "@/db/prepare";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env, EnvError } from "@/lib/env";
+import { queueDueReminders } from "@/lib/reminders/queue";
 
 const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout };
 
@@ -23,11 +24,15 @@ export async function startServer() {
   await prepareDatabase(handle, e);
   console.log(`✓ Database ready (${handle.engine === "pglite" ? `embedded PGlite in ${e.PGLITE_DIR}` : "PostgreSQL"})`);
 
-  // Retries and anything queued outside a request go out from here; the cron route does the
-  // same. Every instance may poll: claiming with SKIP LOCKED keeps each email to one sender.
+  // Retries, reminders and anything queued outside a request go out from here; the cron route
+  // does the same. Every instance may poll: reminders are claimed with one conditional UPDATE
+  // and emails with SKIP LOCKED, so each goes to one sender once.
   if (e.OUTBOX_POLL_SECONDS > 0 && !holder.__praxisPoller) {
     holder.__praxisPoller = setInterval(() => {
-      dispatchDueEmails().catch((error) => console.error("outbox poll failed:", error?.message ?? error));
+      queueDueReminders()
+        .catch((error) => console.error("reminder poll failed:", error?.message ?? error))
+        .then(() => dispatchDueEmails())
+        .catch((error) => console.error("outbox poll failed:", error?.message ?? error));
     }, e.OUTBOX_POLL_SECONDS * 1000);
     holder.__praxisPoller.unref();
   }

@@ -103,6 +103,76 @@ export function icsAttachment(event: IcsEvent): { filename: string; contentType:
   };
 }
 
+/** One appointment in a subscription feed: no METHOD, no attendees to invite, just the event. */
+export type FeedEvent = {
+  uid: string;
+  sequence: number;
+  start: Date; // UTC instant
+  end: Date; // UTC instant
+  status: "CONFIRMED" | "TENTATIVE";
+  summary: string;
+  description?: string;
+  location?: string;
+  url?: string;
+};
+
+export type IcsFeed = {
+  name: string; // X-WR-CALNAME, e.g. "Rückenwind Coaching: Termine"
+  timeZone: string; // events are written in this zone with TZID
+  events: FeedEvent[];
+  now?: Date; // DTSTAMP, defaults to new Date()
+};
+
+/**
+ * A published calendar (METHOD:PUBLISH) with many events, for a subscription URL. One VTIMEZONE
+ * covers the years from the earliest start to the latest end.
+ */
+export function buildIcsFeed(feed: IcsFeed): string {
+  const zone = resolveZone(feed.timeZone);
+  const tzid = paramValue(zone.name);
+  const now = feed.now === undefined ? new Date() : validInstant("now", feed.now);
+  const events = feed.events.map((event) => {
+    const start = validInstant("start", event.start);
+    const end = validInstant("end", event.end);
+    if (end.getTime() <= start.getTime()) throw new RangeError("ics: end must be after start");
+    if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) throw new RangeError("ics: sequence must be a non-negative integer");
+    return { ...event, start, end };
+  });
+  const lines: string[] = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${PRODID}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${singleLineText(feed.name)}`,
+    `X-WR-TIMEZONE:${zone.name}`,
+    "REFRESH-INTERVAL;VALUE=DURATION:PT15M",
+    "X-PUBLISHED-TTL:PT15M",
+  ];
+  if (events.length > 0) {
+    const first = new Date(Math.min(...events.map((e) => e.start.getTime())));
+    const last = new Date(Math.max(...events.map((e) => e.end.getTime())));
+    lines.push(...vtimezone(zone, first, last));
+  }
+  for (const event of events) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${structuralValue("uid", event.uid)}`,
+      `SEQUENCE:${event.sequence}`,
+      `DTSTAMP:${formatUtc(now)}`,
+      `DTSTART;TZID=${tzid}:${formatLocal(zone, event.start)}`,
+      `DTEND;TZID=${tzid}:${formatLocal(zone, event.end)}`,
+      `SUMMARY:${singleLineText(event.summary)}`,
+    );
+    if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+    if (event.location !== undefined && event.location.trim() !== "") lines.push(`LOCATION:${singleLineText(event.location)}`);
+    if (event.url !== undefined) lines.push(`URL:${uriValue("url", event.url)}`);
+    lines.push(`STATUS:${event.status}`, "TRANSP:OPAQUE", "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
 // ---------------------------------------------------------------------------
 // Validation and escaping
 // ---------------------------------------------------------------------------

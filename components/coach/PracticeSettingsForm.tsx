@@ -1,0 +1,104 @@
+"use client";
+
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import { savePracticeSettingsAction, type SettingsFormState } from "@/lib/settings/actions";
+
+export type PracticeSettingsValues = {
+  practiceName: string;
+  coachName: string;
+  profession: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  email: string;
+  phone: string;
+  vatId: string;
+  timeZone: string;
+  reminderLeadHours: number;
+  cancellationCutoffHours: number;
+};
+
+export function PracticeSettingsForm({ values, zones }: { values: PracticeSettingsValues; zones: string[] }) {
+  const [state, onSubmit, pending] = useKeptForm<SettingsFormState>(savePracticeSettingsAction, {});
+  const e = (key: string) => state.fieldErrors?.[key]?.[0];
+  const text = (name: keyof PracticeSettingsValues, label: string, extra: { hint?: string; type?: string; autoComplete?: string } = {}) => (
+    <Field label={label} name={name} defaultValue={String(values[name])} error={e(name)} {...extra} />
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8">
+      {state.message && (
+        <Notice tone="danger" role="alert">
+          {state.message}
+        </Notice>
+      )}
+      {state.ok && (
+        <Notice tone="success" role="status">
+          {state.ok}
+        </Notice>
+      )}
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="mb-2 font-serif text-xl font-semibold">Praxis und Impressum</legend>
+        {text("practiceName", "Name der Praxis", { autoComplete: "organization" })}
+        {text("coachName", "Dein Name", { autoComplete: "name" })}
+        {text("profession", "Berufsbezeichnung", { hint: "Steht im Impressum unter deinem Namen." })}
+        {text("street", "Straße und Hausnummer", { autoComplete: "street-address" })}
+        {text("postalCode", "Postleitzahl", { autoComplete: "postal-code" })}
+        {text("city", "Ort", { autoComplete: "address-level2" })}
+        {text("email", "E-Mail-Adresse der Praxis", { type: "email", autoComplete: "email" })}
+        {text("phone", "Telefon", { type: "tel", autoComplete: "tel", hint: "Optional. Steht im Impressum und in Erinnerungen." })}
+        {text("vatId", "USt-IdNr.", { hint: "Optional, z. B. DE123456789." })}
+      </fieldset>
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="mb-2 font-serif text-xl font-semibold">Termine</legend>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="settings-timeZone" className="font-medium">
+            Zeitzone der Praxis
+          </label>
+          <select
+            id="settings-timeZone"
+            name="timeZone"
+            defaultValue={values.timeZone}
+            aria-invalid={e("timeZone") ? true : undefined}
+            aria-describedby={e("timeZone") ? "settings-timeZone-error" : undefined}
+            className="min-h-11 rounded-lg border border-line bg-surface px-3"
+          >
+            {zones.map((z) => (
+              <option key={z}>{z}</option>
+            ))}
+          </select>
+          {e("timeZone") && (
+            <p id="settings-timeZone-error" className="text-sm text-danger">
+              {e("timeZone")}
+            </p>
+          )}
+        </div>
+        <Field
+          label="Erinnerung vorher (Stunden)"
+          name="reminderLeadHours"
+          type="number"
+          inputMode="numeric"
+          defaultValue={String(values.reminderLeadHours)}
+          error={e("reminderLeadHours")}
+          hint="So lange vor einem bestätigten Termin bekommt die Person eine Erinnerung per E-Mail. 0 = keine."
+        />
+        <Field
+          label="Absagefrist (Stunden)"
+          name="cancellationCutoffHours"
+          type="number"
+          inputMode="numeric"
+          defaultValue={String(values.cancellationCutoffHours)}
+          error={e("cancellationCutoffHours")}
+          hint="Bis so lange vorher können Gäste selbst verschieben oder absagen."
+        />
+      </fieldset>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Wird gespeichert …" : "Einstellungen speichern"}
+        </Button>
+      </div>
+    </form>
+  );
+}

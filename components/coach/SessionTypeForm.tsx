@@ -1,0 +1,88 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import { saveSessionTypeAction, type SettingsFormState } from "@/lib/settings/actions";
+import { sessionChannelLabels, sessionChannels } from "@/lib/settings/schemas";
+
+export type SessionTypeValues = {
+  id?: string;
+  name: string;
+  durationMinutes: number | "";
+  channel: (typeof sessionChannels)[number];
+  defaultLocation: string;
+};
+
+const empty: SessionTypeValues = { name: "", durationMinutes: 50, channel: "video", defaultLocation: "" };
+
+/** Adds a session type (no id) or edits one. */
+export function SessionTypeForm({ values = empty, legend }: { values?: SessionTypeValues; legend: string }) {
+  const [state, onSubmit, pending] = useKeptForm<SettingsFormState>(saveSessionTypeAction, {});
+  const e = (key: string) => state.fieldErrors?.[key]?.[0];
+  const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  // A new type was added: empty the form for the next one (edits keep what was saved).
+  useEffect(() => {
+    if (!values.id && state.ok) form.current?.reset();
+  }, [state, values.id]);
+  return (
+    <form ref={form} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+      <fieldset className="grid gap-3 md:grid-cols-2">
+        <legend className="mb-1 font-semibold">{legend}</legend>
+        {values.id && <input type="hidden" name="id" value={values.id} />}
+        <Field label="Name" name="name" defaultValue={values.name} error={e("name")} />
+        <Field
+          label="Dauer (Minuten)"
+          name="durationMinutes"
+          type="number"
+          inputMode="numeric"
+          defaultValue={String(values.durationMinutes)}
+          error={e("durationMinutes")}
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-channel`} className="font-medium">
+            Wie
+          </label>
+          <select
+            id={`${id}-channel`}
+            name="channel"
+            defaultValue={values.channel}
+            className="min-h-11 rounded-lg border border-line bg-surface px-3"
+          >
+            {sessionChannels.map((c) => (
+              <option key={c} value={c}>
+                {sessionChannelLabels[c]}
+              </option>
+            ))}
+          </select>
+          {e("channel") && <p className="text-sm text-danger">{e("channel")}</p>}
+        </div>
+        <Field
+          label="Ort oder Link"
+          name="defaultLocation"
+          defaultValue={values.defaultLocation}
+          error={e("defaultLocation")}
+          hint="Videolink oder Adresse; wird beim Planen einer Sitzung vorgeschlagen."
+        />
+      </fieldset>
+      {state.message && (
+        <Notice tone="danger" role="alert">
+          {state.message}
+        </Notice>
+      )}
+      {state.ok && (
+        <Notice tone="success" role="status">
+          {state.ok}
+        </Notice>
+      )}
+      <div>
+        <Button type="submit" variant={values.id ? "secondary" : "primary"} disabled={pending}>
+          {pending ? "Wird gespeichert …" : values.id ? "Speichern" : "Sitzungsart hinzufügen"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { availabilitySettings, practiceSettings, sessionTypes, type SessionType } from "@/db/schema";
+import { DEFAULT_WEEKLY } from "@/lib/booking/defaults";
+import { AppError } from "@/lib/http/errors";
+import type { PracticeSettingsInput, SessionTypeInput } from "./schemas";
+
+/** Saves the practice's facts, and the cancellation cut-off that lives with the booking rules, together. */
+export async function savePracticeSettings(input: PracticeSettingsInput, db: Db = defaultDb): Promise<void> {
+  const values = {
+    practiceName: input.practiceName,
+    coachName: input.coachName,
+    profession: input.profession,
+    street: input.street,
+    postalCode: input.postalCode,
+    city: input.city,
+    email: input.email,
+    phone: input.phone,
+    vatId: input.vatId,
+    timeZone: input.timeZone,
+    reminderLeadMinutes: input.reminderLeadHours * 60,
+    updatedAt: sql`now()`,
+  };
+  const cutoff = { cancellationCutoffMinutes: input.cancellationCutoffHours * 60, updatedAt: sql`now()` };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(practiceSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: practiceSettings.id, set: values });
+    await tx
+      .insert(availabilitySettings)
+      .values({ id: 1, weekly: DEFAULT_WEEKLY, ...cutoff })
+      .onConflictDoUpdate({ target: availabilitySettings.id, set: cutoff });
+  });
+}
+
+export async function loadCancellationCutoffMinutes(db: Db = defaultDb): Promise<number> {
+  const [row] = await db
+    .select({ minutes: availabilitySettings.cancellationCutoffMinutes })
+    .from(availabilitySettings)
+    .where(eq(availabilitySettings.id, 1));
+  return row?.minutes ?? 1440;
+}
+
+/** Offered types first, then retired ones; oldest first within each. */
+export async function listSessionTypes(db: Db = defaultDb): Promise<SessionType[]> {
+  return db.select().from(sessionTypes).orderBy(desc(sessionTypes.active), asc(sessionTypes.createdAt), asc(sessionTypes.name));
+}
+
+export async function saveSessionType(input: SessionTypeInput, db: Db = defaultDb): Promise<SessionType> {
+  const values = {
+    name: input.name,
+    durationMinutes: input.durationMinutes,
+    channel: input.channel,
+    defaultLocation: input.defaultLocation,
+  };
+  if (!input.id) {
+    const [created] = await db.insert(sessionTypes).values(values).returning();
+    return created!;
+  }
+  const [updated] = await db.update(sessionTypes).set(values).where(eq(sessionTypes.id, input.id)).returning();
+  if (!updated) throw new AppError("not_found", "Diese Sitzungsart gibt es nicht mehr.");
+  return updated;
+}
+
+/** Retiring keeps the type (past sessions still name it) but stops offering it for new sessions. */
+export async function setSessionTypeActive(id: string, active: boolean, db: Db = defaultDb): Promise<boolean> {
+  const rows = await db.update(sessionTypes).set({ active }).where(eq(sessionTypes.id, id)).returning({ id: sessionTypes.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+const text = (label: string, max: number) => z.string().trim().max(max, `${label}: höchstens ${max} Zeichen.`);
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label}: bitte eine Zahl eingeben.` })
+    .int(`${label}: bitte eine ganze Zahl.`)
+    .min(min, `${label}: mindestens ${min}.`)
+    .max(max, `${label}: höchstens ${max}.`);
+
+export function isSupportedTimeZone(zone: string): boolean {
+  return Intl.supportedValuesOf("timeZone").includes(zone);
+}
+
+/** The coach's practice settings form: the Impressum's facts, the zone, reminder and cancellation times. */
+export const practiceSettingsFormSchema = z.object({
+  practiceName: text("Name der Praxis", 120).min(1, "Bitte gib den Namen der Praxis an."),
+  coachName: text("Dein Name", 120),
+  profession: text("Berufsbezeichnung", 200),
+  street: text("Straße und Hausnummer", 200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9A-Za-z][0-9A-Za-z -]{2,9}$/, "Postleitzahl: bitte so schreiben, z. B. 10115."),
+  city: text("Ort", 120),
+  email: z
+    .string()
+    .trim()
+    .max(254, "E-Mail-Adresse: zu lang.")
+    .refine((v) => v === "" || z.email().safeParse(v).success, "Bitte eine gültige E-Mail-Adresse eingeben, z. B. hallo@praxis.de."),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^$|^\+?[0-9][0-9 ()/-]{4,30}$/, "Telefon: nur Ziffern, Leerzeichen und + ( ) / -, z. B. +49 30 1234567."),
+  vatId: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/\s+/g, "").toUpperCase())
+    .refine(
+      (v) => v === "" || /^[A-Z]{2}[0-9A-Z]{2,13}$/.test(v),
+      "USt-IdNr.: zwei Buchstaben und Ziffern, z. B. DE123456789. Leer lassen, wenn du keine hast.",
+    ),
+  timeZone: z.string().refine(isSupportedTimeZone, "Unbekannte Zeitzone. Bitte eine aus der Liste wählen."),
+  reminderLeadHours: wholeNumber("Erinnerung", 0, 168),
+  cancellationCutoffHours: wholeNumber("Absagefrist", 0, 336),
+});
+export type PracticeSettingsInput = z.infer<typeof practiceSettingsFormSchema>;
+
+export const sessionChannels = ["video", "phone", "in_person"] as const;
+export const sessionChannelLabels: Record<(typeof sessionChannels)[number], string> = {
+  video: "Video",
+  phone: "Telefon",
+  in_person: "Vor Ort",
+};
+
+export const sessionTypeFormSchema = z.object({
+  id: z.union([z.literal(""), z.uuid()]).optional(),
+  name: text("Name", 80).min(1, "Bitte gib der Sitzungsart einen Namen."),
+  durationMinutes: wholeNumber("Dauer", 10, 480),
+  channel: z.enum(sessionChannels, { error: "Bitte wähle, wie die Sitzung stattfindet." }),
+  defaultLocation: text("Ort oder Link", 500),
+});
+export type SessionTypeInput = z.infer<typeof sessionTypeFormSchema>;

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./support/app";
+
+test("the coach edits the practice, adds a session type, subscribes to the calendar and reads the email log", async ({ page }) => {
+  await signIn(page, "coach@example.com");
+
+  await page.goto("/coach/einstellungen");
+  await expect(page.getByRole("heading", { level: 1, name: "Einstellungen" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Practice name → Impressum (the settings cache is revalidated on save).
+  const practiceName = page.getByLabel("Name der Praxis");
+  const original = await practiceName.inputValue();
+  const renamed = `Praxis Rückenwind ${Date.now()}`;
+  await practiceName.fill(renamed);
+  await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Gespeichert");
+  await page.goto("/impressum");
+  await expect(page.getByRole("article")).toContainText(renamed);
+
+  // A wrong value gets a German message at its field.
+  await page.goto("/coach/einstellungen");
+  await page.getByLabel("Erinnerung vorher (Stunden)").fill("500");
+  await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+  await expect(page.getByText("Erinnerung: höchstens 168.")).toBeVisible();
+
+  // Restore the name, so other journeys see the demo practice.
+  await page.goto("/coach/einstellungen");
+  await page.getByLabel("Name der Praxis").fill(original);
+  await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Gespeichert");
+
+  // A new session type appears in the list.
+  const name = `Vertiefung ${Date.now()}`;
+  const add = page.getByRole("group", { name: "Neue Sitzungsart" });
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("Dauer (Minuten)").fill("75");
+  await add.getByLabel("Wie").selectOption("in_person");
+  await add.getByLabel("Ort oder Link").fill("Praxisraum, Hauptstraße 1");
+  await page.getByRole("button", { name: "Sitzungsart hinzufügen" }).click();
+  await expect(page.getByRole("group", { name: `${name} · 75 Minuten · Vor Ort` })).toBeVisible();
+
+  // The calendar subscription URL is shown once and serves iCalendar.
+  await page.getByRole("button", { name: "Abo-Adresse erzeugen" }).click();
+  const url = await page.getByLabel("Abo-Adresse").inputValue();
+  expect(url).toMatch(/\/api\/kalender\/[A-Za-z0-9_-]{43}\.ics$/);
+  const feed = await page.request.get(url);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toMatch(/^text\/calendar/);
+  expect(feed.headers()["cache-control"]).toBe("private, no-store");
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  expect((await page.request.get(url.replace(/[A-Za-z0-9_-]{43}\.ics$/, `${"x".repeat(43)}.ics`))).status()).toBe(404);
+
+  // The email log lists the sign-in link this journey started with.
+  await page.goto("/coach/emails");
+  await expect(page.getByRole("heading", { level: 1, name: "E-Mails" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "coach@example.com" }).first()).toBeVisible();
+  await page.getByRole("link", { name: "Gesendet", exact: true }).click();
+  await expect(page).toHaveURL(/status=sent/);
+  await expect(page.getByRole("cell", { name: "Gesendet", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Wartet", exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("the cron route queues due reminders before it delivers", async ({ request }) => {
+  const ok = await request.post("/api/cron/dispatch", { headers: { authorization: "Bearer e2e-cron-secret" } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ reminders: expect.any(Number), sent: expect.any(Number), failed: expect.any(Number) });
+});

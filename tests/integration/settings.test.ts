@@ -1,0 +1,115 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { availabilitySettings, practiceSettings, sessionTypes } from "@/db/schema";
+import { seedEssentials } from "@/db/seed";
+import { useTestDatabase, type TestDatabase } from "./helpers/db";
+
+const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "client" | "coach"; email: string } }));
+const revalidated = vi.hoisted(() => ({ tags: [] as string[], paths: [] as string[] }));
+vi.mock("@/lib/auth", () => ({
+  auth: async () => (session.user ? { user: session.user, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+  signOut: async () => {},
+}));
+vi.mock("next/cache", () => ({
+  revalidatePath: (path: string) => revalidated.paths.push(path),
+  revalidateTag: (tag: string) => revalidated.tags.push(tag),
+  updateTag: (tag: string) => revalidated.tags.push(tag),
+  unstable_cache: <T>(fn: T) => fn,
+}));
+vi.mock("@/lib/site-url", () => ({ siteOrigin: async () => "http://localhost:3000", staticSiteOrigin: () => "http://localhost:3000" }));
+
+const actions = await import("@/lib/settings/actions");
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await useTestDatabase();
+  await seedEssentials(database.db, "coach@example.com");
+});
+afterAll(() => database.drop());
+beforeEach(() => {
+  session.user = { id: "c", role: "coach", email: "coach@example.com" };
+  revalidated.tags = [];
+  revalidated.paths = [];
+});
+
+function form(values: Record<string, string>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, v);
+  return data;
+}
+
+const valid = {
+  practiceName: "Praxis Rückenwind",
+  coachName: "Mara Lindner",
+  profession: "Coach",
+  street: "Hauptstraße 1",
+  postalCode: "10115",
+  city: "Berlin",
+  email: "hallo@praxis.de",
+  phone: "+49 30 1234567",
+  vatId: "de 123 456 789",
+  timeZone: "Europe/Vienna",
+  reminderLeadHours: "48",
+  cancellationCutoffHours: "12",
+};
+
+describe("practice settings", () => {
+  it("saves the practice's facts, reminder lead and cancellation cut-off, and revalidates the public pages", async () => {
+    expect(await actions.savePracticeSettingsAction({}, form(valid))).toMatchObject({ ok: expect.any(String) });
+    const [practice] = await database.db.select().from(practiceSettings);
+    expect(practice).toMatchObject({
+      practiceName: "Praxis Rückenwind",
+      vatId: "DE123456789",
+      timeZone: "Europe/Vienna",
+      reminderLeadMinutes: 2880,
+    });
+    const [availability] = await database.db.select().from(availabilitySettings);
+    expect(availability!.cancellationCutoffMinutes).toBe(720);
+    expect(revalidated.tags).toContain("practice-settings");
+    expect(revalidated.paths).toEqual(expect.arrayContaining(["/", "/impressum", "/datenschutz"]));
+  });
+
+  it("answers with German field messages and saves nothing when input is wrong", async () => {
+    const state = await actions.savePracticeSettingsAction(
+      {},
+      form({ ...valid, practiceName: " ", email: "kein-mail", timeZone: "Mars/Olympus", reminderLeadHours: "500", vatId: "123" }),
+    );
+    expect(state.message).toBe("Bitte prüfe die markierten Felder.");
+    expect(Object.keys(state.fieldErrors ?? {}).sort()).toEqual(["email", "practiceName", "reminderLeadHours", "timeZone", "vatId"]);
+    expect(state.fieldErrors!.timeZone![0]).toMatch(/Zeitzone/);
+    const [practice] = await database.db.select().from(practiceSettings);
+    expect(practice!.practiceName).toBe("Praxis Rückenwind");
+  });
+
+  it("is for the coach alone", async () => {
+    session.user = { id: "a", role: "client", email: "anna@example.com" };
+    await expect(actions.savePracticeSettingsAction({}, form(valid))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(actions.saveSessionTypeAction({}, form({ name: "X", durationMinutes: "30", channel: "video" }))).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(actions.renewCalendarFeedAction({}, new FormData())).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("session types", () => {
+  it("adds, edits and retires a session type", async () => {
+    const added = await actions.saveSessionTypeAction(
+      {},
+      form({ name: "Intensiv", durationMinutes: "90", channel: "in_person", defaultLocation: "Praxisraum" }),
+    );
+    expect(added.ok).toMatch(/angelegt/);
+    const [row] = await database.db.select().from(sessionTypes).where(eq(sessionTypes.name, "Intensiv"));
+    expect(row).toMatchObject({ durationMinutes: 90, channel: "in_person", defaultLocation: "Praxisraum", active: true });
+
+    const bad = await actions.saveSessionTypeAction({}, form({ id: row!.id, name: "", durationMinutes: "5", channel: "fax" }));
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["channel", "durationMinutes", "name"]);
+
+    await actions.saveSessionTypeAction(
+      {},
+      form({ id: row!.id, name: "Intensiv lang", durationMinutes: "120", channel: "video", defaultLocation: "" }),
+    );
+    await actions.setSessionTypeActiveAction(form({ id: row!.id, active: "false" }));
+    const [edited] = await database.db.select().from(sessionTypes).where(eq(sessionTypes.id, row!.id));
+    expect(edited).toMatchObject({ name: "Intensiv lang", durationMinutes: 120, channel: "video", active: false });
+  });
+});
