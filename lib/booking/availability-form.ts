@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSupportedTimeZone } from "@/lib/settings/schemas";
 
 const TIME = /^([01]?\d|2[0-3])[:.][0-5]\d$|^24[:.]00$/;
 /** "9:00" or "9.00" → "09:00". */
@@ -72,14 +73,7 @@ export const availabilityFormSchema = z.object({
   slotIntervalMinutes: minutes("Raster", 5, 240),
   cancellationCutoffHours: minutes("Absagefrist", 0, 336),
   confirmWindowMinutes: minutes("Bestätigungsfrist", 10, 2880),
-  timeZone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("de-DE", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Unbekannte Zeitzone."),
+  timeZone: z.string().refine(isSupportedTimeZone, "Unbekannte Zeitzone."),
 });
 
 export const overrideFormSchema = z.object({

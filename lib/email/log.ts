@@ -57,9 +57,3 @@ export async function listOutboxEmails(
     .offset((page - 1) * EMAIL_LOG_PAGE_SIZE);
   return { rows, total, page, pages };
 }
-
-/** How many emails gave up: the agenda shows a hint when this is above zero. */
-export async function countFailedEmails(db: Db = defaultDb): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, "failed"));
-  return row?.n ?? 0;
-}

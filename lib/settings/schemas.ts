@@ -9,8 +9,9 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .min(min, `${label}: mindestens ${min}.`)
     .max(max, `${label}: höchstens ${max}.`);
 
+/** An IANA zone this runtime knows (Node 20's list leaves out "UTC", which is valid all the same). */
 export function isSupportedTimeZone(zone: string): boolean {
-  return Intl.supportedValuesOf("timeZone").includes(zone);
+  return zone === "UTC" || Intl.supportedValuesOf("timeZone").includes(zone);
 }
 
 /** The coach's practice settings form: the Impressum's facts, the zone, reminder and cancellation times. */

@@ -11,7 +11,9 @@ vi.mock("@/lib/auth", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(fn: T) => fn }));
 
 const { retryEmailAction } = await import("@/lib/email/actions");
-const { countFailedEmails, listOutboxEmails, EMAIL_LOG_PAGE_SIZE } = await import("@/lib/email/log");
+const { listOutboxEmails, EMAIL_LOG_PAGE_SIZE } = await import("@/lib/email/log");
+const { attentionCounts } = await import("@/lib/coach/agenda");
+const countFailedEmails = async () => (await attentionCounts()).failedEmails;
 
 let database: TestDatabase;
 beforeAll(async () => {
