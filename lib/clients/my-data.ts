@@ -6,13 +6,20 @@ import { AppError } from "@/lib/http/errors";
 
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
 export async function exportClientData(userId: string, db: Db = defaultDb) {
-  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
   const [journal, checks, own, views] = await Promise.all([
     db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
     ownAppointments(userId, user.email, db),
-    db.select({ what: healthDataViews.what, viewer: healthDataViews.viewerName, at: healthDataViews.viewedAt }).from(healthDataViews).where(eq(healthDataViews.clientId, userId)).orderBy(desc(healthDataViews.viewedAt)),
+    db
+      .select({ what: healthDataViews.what, viewer: healthDataViews.viewerName, at: healthDataViews.viewedAt })
+      .from(healthDataViews)
+      .where(eq(healthDataViews.clientId, userId))
+      .orderBy(desc(healthDataViews.viewedAt)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -26,6 +33,11 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       start: a.startAt,
       end: a.endAt,
       channel: a.channel,
+      // Sessions: what the client was told (place or link, the coach's note, homework). The
+      // coach's private session notes live in their own table and are never read here.
+      location: a.location,
+      noteToClient: a.noteToClient,
+      homework: a.homework,
       message: a.message,
       selfCheck: a.selfCheck,
       cancelReason: a.cancelReason,
@@ -46,7 +58,11 @@ function ownAppointments(userId: string, email: string, db: Db) {
 function consentsOf(rows: { consentAt: Date | null; consentVersion: string | null; kind: string }[]) {
   return rows
     .filter((a) => a.consentAt)
-    .map((a) => ({ what: "Verarbeitung deiner Angaben (auch Gesundheitsdaten) für das Erstgespräch", version: a.consentVersion, givenAt: a.consentAt }));
+    .map((a) => ({
+      what: "Verarbeitung deiner Angaben (auch Gesundheitsdaten) für das Erstgespräch",
+      version: a.consentVersion,
+      givenAt: a.consentAt,
+    }));
 }
 
 export async function consentsFor(userId: string, email: string, db: Db = defaultDb) {
@@ -58,14 +74,27 @@ export async function viewsOf(userId: string, db: Db = defaultDb) {
 }
 
 /** The journal as CSV (semicolon-separated, as German spreadsheets expect), formula injection defused. */
-export function journalCsv(entries: { entryDate: string; pain: number; stress: number; mood: number | null; bodyAreas: string[]; tags: string[]; helped: string[]; notes: string }[]): string {
+export function journalCsv(
+  entries: {
+    entryDate: string;
+    pain: number;
+    stress: number;
+    mood: number | null;
+    bodyAreas: string[];
+    tags: string[];
+    helped: string[];
+    notes: string;
+  }[],
+): string {
   const cell = (value: string | number | null) => {
     let text = value === null ? "" : String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const header = ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"];
-  const rows = entries.map((e) => [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(cell).join(";"));
+  const rows = entries.map((e) =>
+    [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(cell).join(";"),
+  );
   return `\uFEFF${[header.join(";"), ...rows].join("\r\n")}\r\n`;
 }
 
@@ -75,12 +104,28 @@ export function journalCsv(entries: { entryDate: string; pain: number; stress: n
  */
 export async function deleteClientAccount(userId: string, origin: string, db: Db = defaultDb): Promise<void> {
   await db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.role, "client")));
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.role, "client")));
     if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
     const future = await tx
       .update(appointments)
-      .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: "client", cancelReason: "Konto gelöscht", sequence: sql`${appointments.sequence} + 1`, updatedAt: sql`now()` })
-      .where(and(or(eq(appointments.clientId, userId), eq(appointments.email, user.email)), inArray(appointments.status, ["pending", "confirmed"]), gt(appointments.startAt, sql`now()`)))
+      .set({
+        status: "cancelled",
+        cancelledAt: sql`now()`,
+        cancelledBy: "client",
+        cancelReason: "Konto gelöscht",
+        sequence: sql`${appointments.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          or(eq(appointments.clientId, userId), eq(appointments.email, user.email)),
+          inArray(appointments.status, ["pending", "confirmed"]),
+          gt(appointments.startAt, sql`now()`),
+        ),
+      )
       .returning();
     for (const appointment of future) await notifyCancellation(tx, appointment, { origin, reason: "Konto gelöscht" });
     await tx.delete(appointments).where(or(eq(appointments.clientId, userId), eq(appointments.email, user.email)));
