@@ -52,7 +52,7 @@ export default function SessionUpdateEmail({
         : "ich habe einen Termin für uns eingetragen:"
       : kind === "moved"
         ? "unser Termin hat eine neue Zeit:"
-        : "unser Termin muss leider ausfallen:";
+        : "dieser Termin findet leider nicht statt:";
   return (
     <EmailLayout preview={`${typeName}: ${when[0]}`} practiceName={practiceName}>
       <Text style={{ ...paragraph, fontSize: 20 }}>Hallo {name},</Text>

@@ -308,7 +308,7 @@ async function sendCoachNotice(
     {
       template: `coach-booking-${kind}`,
       to: coach.email,
-      subject: coachNoticeSubject(kind, appointment.name, when),
+      subject: coachNoticeSubject(kind, appointment.name, when, appointment.kind === "session"),
       body: createElement(CoachBookingNotice, {
         kind,
         practiceName: practice.practiceName,
@@ -320,7 +320,11 @@ async function sendCoachNotice(
         previousWhen: extra.previousStart ? formatAppointmentTime(extra.previousStart, tz, { withZone: false }) : undefined,
         message: appointment.message,
         reason: extra.reason,
-        portalUrl: `${extra.origin}/coach/termine`,
+        portalUrl:
+          appointment.kind === "session" && appointment.clientId
+            ? `${extra.origin}/coach/klienten/${appointment.clientId}`
+            : `${extra.origin}/coach/termine`,
+        session: appointment.kind === "session",
       }),
       dedupeKey: `coach-booking-${kind}:${appointment.id}:${appointment.sequence}`,
     },
@@ -390,7 +394,11 @@ export async function sendVisitorCancellation(tx: Db, appointment: Appointment, 
 
 /** A cancellation by the person themselves: they get the CANCEL invitation, the coach a notice. */
 export async function notifyCancellation(tx: Db, appointment: Appointment, extra: { origin: string; reason: string | null }) {
-  await sendVisitorUpdate(tx, appointment, "cancelled", extra);
+  if (appointment.kind === "session") {
+    // Imported when needed: lib/sessions builds on this module.
+    const { sendSessionUpdate } = await import("@/lib/sessions/notify");
+    await sendSessionUpdate(tx, [appointment], "cancelled", extra);
+  } else await sendVisitorUpdate(tx, appointment, "cancelled", extra);
   await sendCoachNotice(tx, appointment, "cancelled", extra);
 }
 

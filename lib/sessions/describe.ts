@@ -27,3 +27,18 @@ export function describeAppointment(
 }
 
 export const channelText = { video: "per Video", phone: "per Telefon", in_person: "vor Ort" } as const;
+
+/** The practice date and "HH:MM" of an instant, as the date and time inputs want them. */
+export function practiceClock(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
-import type { Db } from "@/db";
+import { db as defaultDb, type Db } from "@/db";
 import { sessionTypes, type Appointment } from "@/db/schema";
 import SessionUpdateEmail, { sessionUpdateSubject, type SessionUpdateKind } from "@/emails/session-update";
 import { icsEventFor, theCoach } from "@/lib/booking/appointments";
@@ -9,7 +9,8 @@ import { icsAttachment } from "@/lib/booking/ics";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 
-export async function sessionTypeName(db: Db, id: string | null): Promise<string | null> {
+/** The name of a session type, for invitations (the client's .ics download uses it too). */
+export async function sessionTypeName(id: string | null, db: Db = defaultDb): Promise<string | null> {
   if (!id) return null;
   const [row] = await db.select({ name: sessionTypes.name }).from(sessionTypes).where(eq(sessionTypes.id, id));
   return row?.name ?? null;
@@ -28,7 +29,7 @@ export async function sendSessionUpdate(
 ) {
   const first = rows[0];
   if (!first) return;
-  const [practice, coach, typeName] = await Promise.all([loadPracticeSettings(tx), theCoach(tx), sessionTypeName(tx, first.sessionTypeId)]);
+  const [practice, coach, typeName] = await Promise.all([loadPracticeSettings(tx), theCoach(tx), sessionTypeName(first.sessionTypeId, tx)]);
   const tz = practice.timeZone;
   const coachName = practice.coachName || coach.name || practice.practiceName;
   const organizerEmail = practice.email || coach.email;
