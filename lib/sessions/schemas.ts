@@ -15,7 +15,7 @@ const optionalText = (max: number, tooLong: string) =>
 
 export const practiceDateSchema = z
   .string({ error: "Bitte wähle ein Datum." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte wähle ein Datum.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Bitte wähle ein Datum.", abort: true })
   .refine(isValidDate, "Dieses Datum gibt es nicht.");
 
 export const practiceTimeSchema = z
