@@ -14,15 +14,18 @@ export type CoachBookingNoticeProps = {
   message?: string | null;
   reason?: string | null;
   portalUrl: string;
+  /** A coaching session rather than the free consultation. */
+  session?: boolean;
 };
 
-export function coachNoticeSubject(kind: CoachNoticeKind, name: string, when: string) {
-  if (kind === "booked") return `Neues Erstgespräch: ${name}, ${when}`;
-  if (kind === "moved") return `Erstgespräch verschoben: ${name}, ${when}`;
-  return `Erstgespräch abgesagt: ${name}, ${when}`;
+export function coachNoticeSubject(kind: CoachNoticeKind, name: string, when: string, session = false) {
+  const what = session ? "Sitzung" : "Erstgespräch";
+  if (kind === "booked") return `${session ? "Neue Sitzung" : "Neues Erstgespräch"}: ${name}, ${when}`;
+  if (kind === "moved") return `${what} verschoben: ${name}, ${when}`;
+  return `${what} abgesagt: ${name}, ${when}`;
 }
 
-/** To the coach: a consultation was confirmed, moved or cancelled by the visitor. */
+/** To the coach: a consultation was confirmed, moved or cancelled by the visitor, or a client cancelled a session. */
 export default function CoachBookingNotice({
   kind = "booked",
   practiceName = "Rückenwind Coaching",
@@ -35,8 +38,11 @@ export default function CoachBookingNotice({
   message = "Seit drei Jahren Schmerzen im unteren Rücken.",
   reason = null,
   portalUrl = "http://localhost:3000/coach/termine",
+  session = false,
 }: CoachBookingNoticeProps) {
-  const headline = kind === "booked" ? "hat ein Erstgespräch bestätigt" : kind === "moved" ? "hat das Erstgespräch verschoben" : "hat das Erstgespräch abgesagt";
+  const what = session ? "die Sitzung" : "das Erstgespräch";
+  const headline =
+    kind === "booked" ? "hat ein Erstgespräch bestätigt" : kind === "moved" ? `hat ${what} verschoben` : `hat ${what} abgesagt`;
   return (
     <EmailLayout preview={`${name} ${headline}.`} practiceName={practiceName}>
       <Text style={paragraph}>
@@ -48,7 +54,9 @@ export default function CoachBookingNotice({
         {channel === "video" ? "Video" : "Telefon"} · {email}
         {phone ? ` · ${phone}` : ""}
       </Text>
-      {message && <Text style={{ ...paragraph, borderLeft: `3px solid ${colors.accent}`, paddingLeft: 12, whiteSpace: "pre-wrap" }}>{message}</Text>}
+      {message && (
+        <Text style={{ ...paragraph, borderLeft: `3px solid ${colors.accent}`, paddingLeft: 12, whiteSpace: "pre-wrap" }}>{message}</Text>
+      )}
       {reason && <Text style={paragraph}>Grund: {reason}</Text>}
       <Button href={portalUrl} style={{ backgroundColor: colors.accent, color: "#ffffff", padding: "12px 20px", borderRadius: 8 }}>
         Im Praxisbereich ansehen

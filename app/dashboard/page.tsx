@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LineChart } from "@/components/charts/LineChart";
+import { ClientSessionDetails, appointmentTitle } from "@/components/sessions/ClientSessionDetails";
 import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
@@ -53,7 +54,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {wroteToday ? "Heute schon eingetragen" : "Wie geht es dir heute?"}
           </h2>
           <p className="mb-4 text-muted">
-            {wroteToday ? "Danke! Wenn sich etwas verändert, kannst du jederzeit noch einen Eintrag machen." : "Zwei Zahlen genügen, dauert keine halbe Minute."}
+            {wroteToday
+              ? "Danke! Wenn sich etwas verändert, kannst du jederzeit noch einen Eintrag machen."
+              : "Zwei Zahlen genügen, dauert keine halbe Minute."}
           </p>
           <ButtonLink href="/dashboard/tagebuch" variant={wroteToday ? "secondary" : "primary"}>
             {wroteToday ? "Zum Tagebuch" : "Eintrag machen"}
@@ -64,9 +67,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             Nächster Termin
           </h2>
           {next ? (
-            <p>
-              {next.kind === "consultation" ? "Erstgespräch" : "Coaching"}: <strong>{formatAppointmentTime(next.startAt, settings.timeZone)}</strong>
-            </p>
+            <div className="flex flex-col gap-2">
+              <p>
+                {appointmentTitle(next)}: <strong>{formatAppointmentTime(next.startAt, settings.timeZone)}</strong>
+              </p>
+              <ClientSessionDetails appointment={next} />
+            </div>
           ) : (
             <p className="text-muted">Gerade ist kein Termin geplant.</p>
           )}
@@ -116,7 +122,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <div className="rounded-2xl border border-line bg-surface p-4">
             <dt className="text-sm text-muted">Tage in Folge</dt>
             <dd className="font-serif text-2xl font-semibold">{streak}</dd>
-            <dd className="text-sm text-muted">{streak > 0 ? "Schön dranbleiben, auch kleine Schritte zählen." : "Heute ist ein guter Tag zum Anfangen."}</dd>
+            <dd className="text-sm text-muted">
+              {streak > 0 ? "Schön dranbleiben, auch kleine Schritte zählen." : "Heute ist ein guter Tag zum Anfangen."}
+            </dd>
           </div>
           <div className="rounded-2xl border border-line bg-surface p-4">
             <dt className="text-sm text-muted">Durchschnitt im Zeitraum</dt>

@@ -17,7 +17,7 @@ import { addDays, freeSlots, isSlotOffered, type BusyAppointment, type Slot } fr
 import { hashToken, isTokenShape, newToken } from "./tokens";
 
 /** Active = holds its time: confirmed, or pending and not yet expired (decided now, no cron needed). */
-function holdsTime() {
+export function holdsTime() {
   return or(eq(appointments.status, "confirmed"), and(eq(appointments.status, "pending"), gt(appointments.pendingExpiresAt, sql`now()`)));
 }
 
@@ -103,7 +103,7 @@ function overlapToConflict(error: unknown): never {
 }
 
 /** Pending bookings past their expiry give their time back before anything new takes it. */
-async function releaseExpired(tx: Db, from: Date, until: Date) {
+export async function releaseExpired(tx: Db, from: Date, until: Date) {
   await tx
     .update(appointments)
     .set({ status: "expired", updatedAt: sql`now()` })
@@ -116,7 +116,7 @@ async function releaseExpired(tx: Db, from: Date, until: Date) {
     );
 }
 
-function blocked(start: Date, end: Date, settings: BookingSettings) {
+export function blocked(start: Date, end: Date, settings: Pick<BookingSettings, "bufferBeforeMinutes" | "bufferAfterMinutes">) {
   return {
     blockedFrom: new Date(start.getTime() - settings.bufferBeforeMinutes * 60_000),
     blockedUntil: new Date(end.getTime() + settings.bufferAfterMinutes * 60_000),
@@ -206,27 +206,47 @@ export async function findForManagement(token: string, db: Db = defaultDb) {
 /** The calendar invitation of an appointment (emails and the client's download use the same). */
 export function icsEventFor(
   appointment: Appointment,
-  ctx: { method: "REQUEST" | "CANCEL"; timeZone: string; coachName: string; organizerEmail: string; url?: string },
+  ctx: {
+    method: "REQUEST" | "CANCEL";
+    timeZone: string;
+    coachName: string;
+    organizerEmail: string;
+    url?: string;
+    sessionTypeName?: string | null;
+  },
 ): IcsEvent {
-  const consultation = appointment.kind === "consultation";
-  return {
+  const base = {
     uid: `${appointment.id}@rueckenwind-coaching`,
     sequence: appointment.sequence,
     method: ctx.method,
     start: appointment.startAt,
     end: appointment.endAt,
     timeZone: ctx.timeZone,
-    summary: consultation ? `Kostenloses Erstgespräch mit ${ctx.coachName}` : `Coaching mit ${ctx.coachName}`,
-    description:
-      appointment.channel === "video"
-        ? "Videogespräch. Den Link bekommst du vor dem Termin."
-        : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
-    location: appointment.channel === "video" ? "Video" : "Telefon",
     url: ctx.url,
     organizer: { name: ctx.coachName, email: ctx.organizerEmail },
     attendee: { name: appointment.name, email: appointment.email },
     alarmMinutesBefore: 60,
   };
+  if (appointment.kind === "session") return { ...base, ...sessionIcsText(appointment, ctx.coachName, ctx.sessionTypeName) };
+  return {
+    ...base,
+    summary: `Kostenloses Erstgespräch mit ${ctx.coachName}`,
+    description:
+      appointment.channel === "video"
+        ? "Videogespräch. Den Link bekommst du vor dem Termin."
+        : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
+    location: appointment.channel === "video" ? "Video" : "Telefon",
+  };
+}
+
+const channelLabel = { video: "Video", phone: "Telefon", in_person: "Vor Ort" } as const;
+
+/** A coaching session carries its type, its place or link, and the coach's note to the client. */
+function sessionIcsText(appointment: Appointment, coachName: string, typeName?: string | null) {
+  const place = appointment.location?.trim() || channelLabel[appointment.channel];
+  const lines = [`${typeName || "Coaching"} (${channelLabel[appointment.channel]})`, `Ort/Link: ${place}`];
+  if (appointment.noteToClient) lines.push("", appointment.noteToClient);
+  return { summary: `${typeName || "Coaching"} mit ${coachName}`, description: lines.join("\n"), location: place };
 }
 
 async function sendVisitorUpdate(
@@ -288,7 +308,7 @@ async function sendCoachNotice(
     {
       template: `coach-booking-${kind}`,
       to: coach.email,
-      subject: coachNoticeSubject(kind, appointment.name, when),
+      subject: coachNoticeSubject(kind, appointment.name, when, appointment.kind === "session"),
       body: createElement(CoachBookingNotice, {
         kind,
         practiceName: practice.practiceName,
@@ -300,7 +320,11 @@ async function sendCoachNotice(
         previousWhen: extra.previousStart ? formatAppointmentTime(extra.previousStart, tz, { withZone: false }) : undefined,
         message: appointment.message,
         reason: extra.reason,
-        portalUrl: `${extra.origin}/coach/termine`,
+        portalUrl:
+          appointment.kind === "session" && appointment.clientId
+            ? `${extra.origin}/coach/klienten/${appointment.clientId}`
+            : `${extra.origin}/coach/termine`,
+        session: appointment.kind === "session",
       }),
       dedupeKey: `coach-booking-${kind}:${appointment.id}:${appointment.sequence}`,
     },
@@ -370,7 +394,11 @@ export async function sendVisitorCancellation(tx: Db, appointment: Appointment, 
 
 /** A cancellation by the person themselves: they get the CANCEL invitation, the coach a notice. */
 export async function notifyCancellation(tx: Db, appointment: Appointment, extra: { origin: string; reason: string | null }) {
-  await sendVisitorUpdate(tx, appointment, "cancelled", extra);
+  if (appointment.kind === "session") {
+    // Imported when needed: lib/sessions builds on this module.
+    const { sendSessionUpdate } = await import("@/lib/sessions/notify");
+    await sendSessionUpdate(tx, [appointment], "cancelled", extra);
+  } else await sendVisitorUpdate(tx, appointment, "cancelled", extra);
   await sendCoachNotice(tx, appointment, "cancelled", extra);
 }
 

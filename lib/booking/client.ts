@@ -1,18 +1,29 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { appointments, type Appointment } from "@/db/schema";
+import { appointments, sessionTypes, type Appointment } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { changeableUntil, notifyCancellation } from "./appointments";
 import { loadBookingSettings } from "./availability";
 
-/** A client's own appointments (consultations that led to the work, and sessions). */
-export async function listForClient(userId: string, db: Db = defaultDb): Promise<{ upcoming: Appointment[]; past: Appointment[]; now: number }> {
-  const rows = await db
-    .select()
-    .from(appointments)
-    .where(and(eq(appointments.clientId, userId), inArray(appointments.status, ["confirmed", "cancelled", "completed", "no_show"])))
-    .orderBy(asc(appointments.startAt))
-    .limit(500);
+export type ClientAppointment = Appointment & { typeName: string | null };
+
+/**
+ * A client's own appointments (consultations that led to the work, and sessions with their type).
+ * The coach's private session notes are in another table and never joined here.
+ */
+export async function listForClient(
+  userId: string,
+  db: Db = defaultDb,
+): Promise<{ upcoming: ClientAppointment[]; past: ClientAppointment[]; now: number }> {
+  const rows = (
+    await db
+      .select({ appointment: appointments, typeName: sessionTypes.name })
+      .from(appointments)
+      .leftJoin(sessionTypes, eq(sessionTypes.id, appointments.sessionTypeId))
+      .where(and(eq(appointments.clientId, userId), inArray(appointments.status, ["confirmed", "cancelled", "completed", "no_show"])))
+      .orderBy(asc(appointments.startAt))
+      .limit(500)
+  ).map((r) => ({ ...r.appointment, typeName: r.typeName }));
   const now = Date.now();
   return {
     now,
@@ -23,13 +34,22 @@ export async function listForClient(userId: string, db: Db = defaultDb): Promise
 
 export async function getForClient(userId: string, id: string, db: Db = defaultDb): Promise<Appointment> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "Diesen Termin gibt es nicht.");
-  const [row] = await db.select().from(appointments).where(and(eq(appointments.id, id), eq(appointments.clientId, userId)));
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.id, id), eq(appointments.clientId, userId)));
   if (!row) throw new AppError("not_found", "Diesen Termin gibt es nicht.");
   return row;
 }
 
 /** Same rules and emails as a visitor's cancellation: until the cut-off, visitor and coach are told. */
-export async function cancelByClient(userId: string, id: string, reason: string | null, origin: string, db: Db = defaultDb): Promise<Appointment> {
+export async function cancelByClient(
+  userId: string,
+  id: string,
+  reason: string | null,
+  origin: string,
+  db: Db = defaultDb,
+): Promise<Appointment> {
   const appointment = await getForClient(userId, id, db);
   const settings = await loadBookingSettings(db);
   if (appointment.status !== "confirmed") throw new AppError("not_found", "Dieser Termin ist schon abgesagt oder vorbei.");
@@ -39,7 +59,14 @@ export async function cancelByClient(userId: string, id: string, reason: string 
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(appointments)
-      .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: "client", cancelReason: reason, sequence: sql`${appointments.sequence} + 1`, updatedAt: sql`now()` })
+      .set({
+        status: "cancelled",
+        cancelledAt: sql`now()`,
+        cancelledBy: "client",
+        cancelReason: reason,
+        sequence: sql`${appointments.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(appointments.id, id), eq(appointments.clientId, userId), eq(appointments.status, "confirmed")))
       .returning();
     if (!row) throw new AppError("not_found", "Dieser Termin wurde schon abgesagt.");

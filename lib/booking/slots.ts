@@ -226,6 +226,12 @@ function rangeBoundToUtcMs(date: string, time: string, timeZone: string, isEnd: 
   return wallTimeToUtcMs(parseDateOrThrow(date), hour, minute, timeZone);
 }
 
+/** The UTC instant of "HH:MM" on a practice date (YYYY-MM-DD) in `timeZone`; a time in the spring gap lands on the transition. */
+export function practiceTimeToUtc(date: string, time: string, timeZone: string): Date {
+  const { hour, minute } = parseTime(time, false);
+  return new Date(wallTimeToUtcMs(parseDateOrThrow(date), hour, minute, timeZone));
+}
+
 /** YYYY-MM-DD of the instant in the given IANA zone. */
 export function practiceDate(instant: Date, timeZone: string): string {
   const ms = instant.getTime();

@@ -33,6 +33,11 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       start: a.startAt,
       end: a.endAt,
       channel: a.channel,
+      // Sessions: what the client was told (place or link, the coach's note, homework). The
+      // coach's private session notes live in their own table and are never read here.
+      location: a.location,
+      noteToClient: a.noteToClient,
+      homework: a.homework,
       message: a.message,
       selfCheck: a.selfCheck,
       cancelReason: a.cancelReason,

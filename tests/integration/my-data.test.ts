@@ -61,7 +61,7 @@ describe("my data", () => {
     expect(await database.db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, ben.id))).toEqual([]);
     expect(await database.db.select().from(healthDataViews).where(eq(healthDataViews.clientId, ben.id))).toEqual([]);
     expect(await database.db.select().from(appointments).where(eq(appointments.id, future!.id))).toEqual([]);
-    const [cancel] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-cancelled:${future!.id}:1`));
+    const [cancel] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `session-cancelled:${future!.id}:1`));
     expect(cancel?.to).toBe(ben.email);
     expect(Buffer.from(cancel!.attachments[0]!.content, "base64").toString()).toContain("METHOD:CANCEL");
     // Anna's data is untouched.

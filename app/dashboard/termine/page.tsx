@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CancelOwnAppointment } from "@/components/booking/CancelOwnAppointment";
+import { ClientSessionDetails, appointmentTitle } from "@/components/sessions/ClientSessionDetails";
 import { ButtonLink } from "@/components/ui/Button";
 import type { Appointment } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
@@ -11,12 +12,16 @@ import { formatAppointmentTime } from "@/lib/booking/format";
 
 export const metadata: Metadata = { title: "Deine Termine", robots: { index: false } };
 
-const statusLabel: Partial<Record<Appointment["status"], string>> = { cancelled: "abgesagt", completed: "stattgefunden", no_show: "verpasst" };
+const statusLabel: Partial<Record<Appointment["status"], string>> = {
+  cancelled: "abgesagt",
+  completed: "stattgefunden",
+  no_show: "verpasst",
+};
 
 export default async function ClientAppointmentsPage() {
   const user = await requireRole("client", "/dashboard/termine");
   const [{ upcoming, past, now }, settings] = await Promise.all([listForClient(user.id), loadBookingSettings()]);
-  const title = (a: Appointment) => (a.kind === "consultation" ? "Erstgespräch" : "Coaching");
+  const title = appointmentTitle;
   return (
     <div className="flex flex-col gap-8">
       <h1>Deine Termine</h1>
@@ -30,7 +35,7 @@ export default async function ClientAppointmentsPage() {
               <h3 id={`a-${a.id}`} className="font-sans text-lg font-semibold">
                 {title(a)}: {formatAppointmentTime(a.startAt, settings.timeZone)}
               </h3>
-              <p>{a.channel === "video" ? "Per Video" : "Per Telefon"}</p>
+              <ClientSessionDetails appointment={a} />
               <div className="flex flex-wrap gap-3">
                 <ButtonLink href={`/dashboard/termine/${a.id}/ics`} variant="secondary" prefetch={false}>
                   In den Kalender (.ics)
@@ -58,6 +63,11 @@ export default async function ClientAppointmentsPage() {
                 <a href={`/dashboard/termine/${a.id}/ics`} className="text-sm">
                   .ics
                 </a>
+                {a.homework && a.status !== "cancelled" && (
+                  <p className="whitespace-pre-line text-sm">
+                    <span className="font-medium">Deine Hausaufgabe:</span> {a.homework}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

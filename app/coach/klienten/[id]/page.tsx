@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LineChart } from "@/components/charts/LineChart";
+import { CoachSessions } from "@/components/sessions/CoachSessions";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
 import { addDays } from "@/lib/booking/slots";
@@ -29,7 +30,11 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
   const settings = await getPracticeSettings();
   const today = todayIn(settings.timeZone);
   const from = addDays(today, -89);
-  const [points, entries, checks] = await Promise.all([dailyAverages(client.id, from, today), listEntries(client.id, { from: addDays(today, -365) }), listSelfChecks(client.id)]);
+  const [points, entries, checks] = await Promise.all([
+    dailyAverages(client.id, from, today),
+    listEntries(client.id, { from: addDays(today, -365) }),
+    listSelfChecks(client.id),
+  ]);
   const filled = fillDays(points, from, today);
   const insight = insightText(points);
   return (
@@ -58,6 +63,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
           <p>{insight.text}</p>
         </Card>
       )}
+      <CoachSessions client={client} timeZone={settings.timeZone} />
       <section aria-labelledby="tests" className="flex flex-col gap-3">
         <h2 id="tests">Selbsttests</h2>
         {checks.length === 0 ? (
@@ -66,7 +72,8 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
           <ul className="flex flex-col gap-1">
             {checks.map((c) => (
               <li key={c.id}>
-                {formatDate(c.createdAt)}: {c.score} von 13 ({bandText[c.band as Band]?.title ?? c.band}){c.redFlag ? ", Warnzeichen angegeben" : ""}
+                {formatDate(c.createdAt)}: {c.score} von 13 ({bandText[c.band as Band]?.title ?? c.band})
+                {c.redFlag ? ", Warnzeichen angegeben" : ""}
               </li>
             ))}
           </ul>

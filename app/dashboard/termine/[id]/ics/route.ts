@@ -4,6 +4,7 @@ import { icsEventFor, theCoach } from "@/lib/booking/appointments";
 import { getForClient } from "@/lib/booking/client";
 import { buildIcs } from "@/lib/booking/ics";
 import { errorResponse } from "@/lib/http/errors";
+import { sessionTypeName } from "@/lib/sessions/notify";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 
 /** The client's own appointment as an .ics file; anyone else's id is a 404. */
@@ -11,13 +12,14 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   try {
     const user = await requireApiUser("client");
     const appointment = await getForClient(user.id, (await params).id);
-    const [practice, coach] = await Promise.all([loadPracticeSettings(), theCoach()]);
+    const [practice, coach, typeName] = await Promise.all([loadPracticeSettings(), theCoach(), sessionTypeName(appointment.sessionTypeId)]);
     const ics = buildIcs(
       icsEventFor(appointment, {
         method: appointment.status === "cancelled" ? "CANCEL" : "REQUEST",
         timeZone: practice.timeZone,
         coachName: practice.coachName || coach.name || practice.practiceName,
         organizerEmail: practice.email || coach.email,
+        sessionTypeName: typeName,
       }),
     );
     return new NextResponse(ics, {

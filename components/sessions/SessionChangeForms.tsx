@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { SessionFormState } from "@/lib/sessions/actions";
+import { FormNotices } from "./FormNotices";
+import { TextArea } from "./TextArea";
+
+type Action = (state: SessionFormState, form: FormData) => Promise<SessionFormState>;
+
+/** Move or cancel one upcoming session; each opens on demand so the list stays calm. */
+export function SessionChangeForms({ reschedule, cancel, date, time }: { reschedule: Action; cancel: Action; date: string; time: string }) {
+  const [open, setOpen] = useState<"move" | "cancel" | null>(null);
+  const [moveState, onMove, moving] = useKeptForm<SessionFormState>(reschedule, {});
+  const [cancelState, onCancel, cancelling] = useKeptForm<SessionFormState>(cancel, {});
+  const e = (key: string) => moveState.fieldErrors?.[key]?.[0];
+  if (cancelState.ok) return <FormNotices state={cancelState} />;
+  return (
+    <div className="flex flex-col gap-3">
+      {moveState.ok && !open && <FormNotices state={moveState} />}
+      {open === null && (
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={() => setOpen("move")}>
+            Verschieben …
+          </Button>
+          <Button variant="quiet" onClick={() => setOpen("cancel")}>
+            Absagen …
+          </Button>
+        </div>
+      )}
+      {open === "move" && (
+        <form onSubmit={onMove} noValidate className="grid gap-3 md:grid-cols-2">
+          <div className="flex flex-col gap-3 md:col-span-2">
+            <FormNotices state={moveState} />
+          </div>
+          <Field label="Neues Datum" name="date" type="date" defaultValue={date} required error={e("date")} />
+          <Field label="Neue Uhrzeit" name="time" type="time" defaultValue={time} required error={e("time")} />
+          <TextArea label="Grund (optional)" name="reason" rows={2} maxLength={500} error={e("reason")} className="md:col-span-2" />
+          <div className="flex gap-2 md:col-span-2">
+            <Button type="submit" disabled={moving}>
+              Verschieben
+            </Button>
+            <Button variant="quiet" onClick={() => setOpen(null)}>
+              Schließen
+            </Button>
+          </div>
+        </form>
+      )}
+      {open === "cancel" && (
+        <form onSubmit={onCancel} noValidate className="flex flex-col gap-3">
+          <FormNotices state={cancelState} />
+          <TextArea
+            label="Grund der Absage"
+            name="reason"
+            rows={2}
+            maxLength={500}
+            error={cancelState.fieldErrors?.reason?.[0]}
+            hint="Steht in der Absage an die Person."
+          />
+          <div className="flex gap-2">
+            <Button type="submit" variant="danger" disabled={cancelling}>
+              Ja, absagen
+            </Button>
+            <Button variant="quiet" onClick={() => setOpen(null)}>
+              Nein
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

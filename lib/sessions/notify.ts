@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { db as defaultDb, type Db } from "@/db";
+import { sessionTypes, type Appointment } from "@/db/schema";
+import SessionUpdateEmail, { sessionUpdateSubject, type SessionUpdateKind } from "@/emails/session-update";
+import { icsEventFor, theCoach } from "@/lib/booking/appointments";
+import { formatAppointmentTime } from "@/lib/booking/format";
+import { icsAttachment } from "@/lib/booking/ics";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { loadPracticeSettings } from "@/lib/settings/queries";
+
+/** The name of a session type, for invitations (the client's .ics download uses it too). */
+export async function sessionTypeName(id: string | null, db: Db = defaultDb): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await db.select({ name: sessionTypes.name }).from(sessionTypes).where(eq(sessionTypes.id, id));
+  return row?.name ?? null;
+}
+
+/**
+ * The client's email for sessions the coach scheduled, moved or cancelled, written in the
+ * caller's transaction. A weekly series is one email with one invitation per session.
+ * The coach's private notes are never read here.
+ */
+export async function sendSessionUpdate(
+  tx: Db,
+  rows: Appointment[],
+  kind: SessionUpdateKind,
+  extra: { origin: string; reason?: string | null; previousStart?: Date },
+) {
+  const first = rows[0];
+  if (!first) return;
+  const [practice, coach, typeName] = await Promise.all([loadPracticeSettings(tx), theCoach(tx), sessionTypeName(first.sessionTypeId, tx)]);
+  const tz = practice.timeZone;
+  const coachName = practice.coachName || coach.name || practice.practiceName;
+  const organizerEmail = practice.email || coach.email;
+  const dashboardUrl = `${extra.origin}/dashboard/termine`;
+  const name = typeName || "Coaching";
+  const when = rows.map((r) => formatAppointmentTime(r.startAt, tz));
+  const method = kind === "cancelled" ? "CANCEL" : "REQUEST";
+  const attachments = rows.map((r, i) => {
+    const file = icsAttachment(
+      icsEventFor(r, { method, timeZone: tz, coachName, organizerEmail, url: dashboardUrl, sessionTypeName: typeName }),
+    );
+    return rows.length > 1 ? { ...file, filename: `termin-${i + 1}.ics` } : file;
+  });
+  await enqueueEmail(
+    {
+      template: `session-${kind}`,
+      to: first.email,
+      subject: sessionUpdateSubject(kind, name, when),
+      body: createElement(SessionUpdateEmail, {
+        kind,
+        practiceName: practice.practiceName,
+        coachName,
+        name: first.name.split(" ")[0] ?? first.name,
+        typeName: name,
+        when,
+        previousWhen: extra.previousStart ? formatAppointmentTime(extra.previousStart, tz) : undefined,
+        channel: first.channel,
+        location: first.location,
+        note: first.noteToClient,
+        reason: extra.reason,
+        dashboardUrl,
+        contactEmail: organizerEmail,
+      }),
+      attachments,
+      // A series is announced once, under its first session's key.
+      dedupeKey: `session-${kind}:${first.id}:${first.sequence}`,
+    },
+    tx,
+  );
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { appointments, sessionTypes, users, type Appointment } from "@/db/schema";
+import { blocked, releaseExpired, theCoach } from "@/lib/booking/appointments";
+import { loadBookingSettings } from "@/lib/booking/availability";
+import { addDays, practiceTimeToUtc } from "@/lib/booking/slots";
+import { AppError } from "@/lib/http/errors";
+import { findConflicts, isOverlapViolation, seriesConflict, singleConflict, type Range } from "./conflicts";
+import { sendSessionUpdate } from "./notify";
+import type { RescheduleSessionInput, ScheduleSessionInput } from "./schemas";
+
+type Ctx = { origin: string; now?: Date };
+
+function refusePast(start: Date, now: Date) {
+  if (start.getTime() <= now.getTime())
+    throw new AppError("invalid", "Dieser Zeitpunkt liegt in der Vergangenheit. Bitte wähle einen späteren.");
+}
+
+/** Sessions are only ever scheduled for people with a client account. */
+async function loadClient(db: Db, clientId: string) {
+  const [client] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, clientId), eq(users.role, "client")));
+  if (!client) throw new AppError("not_found", "Diese Person gibt es nicht als Klient*in.");
+  return client;
+}
+
+/**
+ * The coach schedules a session, or a weekly series, for a client. Published availability does
+ * not apply (the coach decides), other appointments do: every wanted time is checked first, and
+ * if any collides nothing is created and each collision is named. The client's email with the
+ * invitation is written in the same transaction.
+ */
+export async function scheduleSession(input: ScheduleSessionInput, ctx: Ctx, db: Db = defaultDb): Promise<Appointment[]> {
+  const now = ctx.now ?? new Date();
+  const client = await loadClient(db, input.clientId);
+  const [type] = await db
+    .select()
+    .from(sessionTypes)
+    .where(and(eq(sessionTypes.id, input.sessionTypeId), eq(sessionTypes.active, true)));
+  if (!type) throw new AppError("invalid", "Diese Sitzungsart gibt es nicht (mehr). Bitte wähle eine andere.");
+  const [settings, coach] = await Promise.all([loadBookingSettings(db), theCoach(db)]);
+  const tz = settings.timeZone;
+  const starts = Array.from({ length: input.repeatWeekly }, (_, i) => practiceTimeToUtc(addDays(input.date, 7 * i), input.time, tz));
+  refusePast(starts[0]!, now);
+  const durationMs = type.durationMinutes * 60_000;
+  const planned = starts.map((start) => {
+    const end = new Date(start.getTime() + durationMs);
+    return { start, end, ...blocked(start, end, settings) };
+  });
+  const conflictError = async () => {
+    const found = await findConflicts(db, planned, tz);
+    if (!found.some((f) => f.length)) return null;
+    return starts.length > 1 ? seriesConflict(starts, found, tz) : singleConflict(found[0]!);
+  };
+  const early = await conflictError();
+  if (early) throw early;
+
+  const seriesId = starts.length > 1 ? randomUUID() : null;
+  const location = input.location ?? (type.defaultLocation.trim() || null);
+  try {
+    return await db.transaction(async (tx) => {
+      await releaseExpired(tx, planned[0]!.blockedFrom, planned.at(-1)!.blockedUntil);
+      const rows = await tx
+        .insert(appointments)
+        .values(
+          planned.map((p) => ({
+            coachId: coach.id,
+            clientId: client.id,
+            kind: "session" as const,
+            status: "confirmed" as const,
+            startAt: p.start,
+            endAt: p.end,
+            bufferBeforeMinutes: settings.bufferBeforeMinutes,
+            bufferAfterMinutes: settings.bufferAfterMinutes,
+            blockedFrom: p.blockedFrom,
+            blockedUntil: p.blockedUntil,
+            name: client.name ?? client.email,
+            email: client.email,
+            channel: type.channel,
+            sessionTypeId: type.id,
+            location,
+            noteToClient: input.noteToClient,
+            seriesId,
+            confirmedAt: sql`now()`,
+          })),
+        )
+        .returning();
+      rows.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+      await sendSessionUpdate(tx, rows, "scheduled", { origin: ctx.origin });
+      return rows;
+    });
+  } catch (error) {
+    // Someone took a time between the check and the insert: name them if we can.
+    if (isOverlapViolation(error))
+      throw (await conflictError()) ?? new AppError("conflict", "Dieser Termin überschneidet sich mit einem anderen.");
+    throw error;
+  }
+}
+
+async function loadUpcomingSession(db: Db, id: string): Promise<Appointment> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "Diese Sitzung gibt es nicht.");
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.id, id), eq(appointments.kind, "session"), eq(appointments.status, "confirmed")));
+  if (!row) throw new AppError("not_found", "Diese Sitzung gibt es nicht mehr, oder sie wurde schon abgesagt.");
+  return row;
+}
+
+/** The coach moves a session: same length and buffers, SEQUENCE raised, the reminder due again. */
+export async function rescheduleSession(id: string, input: RescheduleSessionInput, ctx: Ctx, db: Db = defaultDb): Promise<Appointment> {
+  const now = ctx.now ?? new Date();
+  const session = await loadUpcomingSession(db, id);
+  const { timeZone: tz } = await loadBookingSettings(db);
+  const start = practiceTimeToUtc(input.date, input.time, tz);
+  refusePast(start, now);
+  const end = new Date(start.getTime() + (session.endAt.getTime() - session.startAt.getTime()));
+  const range: Range = blocked(start, end, session);
+  const conflictError = async () => {
+    const [found] = await findConflicts(db, [range], tz, session.id);
+    return found!.length ? singleConflict(found!) : null;
+  };
+  const early = await conflictError();
+  if (early) throw early;
+  try {
+    return await db.transaction(async (tx) => {
+      await releaseExpired(tx, range.blockedFrom, range.blockedUntil);
+      const [row] = await tx
+        .update(appointments)
+        .set({
+          startAt: start,
+          endAt: end,
+          ...range,
+          reminderSentAt: null,
+          sequence: sql`${appointments.sequence} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(appointments.id, session.id), eq(appointments.status, "confirmed")))
+        .returning();
+      if (!row) throw new AppError("not_found", "Diese Sitzung wurde inzwischen abgesagt.");
+      await sendSessionUpdate(tx, [row], "moved", { origin: ctx.origin, reason: input.reason, previousStart: session.startAt });
+      return row;
+    });
+  } catch (error) {
+    if (isOverlapViolation(error))
+      throw (await conflictError()) ?? new AppError("conflict", "Diese Zeit überschneidet sich mit einem anderen Termin.");
+    throw error;
+  }
+}
+
+/** The coach cancels a session; the client gets the calendar's CANCEL. */
+export async function cancelSession(id: string, reason: string | null, ctx: Ctx, db: Db = defaultDb): Promise<Appointment> {
+  const session = await loadUpcomingSession(db, id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointments)
+      .set({
+        status: "cancelled",
+        cancelledAt: sql`now()`,
+        cancelledBy: "coach",
+        cancelReason: reason,
+        sequence: sql`${appointments.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(appointments.id, session.id), eq(appointments.status, "confirmed")))
+      .returning();
+    if (!row) throw new AppError("not_found", "Diese Sitzung wurde schon abgesagt.");
+    await sendSessionUpdate(tx, [row], "cancelled", { origin: ctx.origin, reason });
+    return row;
+  });
+}
