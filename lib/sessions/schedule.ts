@@ -12,6 +12,8 @@ import type { RescheduleSessionInput, ScheduleSessionInput } from "./schemas";
 
 type Ctx = { origin: string; now?: Date };
 
+const NO_BUFFER = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
+
 function refusePast(start: Date, now: Date) {
   if (start.getTime() <= now.getTime())
     throw new AppError("invalid", "Dieser Zeitpunkt liegt in der Vergangenheit. Bitte wähle einen späteren.");
@@ -46,9 +48,11 @@ export async function scheduleSession(input: ScheduleSessionInput, ctx: Ctx, db:
   const starts = Array.from({ length: input.repeatWeekly }, (_, i) => practiceTimeToUtc(addDays(input.date, 7 * i), input.time, tz));
   refusePast(starts[0]!, now);
   const durationMs = type.durationMinutes * 60_000;
+  // Sessions keep no buffer of their own, so the coach can set them back to back; a consultation
+  // booked next to one still keeps its own buffers (the constraint compares both blocked ranges).
   const planned = starts.map((start) => {
     const end = new Date(start.getTime() + durationMs);
-    return { start, end, ...blocked(start, end, settings) };
+    return { start, end, ...blocked(start, end, NO_BUFFER) };
   });
   const conflictError = async () => {
     const found = await findConflicts(db, planned, tz);
@@ -73,8 +77,7 @@ export async function scheduleSession(input: ScheduleSessionInput, ctx: Ctx, db:
             status: "confirmed" as const,
             startAt: p.start,
             endAt: p.end,
-            bufferBeforeMinutes: settings.bufferBeforeMinutes,
-            bufferAfterMinutes: settings.bufferAfterMinutes,
+            ...NO_BUFFER,
             blockedFrom: p.blockedFrom,
             blockedUntil: p.blockedUntil,
             name: client.name ?? client.email,

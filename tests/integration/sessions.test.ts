@@ -220,4 +220,14 @@ describe("the coach's private notes", () => {
       ).not.toContain("GEHEIM");
     }
   });
+
+  it("lets the coach set sessions back to back, while a consultation keeps its buffer next to them", async () => {
+    await scheduleSession(input({ time: "09:00" }), { origin });
+    await scheduleSession(input({ time: "09:50" }), { origin });
+    // The consultation at 12:00 holds 11:50–12:40: a session ending 11:55 collides, one ending 11:50 does not.
+    await consultation(day(10), "12:00");
+    await expect(scheduleSession(input({ time: "11:05" }), { origin })).rejects.toMatchObject({ code: "conflict" });
+    await scheduleSession(input({ time: "11:00" }), { origin });
+    expect(await database.db.select().from(appointments).where(eq(appointments.kind, "session"))).toHaveLength(3);
+  });
 });
