@@ -7,7 +7,7 @@ export default defineConfig({
     environment: "node",
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     setupFiles: ["tests/setup.ts"],
-    testTimeout: 30_000,
+    testTimeout: 60_000, // PGlite (WebAssembly) starts slowly when the machine is busy
     hookTimeout: 60_000,
   },
 });

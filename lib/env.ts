@@ -38,6 +38,12 @@ const schema = z
     RATE_LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().min(0).default(5),
     /** Booking requests one IP address may send per hour; 0 turns the limit off. */
     RATE_LIMIT_BOOKINGS_PER_HOUR: z.coerce.number().int().min(0).default(10),
+    /** Sign-in links one email address may request per hour; 0 turns the limit off. */
+    RATE_LIMIT_SIGNIN_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(5),
+    /** Sign-in links one IP address may request per hour; 0 turns the limit off. */
+    RATE_LIMIT_SIGNIN_PER_IP_PER_HOUR: z.coerce.number().int().min(0).default(30),
+    /** Journal writes (create, change, delete) one client may make per hour; 0 turns the limit off. */
+    RATE_LIMIT_JOURNAL_WRITES_PER_HOUR: z.coerce.number().int().min(0).default(120),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

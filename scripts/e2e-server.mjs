@@ -13,6 +13,10 @@ const env = {
   SEED_DEMO: "1",
   OUTBOX_POLL_SECONDS: "2",
   CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
+  // Every test signs in from 127.0.0.1, the coach and anna dozens of times: the sign-in limits
+  // are proven in tests/integration/sign-in-limits.test.ts, so here they only stop a runaway loop.
+  RATE_LIMIT_SIGNIN_PER_ADDRESS_PER_HOUR: process.env.RATE_LIMIT_SIGNIN_PER_ADDRESS_PER_HOUR ?? "100",
+  RATE_LIMIT_SIGNIN_PER_IP_PER_HOUR: process.env.RATE_LIMIT_SIGNIN_PER_IP_PER_HOUR ?? "0",
 };
 delete env.RESEND_API_KEY;
 if (process.env.TEST_DATABASE_URL) {

@@ -4,9 +4,8 @@ import { db as defaultDb, type Db } from "@/db";
 import { articleComments, articles, users, type CommentStatus } from "@/db/schema";
 import NewCommentEmail, { newCommentSubject } from "@/emails/new-comment";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { hitRateLimit } from "@/lib/rate-limit";
+import { enforceRateLimit } from "@/lib/rate-limit/rules";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import type { CommentInput } from "./schemas";
 
@@ -20,12 +19,7 @@ export async function submitComment(
   options: { clientKey: string; origin: string },
   db: Db = defaultDb,
 ): Promise<{ id: string }> {
-  const limit = await hitRateLimit(`comment:${options.clientKey}`, env().RATE_LIMIT_COMMENTS_PER_HOUR, 3600, db);
-  if (!limit.allowed) {
-    throw new AppError("rate_limited", "Du hast gerade schon einige Kommentare geschrieben. Bitte versuche es später noch einmal.", {
-      retryAfter: limit.retryAfterSeconds,
-    });
-  }
+  await enforceRateLimit("comment", options.clientKey, db);
   const [article] = await db
     .select({ id: articles.id, title: articles.title })
     .from(articles)

@@ -3,7 +3,9 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { AppError } from "@/lib/http/errors";
 import { signIn, signOut } from "./index";
+import { limitSignInRequest } from "./sign-in-limits";
 import { safeReturnPath } from "./return-path";
 
 export type SignInState = { email?: string; error?: string };
@@ -16,7 +18,16 @@ const signInSchema = z.object({
 export async function requestMagicLink(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", callbackUrl: formData.get("callbackUrl") || undefined });
   if (!parsed.success) {
-    return { email: String(formData.get("email") ?? "").slice(0, 254), error: parsed.error.issues[0]?.message ?? "Bitte prüfe deine Eingabe." };
+    return {
+      email: String(formData.get("email") ?? "").slice(0, 254),
+      error: parsed.error.issues[0]?.message ?? "Bitte prüfe deine Eingabe.",
+    };
+  }
+  try {
+    await limitSignInRequest(parsed.data.email);
+  } catch (error) {
+    if (error instanceof AppError) return { email: parsed.data.email, error: error.message };
+    throw error;
   }
   try {
     await signIn("resend", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl), redirect: false });

@@ -9,7 +9,12 @@ import { authSecret } from "@/lib/env";
  */
 export async function createSignInLink(
   db: Db,
-  { email, origin, callbackPath = "/login/weiter", maxAgeSeconds }: { email: string; origin: string; callbackPath?: string; maxAgeSeconds: number },
+  {
+    email,
+    origin,
+    callbackPath = "/login/weiter",
+    maxAgeSeconds,
+  }: { email: string; origin: string; callbackPath?: string; maxAgeSeconds: number },
 ): Promise<string> {
   const token = randomBytes(32).toString("hex");
   await db.insert(verificationTokens).values({

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireApiUser } from "@/lib/auth/guards";
 import { errorResponse } from "@/lib/http/errors";
+import { enforceRateLimit } from "@/lib/rate-limit/rules";
 import { readJson } from "@/lib/http/json-body";
 import { createEntry, listEntries } from "@/lib/journal/queries";
 import { journalEntrySchema, journalQuerySchema } from "@/lib/journal/schemas";
@@ -22,6 +23,7 @@ export async function GET(request: NextRequest) {
 export async function POST(request: NextRequest) {
   try {
     const user = await requireApiUser("client");
+    await enforceRateLimit("journalWrite", user.id);
     const input = journalEntrySchema.parse(await readJson(request));
     const entry = await createEntry(user.id, input);
     return NextResponse.json({ entry }, { status: 201 });

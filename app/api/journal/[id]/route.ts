@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireApiUser } from "@/lib/auth/guards";
 import { errorResponse } from "@/lib/http/errors";
+import { enforceRateLimit } from "@/lib/rate-limit/rules";
 import { readJson } from "@/lib/http/json-body";
 import { deleteEntry, getEntry, updateEntry } from "@/lib/journal/queries";
 import { journalPatchSchema } from "@/lib/journal/schemas";
@@ -19,6 +20,7 @@ export async function GET(_request: NextRequest, { params }: Context) {
 export async function PATCH(request: NextRequest, { params }: Context) {
   try {
     const user = await requireApiUser("client");
+    await enforceRateLimit("journalWrite", user.id);
     const patch = journalPatchSchema.parse(await readJson(request));
     return NextResponse.json({ entry: await updateEntry(user.id, (await params).id, patch) });
   } catch (error) {
@@ -29,6 +31,7 @@ export async function PATCH(request: NextRequest, { params }: Context) {
 export async function DELETE(_request: NextRequest, { params }: Context) {
   try {
     const user = await requireApiUser("client");
+    await enforceRateLimit("journalWrite", user.id);
     await deleteEntry(user.id, (await params).id);
     return new NextResponse(null, { status: 204 });
   } catch (error) {
