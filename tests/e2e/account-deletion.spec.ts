@@ -46,6 +46,11 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
   const csv = await (await page.request.get("/dashboard/daten/tagebuch.csv")).text();
   expect(csv.split("\r\n")[0]).toContain("Datum;Schmerz;Stress");
 
+  // Anna is also signed in on another device; deleting the account ends that session too.
+  const laptop = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signIn(laptop, "anna@example.com");
+  await expect(laptop).toHaveURL(/\/dashboard$/);
+
   await page.getByLabel("Zur Bestätigung LÖSCHEN eintippen").fill("löschen?");
   await page.getByRole("button", { name: "Konto und alle Daten endgültig löschen" }).tap();
   await expect(page.getByText("Bitte tippe LÖSCHEN ein")).toBeVisible();
@@ -56,6 +61,8 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
   // Gone: the old session no longer works, and a new sign-in link is not sent.
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
+  await laptop.goto("/dashboard/tagebuch");
+  await expect(laptop).toHaveURL(/\/login/);
   const before = (await mailFor(page.request, "anna@example.com")).length;
   await requestLink(page, "anna@example.com");
   await page.waitForTimeout(3_000);

@@ -15,7 +15,7 @@ test("the coach signs in with the link from the mailbox page and reaches the pra
   await page.getByRole("link", { name: magicLinkIn(message) }).click();
 
   await expect(page).toHaveURL(/\/coach$/);
-  await expect(page.getByRole("heading", { name: "Deine Praxis" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Agenda" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Praxis", exact: true })).toBeVisible();
   await expectAccessible(page);
 });
@@ -50,6 +50,26 @@ test("a magic link works once; sign-out ends the session", async ({ page }) => {
   await expect(page.getByText("abgelaufen oder wurde schon benutzt")).toBeVisible();
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("an expired magic link does not sign in", async ({ page }) => {
+  // The server's database is reachable from here only when it is PostgreSQL (CI); PGlite lives inside the server.
+  test.skip(!process.env.TEST_DATABASE_URL, "needs the PostgreSQL test database to age the link");
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const seen = (await mailFor(page.request, "ben@example.com")).map((m) => m.id);
+    await requestLink(page, "ben@example.com");
+    const link = magicLinkIn(await nextMail(page.request, "ben@example.com", seen));
+    const aged = await sql`update verification_tokens set expires = now() - interval '1 minute' where identifier = 'ben@example.com' and expires > now()`;
+    expect(aged.count).toBeGreaterThan(0);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { name: "Anmeldung nicht möglich" })).toBeVisible();
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login/);
+  } finally {
+    await sql.end();
+  }
 });
 
 test("an unknown address sees the same confirmation and gets no email", async ({ page, request }) => {
