@@ -29,7 +29,7 @@ test("anna reaches her dashboard and is refused the coach portal", async ({ page
   const response = await page.goto("/coach");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
-  await expect(page.getByText("Deine Praxis")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Agenda" })).toHaveCount(0);
   await expectAccessible(page);
 });
 
