@@ -6,11 +6,14 @@ import { migrateDatabase } from "@/db/migrate";
 
 export type TestDatabase = DbHandle & { url?: string; drop: () => Promise<void> };
 
-/** An empty, migrated database of its own for one test file, on the engine given (or chosen by env). */
-export async function createTestDatabase(engine: "postgres" | "pglite" = process.env.TEST_DATABASE_URL ? "postgres" : "pglite"): Promise<TestDatabase> {
+/** An empty, migrated (unless told not to) database of its own for one test file, on the engine given (or chosen by env). */
+export async function createTestDatabase(
+  engine: "postgres" | "pglite" = process.env.TEST_DATABASE_URL ? "postgres" : "pglite",
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   if (engine === "pglite") {
     const handle = connectPglite();
-    await migrateDatabase(handle);
+    if (migrate) await migrateDatabase(handle);
     return { ...handle, drop: handle.close };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -21,7 +24,7 @@ export async function createTestDatabase(engine: "postgres" | "pglite" = process
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = connectPostgres(url.toString());
-  await migrateDatabase(handle, url.toString());
+  if (migrate) await migrateDatabase(handle, url.toString());
   recordEngine("postgres");
   return {
     ...handle,
