@@ -165,6 +165,25 @@ export function insightText(points: DailyPoint[]): { title: string; text: string
   };
 }
 
+/**
+ * The same observation for the coach, in the third person and with the figure behind it; the
+ * client reads the careful wording of insightText in their own dashboard.
+ */
+export function insightForCoach(points: DailyPoint[], firstName: string): { title: string; text: string } | null {
+  const client = insightText(points);
+  if (!client) return null;
+  const pairs = pairedDays(points);
+  const r = pearson(pairs);
+  const figure =
+    r === null
+      ? "Schmerz oder Stress blieb die ganze Zeit gleich, daher lässt sich keine Korrelation berechnen."
+      : `Korrelation von Schmerz und Stress (Pearson): r = ${r.toFixed(2).replace(".", ",")}.`;
+  return {
+    title: client.title,
+    text: `${figure} Grundlage: ${pairs.length} Tage mit beiden Werten. ${firstName} sieht dazu in ihrem oder seinem Bereich einen Hinweis in eigenen Worten.`,
+  };
+}
+
 /** Mean of the non-null values rounded to one decimal, or null when there are none. */
 export function average(values: (number | null)[]): number | null {
   let sum = 0;

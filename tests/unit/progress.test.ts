@@ -6,6 +6,7 @@ import {
   average,
   currentStreak,
   fillDays,
+  insightForCoach,
   insightText,
   painStressCorrelation,
   type DailyPoint,
@@ -84,6 +85,19 @@ describe("painStressCorrelation", () => {
   });
 });
 
+describe("insightForCoach", () => {
+  it("speaks about the client, with the figure, and stays hidden below 14 days", () => {
+    const stress = [2, 3, 4, 5, 6, 7, 8, 8, 7, 6, 5, 4, 3, 2];
+    expect(insightForCoach(days(stress.slice(0, 10), stress.slice(0, 10)), "Anna")).toBeNull();
+    const insight = insightForCoach(days(stress, stress), "Anna");
+    expect(insight?.title).toBe("Schmerz und Stress gingen oft zusammen");
+    expect(insight?.text).toContain("r = 1,00");
+    expect(insight?.text).toContain("14 Tage");
+    expect(insight?.text).toContain("Anna sieht");
+    expect(insight?.text).not.toMatch(/\bdein\b/);
+  });
+});
+
 describe("insightText", () => {
   const stress14 = [2, 3, 4, 5, 6, 7, 8, 8, 7, 6, 5, 4, 3, 2];
 
@@ -128,7 +142,12 @@ describe("insightText", () => {
   });
 
   it("calls r ≤ -0.2 unusual and suggests talking about it", () => {
-    const insight = insightText(days(stress14.map((s) => 10 - s), stress14));
+    const insight = insightText(
+      days(
+        stress14.map((s) => 10 - s),
+        stress14,
+      ),
+    );
     expect(insight?.title).toBe("Ein ungewöhnliches Muster");
     expect(insight?.text).toContain("ungewöhnlich");
     expect(insight?.text).toContain("nächsten Sitzung");
@@ -144,8 +163,18 @@ describe("insightText", () => {
   it("never sounds alarming or promises anything", () => {
     const variants = [
       insightText(days(stress14, stress14)),
-      insightText(days(stress14.map((s) => 10 - s), stress14)),
-      insightText(days(stress14.map((s) => (s - 5) ** 2 / 2), stress14)),
+      insightText(
+        days(
+          stress14.map((s) => 10 - s),
+          stress14,
+        ),
+      ),
+      insightText(
+        days(
+          stress14.map((s) => (s - 5) ** 2 / 2),
+          stress14,
+        ),
+      ),
     ];
     for (const insight of variants) {
       expect(insight?.text).not.toMatch(/gefährlich|alarm|garantiert|heilt|verschwindet/i);

@@ -10,7 +10,7 @@ import { bandText, type Band } from "@/lib/checks/self-check";
 import { openClientRecord } from "@/lib/clients/coach-view";
 import { formatDate } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
-import { fillDays, insightText } from "@/lib/journal/progress";
+import { fillDays, insightForCoach } from "@/lib/journal/progress";
 import { dailyAverages, listEntries } from "@/lib/journal/queries";
 import { todayIn } from "@/lib/journal/today";
 import { getPracticeSettings } from "@/lib/settings/queries";
@@ -32,11 +32,11 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
   const from = addDays(today, -89);
   const [points, entries, checks] = await Promise.all([
     dailyAverages(client.id, from, today),
-    listEntries(client.id, { from: addDays(today, -365) }),
+    listEntries(client.id, { from }, { limit: 120 }),
     listSelfChecks(client.id),
   ]);
   const filled = fillDays(points, from, today);
-  const insight = insightText(points);
+  const insight = insightForCoach(points, client.name?.split(" ")[0] ?? "Die Person");
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -80,12 +80,12 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
         )}
       </section>
       <section aria-labelledby="tagebuch" className="flex flex-col gap-3">
-        <h2 id="tagebuch">Tagebuch (letzte 12 Monate)</h2>
+        <h2 id="tagebuch">Tagebuch (letzte 90 Tage)</h2>
         {entries.length === 0 ? (
           <p className="text-muted">Noch keine Einträge.</p>
         ) : (
           <ul className="flex flex-col gap-2">
-            {entries.slice(0, 100).map((e) => (
+            {entries.map((e) => (
               <li key={e.id} className="rounded-xl border border-line bg-surface p-3">
                 <strong>{formatDate(new Date(`${e.entryDate}T12:00:00Z`))}</strong>: Schmerz {e.pain} · Stress {e.stress}
                 {e.tags.length > 0 && <span className="text-muted"> · {e.tags.join(", ")}</span>}
