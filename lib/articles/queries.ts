@@ -2,6 +2,7 @@ import { and, arrayOverlaps, count, desc, eq, inArray, ne, sql } from "drizzle-o
 import { unstable_cache } from "next/cache";
 import { db } from "@/db";
 import { articleComments, articles, articleSlugRedirects, users, type Article, type ArticleComment } from "@/db/schema";
+import { isUuid } from "@/lib/sql/uuid";
 
 /** Every cached read below carries this tag; the editor's actions expire it. */
 export const ARTICLES_TAG = "articles";
@@ -143,7 +144,7 @@ export async function listArticlesForCoach() {
 }
 
 export async function getArticleForCoach(id: string): Promise<Article | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(articles).where(eq(articles.id, id));
   return row ?? null;
 }
