@@ -218,15 +218,20 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
   }
 }
 
+/** Rows of a raw query, whichever driver ran it (postgres.js answers an array, PGlite an object with rows). */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
 /** A fingerprint of every table's rows, to prove that a refused call wrote nothing. */
 async function snapshot(): Promise<Record<string, string>> {
-  const tables = await database.db.execute<{ name: string }>(
-    sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+  const tables = rowsOf<{ name: string }>(
+    await database.db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`),
   );
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await database.db.execute<{ digest: string | null; n: number }>(
-      sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*)::int as n from "${name}" t`),
+    const [row] = rowsOf<{ digest: string | null; n: number }>(
+      await database.db.execute(
+        sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*)::int as n from "${name}" t`),
+      ),
     );
     out[name] = `${row!.n}:${row!.digest}`;
   }
