@@ -12,8 +12,8 @@ const sections = [
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  // The same rule as every client page and route under /dashboard: the coach gets a 403, as the
-  // pages below already answered, rather than a redirect here that raced their forbidden().
+  // The same rule as every client page and route under /dashboard (each calls requireRole too):
+  // the coach gets a 403, not a redirect from the layout.
   await requireRole("client", "/dashboard");
   return (
     <SiteShell>
