@@ -9,6 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import type { CommentInput } from "./schemas";
+import { SLUG_PATTERN } from "./slug";
 
 /**
  * A visitor's comment: rate-limited per client, stored as pending, and the coach is told by
@@ -20,6 +21,8 @@ export async function submitComment(
   options: { clientKey: string; origin: string },
   db: Db = defaultDb,
 ): Promise<{ id: string }> {
+  // Stored slugs all have this shape; a NUL from the caller would otherwise reach PostgreSQL as a 500.
+  if (!SLUG_PATTERN.test(articleSlug)) throw new AppError("not_found", "Diesen Artikel gibt es nicht (mehr).");
   const limit = await hitRateLimit(`comment:${options.clientKey}`, env().RATE_LIMIT_COMMENTS_PER_HOUR, 3600, db);
   if (!limit.allowed) {
     throw new AppError("rate_limited", "Du hast gerade schon einige Kommentare geschrieben. Bitte versuche es später noch einmal.", {
