@@ -159,6 +159,7 @@ export const routes: Record<string, Probe[]> = {
     { path: (ids) => `/api/journal/${ids.annasEntry}`, expect: { anonymous: 401, anna: 200, ben: 404, coach: 403 }, secretOf: annasData },
     { path: (ids) => `/api/journal/${ids.unknown}`, expect: { anonymous: 401, anna: 404, ben: 404, coach: 403 } },
     { path: () => `/api/journal/${"-".repeat(36)}`, expect: { anonymous: 401, anna: 404, ben: 404, coach: 403 } },
+    { path: () => "/api/journal/%00%E2%80%AE", expect: { anonymous: 401, anna: 404, ben: 404, coach: 403 } },
   ],
   "PATCH /api/journal/[id]": [
     {

@@ -116,6 +116,7 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
       return [
         () => action(ids.articleSlug, {}, form({ authorName: "", body: "", consent: "" })),
         () => action("gibt-es-nicht", {}, form({ authorName: "\u202e", body: "x".repeat(100_000) })),
+        () => action("a\u0000b", {}, form({ authorName: "Eva", body: "Danke für den Artikel", consent: "on" })),
       ];
     case "moderateCommentAction":
       return [() => action(form({ id: ids.unknown, decision: "approve" })), () => action(form({ id: dashes, decision: "delete" }))];
