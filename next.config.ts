@@ -18,7 +18,11 @@ const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own folder; bundling it breaks that (see STACK.md).
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Stated, not left to the default: the largest form, an article of 200,000 characters, stays well below it.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

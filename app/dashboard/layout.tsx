@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteShell } from "@/components/site/SiteShell";
-import { homeFor, requireUser } from "@/lib/auth/guards";
+import { requireRole } from "@/lib/auth/guards";
 
 const sections = [
   { href: "/dashboard", label: "Übersicht" },
@@ -13,9 +12,9 @@ const sections = [
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser("/dashboard");
-  // The coach has a portal of their own; a client dashboard would be empty for them.
-  if (user.role !== "client") redirect(homeFor(user.role));
+  // The same rule as every client page and route under /dashboard (each calls requireRole too):
+  // the coach gets a 403, not a redirect from the layout.
+  await requireRole("client", "/dashboard");
   return (
     <SiteShell>
       <nav aria-label="Dein Bereich" className="mb-8 border-b border-line pb-3">

@@ -81,7 +81,9 @@ export async function deleteArticleAction(formData: FormData): Promise<void> {
 /** The editor's live preview: the same renderer as the article page. */
 export async function previewMarkdownAction(markdown: string): Promise<{ html: string; readingMinutes: number }> {
   await requireApiUser("coach");
-  const rendered = await renderMarkdown(String(markdown).slice(0, 200_000), { siteOrigin: await siteOrigin() });
+  // An action's argument is whatever the caller serialised: only a string is Markdown.
+  const text = typeof markdown === "string" ? markdown.slice(0, 200_000) : "";
+  const rendered = await renderMarkdown(text, { siteOrigin: await siteOrigin() });
   return { html: rendered.html, readingMinutes: rendered.readingMinutes };
 }
 

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { enforceRateLimit } from "@/lib/rate-limit/rules";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import type { CommentInput } from "./schemas";
+import { SLUG_PATTERN } from "./slug";
 
 /**
  * A visitor's comment: rate-limited per client, stored as pending, and the coach is told by
@@ -19,6 +20,8 @@ export async function submitComment(
   options: { clientKey: string; origin: string },
   db: Db = defaultDb,
 ): Promise<{ id: string }> {
+  // Stored slugs all have this shape; a NUL from the caller would otherwise reach PostgreSQL as a 500.
+  if (!SLUG_PATTERN.test(articleSlug)) throw new AppError("not_found", "Diesen Artikel gibt es nicht (mehr).");
   await enforceRateLimit("comment", options.clientKey, db);
   const [article] = await db
     .select({ id: articles.id, title: articles.title })

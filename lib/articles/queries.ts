@@ -2,6 +2,8 @@ import { and, arrayOverlaps, count, desc, eq, inArray, ne, sql } from "drizzle-o
 import { unstable_cache } from "next/cache";
 import { db } from "@/db";
 import { articleComments, articles, articleSlugRedirects, users, type Article, type ArticleComment } from "@/db/schema";
+import { isUuid } from "@/lib/sql/uuid";
+import { SLUG_PATTERN } from "./slug";
 
 /** Every cached read below carries this tag; the editor's actions expire it. */
 export const ARTICLES_TAG = "articles";
@@ -73,12 +75,15 @@ const bySlug = cached("articles:by-slug", async (slug: string) => {
   return row ? { ...row.article, authorName: row.authorName } : null;
 });
 export async function getPublishedArticle(slug: string): Promise<PublishedArticle | null> {
+  // Every stored slug has this shape; anything else from a URL (a NUL, say) is no article, not a query PostgreSQL refuses.
+  if (!SLUG_PATTERN.test(slug)) return null;
   const row = await bySlug(slug);
   return row ? revive(row) : null;
 }
 
 /** Where an old slug points now, if its article is published. */
 export const findRedirect = cached("articles:redirect", async (slug: string) => {
+  if (!SLUG_PATTERN.test(slug)) return null;
   const [row] = await db
     .select({ slug: articles.slug })
     .from(articleSlugRedirects)
@@ -104,7 +109,12 @@ export async function relatedArticles(article: Pick<Article, "id" | "tags">, lim
 
 const comments = cached("articles:comments", (articleId: string) =>
   db
-    .select({ id: articleComments.id, authorName: articleComments.authorName, body: articleComments.body, createdAt: articleComments.createdAt })
+    .select({
+      id: articleComments.id,
+      authorName: articleComments.authorName,
+      body: articleComments.body,
+      createdAt: articleComments.createdAt,
+    })
     .from(articleComments)
     .where(and(eq(articleComments.articleId, articleId), eq(articleComments.status, "approved")))
     .orderBy(articleComments.createdAt),
@@ -115,7 +125,15 @@ export async function approvedComments(articleId: string): Promise<Pick<ArticleC
 
 export const sitemapArticles = cached("articles:sitemap", () =>
   db
-    .select({ slug: articles.slug, title: articles.title, excerpt: articles.excerpt, body: articles.body, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt, authorName: users.name })
+    .select({
+      slug: articles.slug,
+      title: articles.title,
+      excerpt: articles.excerpt,
+      body: articles.body,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      authorName: users.name,
+    })
     .from(articles)
     .leftJoin(users, eq(users.id, articles.authorId))
     .where(published)
@@ -143,7 +161,7 @@ export async function listArticlesForCoach() {
 }
 
 export async function getArticleForCoach(id: string): Promise<Article | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(articles).where(eq(articles.id, id));
   return row ?? null;
 }

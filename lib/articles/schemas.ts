@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { SLUG_PATTERN } from "./slug";
 
+/** Control characters other than line breaks and tabs (NUL above all, which PostgreSQL refuses in text). */
+const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
+const invalidCharacters = "Der Text enthält ungültige Zeichen.";
+
 const lines = (max: number, each: number) =>
   z
     .string()
     .max(max * (each + 1))
+    .refine(noControl, invalidCharacters)
     .transform((v) =>
       v
         .split(/\r?\n|,/)
@@ -16,33 +21,50 @@ const lines = (max: number, each: number) =>
 /** The editor's form, as the coach fills it in. */
 export const articleInputSchema = z
   .object({
-    title: z.string().trim().min(3, "Bitte gib einen Titel ein (mindestens 3 Zeichen).").max(160, "Der Titel ist zu lang (höchstens 160 Zeichen)."),
+    title: z
+      .string()
+      .trim()
+      .min(3, "Bitte gib einen Titel ein (mindestens 3 Zeichen).")
+      .max(160, "Der Titel ist zu lang (höchstens 160 Zeichen).")
+      .refine(noControl, invalidCharacters),
     slug: z
       .string()
       .trim()
       .toLowerCase()
       .max(80, "Die Adresse ist zu lang (höchstens 80 Zeichen).")
       .refine((v) => v === "" || SLUG_PATTERN.test(v), "Nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. warum-schmerz-bleibt."),
-    excerpt: z.string().trim().max(300, "Die Kurzbeschreibung ist zu lang (höchstens 300 Zeichen)."),
-    body: z.string().max(200_000, "Der Text ist zu lang (höchstens 200.000 Zeichen)."),
+    excerpt: z.string().trim().max(300, "Die Kurzbeschreibung ist zu lang (höchstens 300 Zeichen).").refine(noControl, invalidCharacters),
+    body: z.string().max(200_000, "Der Text ist zu lang (höchstens 200.000 Zeichen).").refine(noControl, invalidCharacters),
     tags: lines(8, 40).transform((tags) => [...new Set(tags.map((t) => t.toLowerCase()))]),
     sources: lines(30, 400),
     coverImageUrl: z
       .string()
       .trim()
       .max(2000)
-      .refine((v) => v === "" || /^(https:\/\/|\/)[^\s]*$/.test(v), "Bitte eine https-Adresse oder einen Pfad wie /bilder/titel.jpg angeben."),
-    coverImageAlt: z.string().trim().max(300, "Der Bildtext ist zu lang."),
+      .refine(
+        (v) => v === "" || /^(https:\/\/|\/)[^\s]*$/.test(v),
+        "Bitte eine https-Adresse oder einen Pfad wie /bilder/titel.jpg angeben.",
+      ),
+    coverImageAlt: z.string().trim().max(300, "Der Bildtext ist zu lang.").refine(noControl, invalidCharacters),
   })
   .superRefine((v, ctx) => {
     if (v.coverImageUrl && !v.coverImageAlt) {
-      ctx.addIssue({ code: "custom", path: ["coverImageAlt"], message: "Bitte beschreibe das Bild kurz für Menschen, die es nicht sehen." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["coverImageAlt"],
+        message: "Bitte beschreibe das Bild kurz für Menschen, die es nicht sehen.",
+      });
     }
   });
 export type ArticleInput = z.infer<typeof articleInputSchema>;
 
 export const commentInputSchema = z.object({
-  authorName: z.string().trim().min(1, "Bitte gib einen Namen an (ein Vorname genügt).").max(80, "Der Name ist zu lang (höchstens 80 Zeichen)."),
+  authorName: z
+    .string()
+    .trim()
+    .min(1, "Bitte gib einen Namen an (ein Vorname genügt).")
+    .max(80, "Der Name ist zu lang (höchstens 80 Zeichen).")
+    .refine(noControl, invalidCharacters),
   body: z
     .string()
     .trim()

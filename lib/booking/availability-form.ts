@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isSupportedTimeZone } from "@/lib/settings/schemas";
+import { isValidDate } from "./slots";
 
 const TIME = /^([01]?\d|2[0-3])[:.][0-5]\d$|^24[:.]00$/;
 /** "9:00" or "9.00" → "09:00". */
@@ -77,8 +78,23 @@ export const availabilityFormSchema = z.object({
 });
 
 export const overrideFormSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum wählen."),
-  until: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum wählen.")
+    .refine(isValidDate, "Dieses Datum gibt es nicht."),
+  until: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .refine(isValidDate, "Dieses Datum gibt es nicht."),
+    ])
+    .optional(),
   ranges: rangesSchema,
-  note: z.string().trim().max(200),
+  note: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Die Notiz enthält ungültige Zeichen."),
 });

@@ -4,6 +4,7 @@ import { appointments, sessionTypes, type Appointment } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { changeableUntil, notifyCancellation } from "./appointments";
 import { loadBookingSettings } from "./availability";
+import { isUuid } from "@/lib/sql/uuid";
 
 export type ClientAppointment = Appointment & { typeName: string | null };
 
@@ -33,7 +34,7 @@ export async function listForClient(
 }
 
 export async function getForClient(userId: string, id: string, db: Db = defaultDb): Promise<Appointment> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "Diesen Termin gibt es nicht.");
+  if (!isUuid(id)) throw new AppError("not_found", "Diesen Termin gibt es nicht.");
   const [row] = await db
     .select()
     .from(appointments)

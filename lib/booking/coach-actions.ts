@@ -76,8 +76,9 @@ export async function consultationAction(form: FormData): Promise<void> {
   let notice = "";
   try {
     if (intent === "cancel") {
-      const reason = cancelReasonSchema.parse(String(form.get("reason") ?? ""));
-      await coachCancel(id, reason, await siteOrigin());
+      const reason = cancelReasonSchema.safeParse(String(form.get("reason") ?? ""));
+      if (!reason.success) throw new AppError("invalid", reason.error.issues[0]?.message ?? "Bitte prüfe den Grund.");
+      await coachCancel(id, reason.data, await siteOrigin());
       notice = "abgesagt";
     } else if (intent === "completed" || intent === "no_show") {
       await setOutcome(id, intent);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isComplete, parseAnswers, type SelfCheckAnswers } from "@/lib/checks/self-check";
+import { isValidDate } from "./slots";
 
 /** Bumped whenever the consent wording on /erstgespraech changes; stored with each booking. */
 export const CONSENT_VERSION = "2026-11-26";
@@ -11,7 +12,9 @@ const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f
 /** The body of POST /api/bookings (and the booking form). Unknown keys are refused. */
 export const bookingRequestSchema = z
   .object({
-    start: z.iso.datetime({ offset: true, error: "Bitte wähle einen Termin aus." }),
+    start: z.iso
+      .datetime({ offset: true, error: "Bitte wähle einen Termin aus." })
+      .refine((v) => isValidDate(v.slice(0, 10)), "Bitte wähle einen Termin aus."),
     name: z
       .string({ error: "Bitte gib deinen Namen an." })
       .trim()
@@ -64,12 +67,19 @@ export const bookingRequestSchema = z
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
 export const slotsQuerySchema = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "from must be YYYY-MM-DD"),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "to must be YYYY-MM-DD"),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "from must be YYYY-MM-DD")
+    .refine(isValidDate, "from must be a real date"),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "to must be YYYY-MM-DD")
+    .refine(isValidDate, "to must be a real date"),
 });
 
 export const cancelReasonSchema = z
   .string()
   .trim()
   .max(500, "Der Grund ist zu lang (höchstens 500 Zeichen).")
+  .refine(noControl, "Der Grund enthält ungültige Zeichen.")
   .transform((v) => (v ? v : null));

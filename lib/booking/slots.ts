@@ -71,6 +71,8 @@ function parseDate(date: string): DateParts | null {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
+  // Year 0 parses in JavaScript, but PostgreSQL has no year 0 and refuses it.
+  if (year < 1) return null;
   if (month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };

@@ -3,6 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { containsPattern } from "@/lib/sql/like";
 import { appointments, healthDataViews, journalEntries, users, type ClientStatus } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { isUuid } from "@/lib/sql/uuid";
 
 export type ClientListFilter = { q?: string; status?: ClientStatus };
 
@@ -60,7 +61,7 @@ export async function listClients(filter: ClientListFilter = {}, db: Db = defaul
 
 /** A client's status in the coaching; only clients, by the coach. */
 export async function setClientStatus(clientId: string, status: ClientStatus, db: Db = defaultDb): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
+  if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
   const rows = await db
     .update(users)
     .set({ clientStatus: status })
@@ -79,7 +80,7 @@ export async function openClientRecord(
   what: string,
   db: Db = defaultDb,
 ) {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
+  if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
   const [client] = await db
     .select()
     .from(users)

@@ -8,6 +8,7 @@ import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { isUuid } from "@/lib/sql/uuid";
 
 /** How long an invitation's sign-in link works. */
 export const INVITATION_VALID_DAYS = 7;
@@ -55,7 +56,7 @@ export async function inviteClient(
 
 /** A new invitation for an existing client (the old link may have expired or been used). */
 export async function resendInvitation(clientId: string, origin: string, db: Db = defaultDb): Promise<User> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
+  if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
   const practice = await loadPracticeSettings(db);
   return db.transaction(async (tx) => {
     const [user] = await tx

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { devMailbox, type DevMailMessage } from "@/db/schema";
+import { isUuid } from "@/lib/sql/uuid";
 
 /** The local mailbox, newest first; optionally one recipient's mail only. */
 export async function listMailbox(to?: string, limit = 100): Promise<DevMailMessage[]> {
@@ -10,7 +11,7 @@ export async function listMailbox(to?: string, limit = 100): Promise<DevMailMess
 }
 
 export async function getMailboxMessage(id: string): Promise<DevMailMessage | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(devMailbox).where(eq(devMailbox.id, id));
   return row;
 }

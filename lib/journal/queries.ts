@@ -5,6 +5,7 @@ import { journalEntries, type JournalEntry } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { DailyPoint } from "./progress";
 import type { JournalEntryInput } from "./schemas";
+import { isUuid } from "@/lib/sql/uuid";
 
 /** Every read and write here is scoped to one user: another user's entry is simply not found. */
 
@@ -47,7 +48,7 @@ export async function listEntries(
 }
 
 export async function getEntry(userId: string, id: string, db: Db = defaultDb): Promise<JournalEntry> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
+  if (!isUuid(id)) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
   const [row] = await db
     .select()
     .from(journalEntries)

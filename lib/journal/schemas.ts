@@ -1,20 +1,60 @@
 import { z } from "zod";
+import { isValidDate } from "@/lib/booking/slots";
 
-export const BODY_AREAS = ["Nacken", "Schultern", "oberer Rücken", "unterer Rücken", "Kreuzbein/Becken", "Hüfte", "Beine", "Kopf", "Bauch"] as const;
-export const SUGGESTED_TAGS = ["Stress bei der Arbeit", "Streit", "Sorgen", "Angst", "Ärger", "Traurigkeit", "wenig Schlaf", "langes Sitzen", "Wetter", "Termindruck", "Erschöpfung", "Freude"] as const;
-export const SUGGESTED_HELPED = ["Somatic Tracking", "Spaziergang", "Sicherheitsbotschaft", "Atmen", "Bewegung mit Freude", "Gespräch", "Ablenkung", "Pause"] as const;
+export const BODY_AREAS = [
+  "Nacken",
+  "Schultern",
+  "oberer Rücken",
+  "unterer Rücken",
+  "Kreuzbein/Becken",
+  "Hüfte",
+  "Beine",
+  "Kopf",
+  "Bauch",
+] as const;
+export const SUGGESTED_TAGS = [
+  "Stress bei der Arbeit",
+  "Streit",
+  "Sorgen",
+  "Angst",
+  "Ärger",
+  "Traurigkeit",
+  "wenig Schlaf",
+  "langes Sitzen",
+  "Wetter",
+  "Termindruck",
+  "Erschöpfung",
+  "Freude",
+] as const;
+export const SUGGESTED_HELPED = [
+  "Somatic Tracking",
+  "Spaziergang",
+  "Sicherheitsbotschaft",
+  "Atmen",
+  "Bewegung mit Freude",
+  "Gespräch",
+  "Ablenkung",
+  "Pause",
+] as const;
 
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 const tagList = (label: string) =>
   z
-    .array(z.string().trim().min(1).max(60, `${label}: höchstens 60 Zeichen je Eintrag.`).refine(noControl, `${label}: ungültige Zeichen.`), {
-      error: `${label}: bitte eine Liste.`,
-    })
+    .array(
+      z.string().trim().min(1).max(60, `${label}: höchstens 60 Zeichen je Eintrag.`).refine(noControl, `${label}: ungültige Zeichen.`),
+      {
+        error: `${label}: bitte eine Liste.`,
+      },
+    )
     .max(20, `${label}: höchstens 20 Einträge.`)
     .transform((items) => [...new Set(items)]);
 
 const scale = (label: string) =>
-  z.number({ error: `Bitte wähle ${label} von 0 bis 10.` }).int(`Bitte wähle ${label} von 0 bis 10.`).min(0, `Bitte wähle ${label} von 0 bis 10.`).max(10, `Bitte wähle ${label} von 0 bis 10.`);
+  z
+    .number({ error: `Bitte wähle ${label} von 0 bis 10.` })
+    .int(`Bitte wähle ${label} von 0 bis 10.`)
+    .min(0, `Bitte wähle ${label} von 0 bis 10.`)
+    .max(10, `Bitte wähle ${label} von 0 bis 10.`);
 
 const entryFields = z
   .object({
@@ -25,7 +65,11 @@ const entryFields = z
     bodyAreas: tagList("Körperbereiche").optional(),
     tags: tagList("Auslöser").optional(),
     helped: tagList("Was geholfen hat").optional(),
-    notes: z.string().max(4000, "Die Notiz ist zu lang (höchstens 4.000 Zeichen).").refine(noControl, "Die Notiz enthält ungültige Zeichen.").optional(),
+    notes: z
+      .string()
+      .max(4000, "Die Notiz ist zu lang (höchstens 4.000 Zeichen).")
+      .refine(noControl, "Die Notiz enthält ungültige Zeichen.")
+      .optional(),
   })
   .strict();
 
@@ -45,8 +89,8 @@ export type JournalEntryInput = z.infer<typeof journalEntrySchema>;
 export const journalPatchSchema = entryFields.partial().strict().superRefine(plausibleDate);
 
 export const journalQuerySchema = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  tag: z.string().max(60).optional(),
-  q: z.string().max(100).optional(),
+  from: z.iso.date().refine(isValidDate).optional(),
+  to: z.iso.date().refine(isValidDate).optional(),
+  tag: z.string().max(60).refine(noControl).optional(),
+  q: z.string().max(100).refine(noControl).optional(),
 });

@@ -3,6 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { appointments, sessionNotes, sessionTypes } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { SessionRecordInput } from "./schemas";
+import { isUuid } from "@/lib/sql/uuid";
 
 export async function listActiveSessionTypes(db: Db = defaultDb) {
   return db
@@ -34,7 +35,7 @@ export type CoachSessionView = Awaited<ReturnType<typeof listSessionsForCoach>>[
 
 /** Saves the coach's private notes and the homework the client sees, for one session. */
 export async function saveSessionRecord(id: string, input: SessionRecordInput, db: Db = defaultDb): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "Diese Sitzung gibt es nicht.");
+  if (!isUuid(id)) throw new AppError("not_found", "Diese Sitzung gibt es nicht.");
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(appointments)

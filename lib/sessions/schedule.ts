@@ -9,6 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import { findConflicts, isOverlapViolation, seriesConflict, singleConflict, type Range } from "./conflicts";
 import { sendSessionUpdate } from "./notify";
 import type { RescheduleSessionInput, ScheduleSessionInput } from "./schemas";
+import { isUuid } from "@/lib/sql/uuid";
 
 type Ctx = { origin: string; now?: Date };
 
@@ -104,7 +105,7 @@ export async function scheduleSession(input: ScheduleSessionInput, ctx: Ctx, db:
 }
 
 async function loadUpcomingSession(db: Db, id: string): Promise<Appointment> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "Diese Sitzung gibt es nicht.");
+  if (!isUuid(id)) throw new AppError("not_found", "Diese Sitzung gibt es nicht.");
   const [row] = await db
     .select()
     .from(appointments)

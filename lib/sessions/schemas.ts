@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidDate } from "@/lib/booking/slots";
+import { UUID_PATTERN } from "@/lib/sql/uuid";
 
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 
@@ -24,7 +25,7 @@ export const practiceTimeSchema = z
 
 /** The coach schedules one session, or a weekly series of 2 to 26, for a client. */
 export const scheduleSessionSchema = z.object({
-  clientId: z.string().regex(/^[0-9a-f-]{36}$/i, "Diese Person gibt es nicht."),
+  clientId: z.string().regex(UUID_PATTERN, "Diese Person gibt es nicht."),
   date: practiceDateSchema,
   time: practiceTimeSchema,
   sessionTypeId: z.uuid({ error: "Bitte wähle eine Sitzungsart." }),

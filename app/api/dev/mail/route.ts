@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   if (!devMailboxEnabled()) return NextResponse.json({ error: "not_found" }, { status: 404 });
   const to = request.nextUrl.searchParams.get("to") ?? undefined;
-  if (to !== undefined && to.length > 254) return NextResponse.json({ error: "invalid" }, { status: 400 });
+  // NUL and other control characters cannot be in an address (and PostgreSQL refuses NUL in a query).
+  if (to !== undefined && (to.length > 254 || /[\u0000-\u001f\u007f]/.test(to)))
+    return NextResponse.json({ error: "invalid" }, { status: 400 });
   const messages = await listMailbox(to);
   return NextResponse.json(
     {

@@ -1,0 +1,236 @@
+/*
+ * The authorisation matrix: one entry for every page, route handler and server action of the
+ * app, with what each of four people gets. tests/integration/authz-matrix.test.ts discovers the
+ * app's pages, routes and actions from the file system and fails on any without an entry here,
+ * then calls every action as each person; tests/e2e/authz.spec.ts asks the production server for
+ * every page and route as each person. A new page, route or action therefore needs a line here.
+ */
+
+export const people = ["anonymous", "anna", "ben", "coach"] as const;
+export type Person = (typeof people)[number];
+
+/** Real ids, made or looked up during setup. `unknown` is a well-formed uuid of nothing. */
+export type Ids = {
+  anna: string;
+  ben: string;
+  coach: string;
+  annasEntry: string;
+  unknown: string;
+  articleId: string;
+  articleSlug: string;
+};
+
+/**
+ * An HTTP outcome: a status, "login" (a redirect to /login), or "home" (a redirect to the
+ * person's own start page, /dashboard or /coach).
+ */
+export type HttpOutcome = number | "login" | "home";
+export type Probe = {
+  path: (ids: Ids) => string;
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  body?: (ids: Ids) => unknown;
+  headers?: Record<string, string>;
+  expect: Record<Person, HttpOutcome>;
+  /** Text that must not appear in any person's answer except the owner's (e.g. A's ids for B). */
+  secretOf?: { owner: Person; text: (ids: Ids) => string[] };
+};
+
+const all = (outcome: HttpOutcome): Record<Person, HttpOutcome> => ({ anonymous: outcome, anna: outcome, ben: outcome, coach: outcome });
+/** Client pages: anonymous to sign-in, the coach a 403. */
+const clientPage = { anonymous: "login", anna: 200, ben: 200, coach: 403 } as const;
+/** Coach pages: anonymous to sign-in, clients a 403. */
+const coachPage = { anonymous: "login", anna: 403, ben: 403, coach: 200 } as const;
+const coachPageMissing = { anonymous: "login", anna: 403, ben: 403, coach: 404 } as const;
+
+const annasData = { owner: "anna", text: (ids: Ids) => [ids.annasEntry, "anna@example.com"] } as const;
+
+/** Pages, keyed by their URL pattern as the app directory spells it (groups removed). */
+export const pages: Record<string, Probe[]> = {
+  "/": [{ path: () => "/", expect: all(200) }],
+  "/artikel": [{ path: () => "/artikel", expect: all(200) }],
+  "/artikel/[slug]": [
+    { path: (ids) => `/artikel/${ids.articleSlug}`, expect: all(200) },
+    { path: () => "/artikel/gibt-es-nicht", expect: all(404) },
+    { path: () => "/artikel/%00%E2%80%AE", expect: all(404) },
+  ],
+  "/datenschutz": [{ path: () => "/datenschutz", expect: all(200) }],
+  "/impressum": [{ path: () => "/impressum", expect: all(200) }],
+  "/erstgespraech": [{ path: () => "/erstgespraech?userId=x&clientId=y", expect: all(200) }],
+  "/selbsttest": [{ path: () => "/selbsttest", expect: all(200) }],
+  "/termin/[token]": [
+    { path: () => "/termin/nicht-echt", expect: all(404) },
+    { path: () => `/termin/${"A".repeat(43)}`, expect: all(404) },
+  ],
+  "/termin/bestaetigen/[token]": [{ path: () => "/termin/bestaetigen/nicht-echt", expect: all(200) }],
+  "/login": [{ path: () => "/login", expect: { anonymous: 200, anna: "home", ben: "home", coach: "home" } }],
+  "/login/fehler": [{ path: () => "/login/fehler", expect: all(200) }],
+  "/login/pruefen": [{ path: () => "/login/pruefen", expect: all(200) }],
+  "/login/weiter": [{ path: () => "/login/weiter", expect: { anonymous: "login", anna: "home", ben: "home", coach: "home" } }],
+  // The local mailbox: the e2e server runs with DEV_MAILBOX=1; production without it answers 404.
+  "/dev/mail": [{ path: () => "/dev/mail", expect: all(200) }],
+
+  "/dashboard": [{ path: () => "/dashboard", expect: clientPage }],
+  "/dashboard/daten": [{ path: () => "/dashboard/daten", expect: clientPage, secretOf: annasData }],
+  "/dashboard/selbsttest": [{ path: () => "/dashboard/selbsttest", expect: clientPage }],
+  "/dashboard/tagebuch": [
+    { path: () => "/dashboard/tagebuch", expect: clientPage },
+    { path: (ids) => `/dashboard/tagebuch?userId=${ids.anna}&clientId=${ids.anna}`, expect: clientPage, secretOf: annasData },
+  ],
+  "/dashboard/termine": [{ path: (ids) => `/dashboard/termine?userId=${ids.anna}`, expect: clientPage }],
+
+  "/coach": [{ path: () => "/coach", expect: coachPage }],
+  "/coach/artikel": [{ path: () => "/coach/artikel", expect: coachPage }],
+  "/coach/artikel/neu": [{ path: () => "/coach/artikel/neu", expect: coachPage }],
+  "/coach/artikel/[id]": [
+    { path: (ids) => `/coach/artikel/${ids.articleId}`, expect: coachPage },
+    { path: (ids) => `/coach/artikel/${ids.unknown}`, expect: coachPageMissing },
+    { path: () => "/coach/artikel/kein-uuid", expect: coachPageMissing },
+  ],
+  "/coach/artikel/[id]/vorschau": [
+    { path: (ids) => `/coach/artikel/${ids.articleId}/vorschau`, expect: coachPage },
+    { path: (ids) => `/coach/artikel/${ids.unknown}/vorschau`, expect: coachPageMissing },
+  ],
+  "/coach/einstellungen": [{ path: () => "/coach/einstellungen", expect: coachPage }],
+  "/coach/emails": [{ path: () => "/coach/emails", expect: coachPage }],
+  "/coach/klienten": [{ path: () => "/coach/klienten", expect: coachPage }],
+  "/coach/klienten/[id]": [
+    { path: (ids) => `/coach/klienten/${ids.anna}`, expect: coachPage },
+    { path: (ids) => `/coach/klienten/${ids.unknown}`, expect: coachPageMissing },
+    // The coach is not a client: no record page for the coach's own account.
+    { path: (ids) => `/coach/klienten/${ids.coach}`, expect: coachPageMissing },
+    { path: () => `/coach/klienten/${"-".repeat(36)}`, expect: coachPageMissing },
+  ],
+  "/coach/kommentare": [{ path: () => "/coach/kommentare", expect: coachPage }],
+  "/coach/termine": [{ path: () => "/coach/termine", expect: coachPage }],
+  "/coach/verfuegbarkeit": [{ path: () => "/coach/verfuegbarkeit", expect: coachPage }],
+};
+
+const json = { "content-type": "application/json" };
+const clientApi = { anonymous: 401, anna: 200, ben: 200, coach: 403 } as const;
+/** Under /dashboard the proxy sends visitors without a session cookie to sign-in before the handler runs. */
+const clientDownload = { anonymous: "login", anna: 200, ben: 200, coach: 403 } as const;
+
+/** Route handlers, keyed by "METHOD pattern". */
+export const routes: Record<string, Probe[]> = {
+  "GET /api/auth/[...nextauth]": [{ path: () => "/api/auth/csrf", expect: all(200) }],
+  "POST /api/auth/[...nextauth]": [
+    // Without the CSRF token Auth.js refuses the sign-in request (a redirect to its error page).
+    { path: () => "/api/auth/signin/resend", method: "POST", body: () => ({ email: "anna@example.com" }), headers: json, expect: all(302) },
+  ],
+  "GET /api/health": [{ path: () => "/api/health", expect: all(200) }],
+  "GET /feed.xml": [{ path: () => "/feed.xml", expect: all(200) }],
+  "GET /api/dev/mail": [{ path: () => `/api/dev/mail?to=${"x".repeat(300)}`, expect: all(400) }],
+  "POST /api/cron/dispatch": [
+    { path: () => "/api/cron/dispatch", method: "POST", expect: all(401) },
+    { path: () => "/api/cron/dispatch", method: "POST", headers: { authorization: "Bearer falsch" }, expect: all(401) },
+  ],
+  "GET /api/kalender/[file]": [
+    { path: () => "/api/kalender/nicht-echt.ics", expect: all(404) },
+    { path: (ids) => `/api/kalender/${ids.coach}.ics`, expect: all(404) },
+  ],
+  "GET /api/slots": [
+    { path: () => "/api/slots?from=2026-12-01&to=2026-12-07", expect: all(200) },
+    { path: () => "/api/slots?from=2026-02-30&to=2026-03-02", expect: all(400) },
+    { path: () => "/api/slots?from=9999-12-30&to=9999-12-31", expect: all(400) },
+  ],
+  "POST /api/bookings": [
+    {
+      path: () => "/api/bookings",
+      method: "POST",
+      body: (ids) => ({ clientId: ids.anna, userId: ids.anna }),
+      headers: json,
+      expect: all(400),
+    },
+  ],
+  "GET /api/journal": [
+    { path: () => "/api/journal", expect: clientApi },
+    { path: (ids) => `/api/journal?userId=${ids.anna}&clientId=${ids.anna}`, expect: clientApi, secretOf: annasData },
+  ],
+  "POST /api/journal": [
+    {
+      path: () => "/api/journal",
+      method: "POST",
+      body: (ids) => ({ userId: ids.anna, entryDate: "2026-11-20", pain: 1, stress: 1 }),
+      headers: json,
+      expect: { anonymous: 401, anna: 400, ben: 400, coach: 403 },
+    },
+  ],
+  "GET /api/journal/[id]": [
+    { path: (ids) => `/api/journal/${ids.annasEntry}`, expect: { anonymous: 401, anna: 200, ben: 404, coach: 403 }, secretOf: annasData },
+    { path: (ids) => `/api/journal/${ids.unknown}`, expect: { anonymous: 401, anna: 404, ben: 404, coach: 403 } },
+    { path: () => `/api/journal/${"-".repeat(36)}`, expect: { anonymous: 401, anna: 404, ben: 404, coach: 403 } },
+    { path: () => "/api/journal/%00%E2%80%AE", expect: { anonymous: 401, anna: 404, ben: 404, coach: 403 } },
+  ],
+  "PATCH /api/journal/[id]": [
+    {
+      path: (ids) => `/api/journal/${ids.annasEntry}`,
+      method: "PATCH",
+      body: () => ({}),
+      headers: json,
+      expect: { anonymous: 401, anna: 200, ben: 404, coach: 403 },
+      secretOf: annasData,
+    },
+    {
+      path: (ids) => `/api/journal/${ids.annasEntry}`,
+      method: "PATCH",
+      body: (ids) => ({ userId: ids.ben, notes: "von Ben" }),
+      headers: json,
+      expect: { anonymous: 401, anna: 400, ben: 400, coach: 403 },
+    },
+  ],
+  "DELETE /api/journal/[id]": [
+    { path: (ids) => `/api/journal/${ids.unknown}`, method: "DELETE", expect: { anonymous: 401, anna: 404, ben: 404, coach: 403 } },
+    // Anna's own entry goes last (people are asked in the order anonymous, ben, coach, anna).
+    { path: (ids) => `/api/journal/${ids.annasEntry}`, method: "DELETE", expect: { anonymous: 401, anna: 204, ben: 404, coach: 403 } },
+  ],
+  "GET /dashboard/daten/export.json": [{ path: () => "/dashboard/daten/export.json", expect: clientDownload, secretOf: annasData }],
+  "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
+  "GET /dashboard/termine/[id]/ics": [
+    { path: (ids) => `/dashboard/termine/${ids.unknown}/ics`, expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
+    { path: (ids) => `/dashboard/termine/${ids.annasEntry}/ics`, expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
+  ],
+};
+
+/**
+ * What each person gets from each server action, keyed "module#export". "unauthorized" and
+ * "forbidden" are the guards' AppErrors. "no-change": the person may call it, but the test
+ * calls it with other people's ids, unknown ids or bad input, so it must answer with an error
+ * state, a not_found AppError, a redirect or nothing, and leave the database exactly as it was.
+ * "allowed": the call does its (harmless) job, e.g. the coach renewing the calendar feed secret.
+ */
+export type ActionOutcome = "unauthorized" | "forbidden" | "no-change" | "allowed";
+const coachAction = { anonymous: "unauthorized", anna: "forbidden", ben: "forbidden", coach: "no-change" } as const;
+const clientAction = { anonymous: "unauthorized", anna: "no-change", ben: "no-change", coach: "forbidden" } as const;
+const publicAction = { anonymous: "no-change", anna: "no-change", ben: "no-change", coach: "no-change" } as const;
+
+export const actions: Record<string, Record<Person, ActionOutcome>> = {
+  "app/dev/mail/actions.ts#clearMailboxAction": publicAction,
+  "lib/auth/actions.ts#requestMagicLink": publicAction,
+  "lib/auth/actions.ts#signOutAction": publicAction,
+  "lib/articles/actions.ts#saveArticleAction": coachAction,
+  "lib/articles/actions.ts#deleteArticleAction": coachAction,
+  "lib/articles/actions.ts#previewMarkdownAction": coachAction,
+  "lib/articles/actions.ts#submitCommentAction": publicAction,
+  "lib/articles/actions.ts#moderateCommentAction": coachAction,
+  "lib/checks/actions.ts#saveSelfCheckAction": publicAction,
+  "lib/booking/actions.ts#confirmBookingAction": publicAction,
+  "lib/booking/actions.ts#cancelBookingAction": publicAction,
+  "lib/booking/actions.ts#rescheduleBookingAction": publicAction,
+  "lib/booking/client-actions.ts#cancelOwnAppointmentAction": clientAction,
+  "lib/booking/coach-actions.ts#saveAvailabilityAction": coachAction,
+  "lib/booking/coach-actions.ts#saveOverrideAction": coachAction,
+  "lib/booking/coach-actions.ts#deleteOverrideAction": coachAction,
+  "lib/booking/coach-actions.ts#consultationAction": coachAction,
+  "lib/clients/actions.ts#deleteAccountAction": clientAction,
+  "lib/clients/coach-actions.ts#inviteClientAction": coachAction,
+  "lib/clients/coach-actions.ts#manageClientAction": coachAction,
+  "lib/email/actions.ts#retryEmailAction": coachAction,
+  "lib/sessions/actions.ts#scheduleSessionAction": coachAction,
+  "lib/sessions/actions.ts#rescheduleSessionAction": coachAction,
+  "lib/sessions/actions.ts#cancelSessionAction": coachAction,
+  "lib/sessions/actions.ts#saveSessionRecordAction": coachAction,
+  "lib/settings/actions.ts#savePracticeSettingsAction": coachAction,
+  "lib/settings/actions.ts#saveSessionTypeAction": coachAction,
+  "lib/settings/actions.ts#setSessionTypeActiveAction": coachAction,
+  "lib/settings/actions.ts#renewCalendarFeedAction": { ...coachAction, coach: "allowed" },
+};

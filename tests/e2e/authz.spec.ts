@@ -1,0 +1,112 @@
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { pages, routes, type HttpOutcome, type Ids, type Person, type Probe } from "../authz/matrix";
+import { signIn } from "./support/app";
+
+/*
+ * Every page and route of tests/authz/matrix.ts asked over HTTP of the production server as
+ * anonymous, Anna, Ben and the coach; the matrix's completeness against app/ is checked by
+ * tests/integration/authz-matrix.test.ts. Anna goes last so that her own DELETE comes after
+ * everyone else has tried it.
+ */
+const order: Person[] = ["anonymous", "ben", "coach", "anna"];
+const emails = { anna: "anna@example.com", ben: "ben@example.com", coach: "coach@example.com" } as const;
+
+let contexts: Record<Person, APIRequestContext>;
+let ids: Ids;
+
+test.beforeAll(async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const signedIn = async (email: string) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signIn(page, email);
+    await page.waitForURL(/\/(dashboard|coach)/);
+    await page.close();
+    return context.request;
+  };
+  contexts = {
+    anonymous: await playwright.request.newContext({ baseURL }),
+    anna: await signedIn(emails.anna),
+    ben: await signedIn(emails.ben),
+    coach: await signedIn(emails.coach),
+  };
+  const userId = async (who: Person) => (await (await contexts[who].get("/api/auth/session")).json()).user.id as string;
+  // A fresh entry of Anna's, so that deleting it leaves the demo journal as it was.
+  let annasEntry = "";
+  for (let attempt = 0; !annasEntry && attempt < 5; attempt++) {
+    const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+    const response = await contexts.anna.post("/api/journal", {
+      data: { entryDate: `2003-02-${day}`, pain: 2, stress: 3, notes: "authz" },
+    });
+    if (response.status() === 201) annasEntry = (await response.json()).entry.id;
+  }
+  expect(annasEntry, "Anna's journal entry for the probes").toBeTruthy();
+  const articleId = (await (await contexts.coach.get("/coach/artikel")).text()).match(/\/coach\/artikel\/([0-9a-f-]{36})"/)?.[1];
+  const articleSlug = (await (await contexts.anonymous.get("/artikel")).text()).match(/href="\/artikel\/([a-z0-9-]+)"/)?.[1];
+  expect(articleId && articleSlug, "a demo article").toBeTruthy();
+  ids = {
+    anna: await userId("anna"),
+    ben: await userId("ben"),
+    coach: await userId("coach"),
+    annasEntry,
+    unknown: "00000000-0000-4000-8000-000000000000",
+    articleId: articleId!,
+    articleSlug: articleSlug!,
+  };
+});
+
+test.afterAll(async () => {
+  for (const context of Object.values(contexts ?? {})) await context.dispose();
+});
+
+async function ask(who: Person, probe: Probe): Promise<APIResponse> {
+  return contexts[who].fetch(probe.path(ids), {
+    method: probe.method ?? "GET",
+    headers: probe.headers,
+    data: probe.body ? JSON.stringify(probe.body(ids)) : undefined,
+    maxRedirects: 0,
+  });
+}
+
+function matches(who: Person, expected: HttpOutcome, response: APIResponse): boolean {
+  const location = response.headers()["location"] ?? "";
+  const redirected = [302, 303, 307, 308].includes(response.status());
+  if (expected === "login") return redirected && /^(https?:\/\/[^/]+)?\/login(\?|$)/.test(location);
+  if (expected === "home") return redirected && new RegExp(`^(https?://[^/]+)?/${who === "coach" ? "coach" : "dashboard"}$`).test(location);
+  return response.status() === expected;
+}
+
+async function check(kind: string, table: Record<string, Probe[]>) {
+  const failures: string[] = [];
+  let asked = 0;
+  for (const [key, probes] of Object.entries(table)) {
+    for (const probe of probes) {
+      for (const who of order) {
+        const response = await ask(who, probe);
+        asked++;
+        const expected = probe.expect[who];
+        const where = `${kind} ${key}: ${probe.method ?? "GET"} ${probe.path(ids)} as ${who}`;
+        if (!matches(who, expected, response)) {
+          failures.push(`${where}: expected ${expected}, got ${response.status()} ${response.headers()["location"] ?? ""}`);
+        }
+        if (probe.secretOf && who !== probe.secretOf.owner) {
+          const body = await response.text();
+          for (const secret of probe.secretOf.text(ids)) if (body.includes(secret)) failures.push(`${where}: the answer holds ${secret}`);
+        }
+      }
+    }
+  }
+  return { failures, asked };
+}
+
+test("every page answers each person as the matrix says", async () => {
+  const { failures, asked } = await check("page", pages);
+  expect(asked).toBeGreaterThan(100);
+  expect(failures).toEqual([]);
+});
+
+test("every route answers each person as the matrix says, and never with another person's data", async () => {
+  const { failures, asked } = await check("route", routes);
+  expect(asked).toBeGreaterThan(80);
+  expect(failures).toEqual([]);
+});

@@ -1,0 +1,411 @@
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { appointments, articles, sessionTypes, users } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { createEntry } from "@/lib/journal/queries";
+import { journalEntrySchema } from "@/lib/journal/schemas";
+import { actions, pages, people, routes, type ActionOutcome, type Person } from "../authz/matrix";
+import { discoverPages, discoverRouteFiles, discoverServerActionModules, HTTP_METHODS } from "./helpers/app-surface";
+import { useTestDatabase, type TestDatabase } from "./helpers/db";
+
+/*
+ * The authorisation matrix (tests/authz/matrix.ts) against the app itself: every page, route
+ * handler and server action found in the source must have an entry, and every server action is
+ * called as anonymous, client A (anna), client B (ben) and the coach, with other people's ids,
+ * unknown ids and bad input. Only the session lookup is mocked, as in scoping.test.ts; pages and
+ * routes are asked over HTTP by tests/e2e/authz.spec.ts.
+ */
+const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "client" | "coach"; email: string } }));
+vi.mock("@/lib/auth", () => ({
+  auth: async () => (session.user ? { user: session.user, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+  signIn: async () => {},
+  signOut: async () => {},
+  handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
+}));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(fn: T) => fn }));
+vi.mock("@/lib/site-url", () => ({ siteOrigin: async () => "http://localhost:3000", staticSiteOrigin: () => "http://localhost:3000" }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+
+const root = path.resolve(__dirname, "../..");
+type Who = { id: string; role: "client" | "coach"; email: string };
+type ActionIds = {
+  anna: string;
+  ben: string;
+  coach: string;
+  annasEntry: string;
+  annasAppointment: string;
+  bensAppointment: string;
+  articleId: string;
+  articleSlug: string;
+  sessionTypeId: string;
+  unknown: string;
+};
+
+let database: TestDatabase;
+let ids: ActionIds;
+let persons: Record<Exclude<Person, "anonymous">, Who>;
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+};
+const dashes = "-".repeat(36);
+const bogusToken = "A".repeat(43);
+/** The other client's appointment: what a client must never be able to touch. */
+const othersAppointment = (me: Person) => (me === "anna" ? ids.bensAppointment : ids.annasAppointment);
+
+type Call = (me: Person) => Promise<unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every action has its own signature
+type AnyAction = (...args: any[]) => Promise<unknown>;
+
+/** The attempts made against each action: other people's ids, unknown or malformed ids, bad input. */
+function attemptsFor(key: string, action: AnyAction): Call[] {
+  const name = key.split("#")[1];
+  switch (name) {
+    case "clearMailboxAction":
+    case "signOutAction":
+    case "renewCalendarFeedAction":
+      return [() => action({}, new FormData())];
+    case "requestMagicLink":
+      return [
+        () => action({}, form({ email: "anna@example.com\u0000", callbackUrl: "https://evil.example" })),
+        () => action({}, form({ email: "x".repeat(300) })),
+      ];
+    case "saveArticleAction":
+      return [
+        () =>
+          action(
+            {},
+            form({
+              id: ids.unknown,
+              title: "Ein Titel",
+              slug: "ein-titel",
+              excerpt: "",
+              body: "Text",
+              tags: "",
+              sources: "",
+              coverImageUrl: "",
+              coverImageAlt: "",
+            }),
+          ),
+        () =>
+          action(
+            {},
+            form({
+              id: dashes,
+              title: "Ein Titel",
+              slug: "",
+              excerpt: "",
+              body: "Text",
+              tags: "",
+              sources: "",
+              coverImageUrl: "",
+              coverImageAlt: "",
+            }),
+          ),
+        () => action({}, form({ title: "", body: "\u0000" })),
+      ];
+    case "deleteArticleAction":
+      return [() => action(form({ id: ids.unknown })), () => action(form({ id: dashes }))];
+    case "previewMarkdownAction":
+      return [() => action({ toString: null })];
+    case "submitCommentAction":
+      return [
+        () => action(ids.articleSlug, {}, form({ authorName: "", body: "", consent: "" })),
+        () => action("gibt-es-nicht", {}, form({ authorName: "\u202e", body: "x".repeat(100_000) })),
+        () => action("a\u0000b", {}, form({ authorName: "Eva", body: "Danke für den Artikel", consent: "on" })),
+      ];
+    case "moderateCommentAction":
+      return [() => action(form({ id: ids.unknown, decision: "approve" })), () => action(form({ id: dashes, decision: "delete" }))];
+    case "saveSelfCheckAction":
+      return [
+        () => action(JSON.parse('{"__proto__": {"signs": {}}, "signs": "ja"}')),
+        () => action(null),
+        () => action({ signs: { stress_onset: true }, redFlags: {} }),
+      ];
+    case "confirmBookingAction":
+      return [() => action("nicht-echt"), () => action(bogusToken), () => action(ids.annasAppointment)];
+    case "cancelBookingAction":
+      return [
+        () => action(bogusToken, {}, form({ reason: "x" })),
+        () => action(ids.annasAppointment, {}, form({ reason: "x".repeat(600) })),
+      ];
+    case "rescheduleBookingAction":
+      return [
+        () => action(bogusToken, {}, form({ start: "2026-02-30T10:00:00Z" })),
+        () => action(bogusToken, {}, form({ start: "9999-12-31T10:00:00Z" })),
+      ];
+    case "cancelOwnAppointmentAction":
+      return [
+        (me) => action(othersAppointment(me), {}, form({ reason: "Ich kann nicht" })),
+        () => action(ids.unknown, {}, form({ reason: "" })),
+        () => action(dashes, {}, form({})),
+      ];
+    case "saveAvailabilityAction":
+      return [() => action({}, form({ durationMinutes: "-5", timeZone: "Mars/Olympus" }))];
+    case "saveOverrideAction":
+      return [
+        () => action({}, form({ date: "2026-02-30", ranges: "25:00-26:00" })),
+        () => action({}, form({ date: "0000-01-01", until: "9999-12-31", ranges: "" })),
+      ];
+    case "deleteOverrideAction":
+      return [() => action(form({ date: "2026-02-30" })), () => action(form({ date: "0000-00-00" }))];
+    case "consultationAction":
+      return [
+        () => action(form({ id: ids.unknown, intent: "cancel", reason: "x" })),
+        () => action(form({ id: ids.unknown, intent: "convert" })),
+        () => action(form({ id: dashes, intent: "completed" })),
+        () => action(form({ id: ids.annasAppointment, intent: "cancel", reason: "x".repeat(600) })),
+      ];
+    case "deleteAccountAction":
+      return [() => action({}, form({ confirmation: "nein" })), () => action({}, form({ userId: ids.anna, confirmation: "" }))];
+    case "inviteClientAction":
+      return [
+        () => action({}, form({ name: "", email: "kein-at" })),
+        () => action({}, form({ name: "Der Coach", email: "coach@example.com" })),
+      ];
+    case "manageClientAction":
+      return [
+        () => action(form({ id: ids.coach, intent: "status", status: "paused" })),
+        () => action(form({ id: ids.coach, intent: "resend" })),
+        () => action(form({ id: ids.unknown, intent: "resend" })),
+        () => action(form({ id: dashes, intent: "resend" })),
+        () => action(form({ id: dashes, intent: "status", status: "paused" })),
+        () => action(form({ id: ids.anna, intent: "status", status: "__proto__" })),
+      ];
+    case "retryEmailAction":
+      return [() => action(form({ id: ids.unknown })), () => action(form({ id: dashes }))];
+    case "scheduleSessionAction":
+      return [
+        () => action(ids.coach, {}, form({ date: "2030-01-07", time: "10:00", sessionTypeId: ids.sessionTypeId })),
+        () => action(ids.unknown, {}, form({ date: "2030-01-07", time: "10:00", sessionTypeId: ids.sessionTypeId })),
+        () => action(dashes, {}, form({ date: "2030-01-07", time: "10:00", sessionTypeId: ids.sessionTypeId })),
+        () => action(ids.anna, {}, form({ date: "2026-02-30", time: "10:00", sessionTypeId: ids.sessionTypeId })),
+        () => action(ids.anna, {}, form({ date: "2030-01-07", time: "10:00", sessionTypeId: ids.unknown })),
+      ];
+    case "rescheduleSessionAction":
+      return [
+        () => action(ids.anna, ids.unknown, {}, form({ date: "2030-01-07", time: "10:00" })),
+        () => action(ids.anna, dashes, {}, form({ date: "2030-01-07", time: "10:00" })),
+        () => action(ids.anna, ids.annasAppointment, {}, form({ date: "9999-12-31", time: "24:00" })),
+      ];
+    case "cancelSessionAction":
+      return [
+        () => action(ids.anna, ids.unknown, {}, form({})),
+        () => action(ids.anna, dashes, {}, form({})),
+        () => action(ids.anna, ids.annasAppointment, {}, form({ reason: "\u0000" })),
+      ];
+    case "saveSessionRecordAction":
+      return [
+        () => action(ids.anna, ids.unknown, {}, form({ notes: "x" })),
+        () => action(ids.anna, dashes, {}, form({ notes: "x" })),
+        () => action(ids.anna, ids.annasAppointment, {}, form({ notes: "\u0000" })),
+      ];
+    case "savePracticeSettingsAction":
+      return [() => action({}, form({ practiceName: "", timeZone: "Europe/Nowhere" }))];
+    case "saveSessionTypeAction":
+      return [
+        () => action({}, form({ id: ids.unknown, name: "Neu", durationMinutes: "50", channel: "video", defaultLocation: "" })),
+        () => action({}, form({ id: dashes, name: "Neu", durationMinutes: "50", channel: "video", defaultLocation: "" })),
+        () => action({}, form({ name: "\u0000", durationMinutes: "1e9", channel: "fax" })),
+      ];
+    case "setSessionTypeActiveAction":
+      return [() => action(form({ id: ids.unknown, active: "false" })), () => action(form({ id: dashes, active: "false" }))];
+    default:
+      return [];
+  }
+}
+
+/** Rows of a raw query, whichever driver ran it (postgres.js answers an array, PGlite an object with rows). */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
+/** A fingerprint of every table's rows, to prove that a refused call wrote nothing. */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = rowsOf<{ name: string }>(
+    await database.db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`),
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = rowsOf<{ digest: string | null; n: number }>(
+      await database.db.execute(
+        sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*)::int as n from "${name}" t`),
+      ),
+    );
+    out[name] = `${row!.n}:${row!.digest}`;
+  }
+  return out;
+}
+
+type Result =
+  | { kind: "returned"; value: unknown }
+  | { kind: "app-error"; code: string }
+  | { kind: "navigation"; digest: string }
+  | { kind: "crash"; error: unknown };
+
+async function run(call: () => Promise<unknown>): Promise<Result> {
+  try {
+    return { kind: "returned", value: await call() };
+  } catch (error) {
+    const e = error as { code?: unknown; digest?: unknown; constructor?: { name?: string } };
+    if (e?.constructor?.name === "AppError" && typeof e.code === "string") return { kind: "app-error", code: e.code };
+    if (typeof e?.digest === "string" && /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test(e.digest))
+      return { kind: "navigation", digest: e.digest };
+    return { kind: "crash", error };
+  }
+}
+
+function describeResult(r: Result) {
+  if (r.kind === "crash") return `crash: ${r.error instanceof Error ? `${r.error.constructor.name}: ${r.error.message}` : String(r.error)}`;
+  if (r.kind === "returned") return `returned ${JSON.stringify(r.value)?.slice(0, 200)}`;
+  if (r.kind === "app-error") return `AppError ${r.code}`;
+  return `navigation ${r.digest.slice(0, 120)}`;
+}
+
+/** Whether a result fits the expected outcome; `changed` says whether the database changed. */
+function fits(expected: ActionOutcome, r: Result, changed: boolean): boolean {
+  if (r.kind === "crash") return false;
+  if (expected === "unauthorized" || expected === "forbidden") return r.kind === "app-error" && r.code === expected && !changed;
+  if (expected === "allowed") return r.kind !== "app-error";
+  if (changed) return false;
+  if (r.kind === "app-error") return r.code === "not_found" || r.code === "invalid";
+  if (r.kind === "returned") return !(r.value && typeof r.value === "object" && "ok" in r.value && r.value.ok === true);
+  return true;
+}
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  await seedDemo(database.db, "coach@example.com");
+  const all = await database.db.select().from(users);
+  const who = (email: string): Who => {
+    const u = all.find((x) => x.email === email)!;
+    return { id: u.id, role: u.role as Who["role"], email: u.email };
+  };
+  persons = { anna: who("anna@example.com"), ben: who("ben@example.com"), coach: who("coach@example.com") };
+  const entry = await createEntry(
+    persons.anna.id,
+    journalEntrySchema.parse({ entryDate: "2026-11-02", pain: 6, stress: 7, notes: "Annas Notiz" }),
+  );
+  const [type] = await database.db.select().from(sessionTypes);
+  const [article] = await database.db.select().from(articles);
+  const appointment = async (client: Who, days: number) => {
+    const start = new Date(Date.now() + days * 86_400_000);
+    const end = new Date(start.getTime() + 50 * 60_000);
+    const [row] = await database.db
+      .insert(appointments)
+      .values({
+        coachId: persons.coach.id,
+        clientId: client.id,
+        kind: "session",
+        status: "confirmed",
+        startAt: start,
+        endAt: end,
+        blockedFrom: start,
+        blockedUntil: end,
+        name: client.email,
+        email: client.email,
+      })
+      .returning({ id: appointments.id });
+    return row!.id;
+  };
+  ids = {
+    anna: persons.anna.id,
+    ben: persons.ben.id,
+    coach: persons.coach.id,
+    annasEntry: entry.id,
+    annasAppointment: await appointment(persons.anna, 10),
+    bensAppointment: await appointment(persons.ben, 12),
+    articleId: article!.id,
+    articleSlug: article!.slug,
+    sessionTypeId: type!.id,
+    unknown: "00000000-0000-4000-8000-000000000000",
+  };
+});
+afterAll(() => database?.drop());
+
+describe("the matrix names everything the app serves", () => {
+  it("every page has an entry, and every entry is a page", () => {
+    const found = discoverPages();
+    expect(found.length).toBeGreaterThan(20);
+    expect(
+      found.filter((p) => !(p in pages)),
+      "pages without an entry in tests/authz/matrix.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(pages).filter((p) => !found.includes(p)),
+      "matrix entries for pages that no longer exist",
+    ).toEqual([]);
+  });
+
+  it("every route handler method has an entry, and every entry is a handler", async () => {
+    const found: string[] = [];
+    for (const { file, pattern } of discoverRouteFiles()) {
+      const mod = (await import(path.join(root, file))) as Record<string, unknown>;
+      for (const method of HTTP_METHODS) if (typeof mod[method] === "function") found.push(`${method} ${pattern}`);
+    }
+    expect(found.length).toBeGreaterThan(10);
+    expect(
+      found.filter((r) => !(r in routes)),
+      "route handlers without an entry in tests/authz/matrix.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(routes).filter((r) => !found.includes(r)),
+      "matrix entries for handlers that no longer exist",
+    ).toEqual([]);
+  });
+
+  it("every exported server action has an entry and attempts, and every entry is an action", async () => {
+    const found: string[] = [];
+    for (const file of discoverServerActionModules()) {
+      const mod = (await import(path.join(root, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.push(`${file}#${name}`);
+    }
+    expect(found.length).toBeGreaterThan(20);
+    expect(
+      found.filter((a) => !(a in actions)),
+      "server actions without an entry in tests/authz/matrix.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(actions).filter((a) => !found.includes(a)),
+      "matrix entries for actions that no longer exist",
+    ).toEqual([]);
+    expect(
+      found.filter((a) => attemptsFor(a, async () => {}).length === 0),
+      "actions without attempts in this test",
+    ).toEqual([]);
+  });
+});
+
+describe("every server action as anonymous, client A, client B and the coach", () => {
+  for (const [key, expected] of Object.entries(actions)) {
+    it(key, async () => {
+      const [file, name] = key.split("#") as [string, string];
+      const action = ((await import(path.join(root, file))) as Record<string, AnyAction>)[name]!;
+      const failures: string[] = [];
+      for (const person of people) {
+        const attempts = attemptsFor(key, action);
+        for (const [i, attempt] of attempts.entries()) {
+          session.user = person === "anonymous" ? null : persons[person];
+          const before = await snapshot();
+          const result = await run(() => attempt(person));
+          const after = await snapshot();
+          const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+          if (!fits(expected[person], result, changed.length > 0)) {
+            failures.push(
+              `${person} attempt ${i + 1}: expected ${expected[person]}, got ${describeResult(result)}${changed.length ? `; changed ${changed.join(", ")}` : ""}`,
+            );
+          }
+        }
+      }
+      session.user = null;
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it("the appointments the attempts aimed at are untouched", async () => {
+    const rows = await database.db.select().from(appointments).where(eq(appointments.status, "confirmed"));
+    expect(rows.map((r) => r.id).sort()).toEqual([ids.annasAppointment, ids.bensAppointment].sort());
+  });
+});
