@@ -11,13 +11,15 @@ const PROTECTED = ["/dashboard", "/coach"];
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const dev = process.env.NODE_ENV !== "production";
   if (isProtected && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(login);
+    const redirect = NextResponse.redirect(login);
+    redirect.headers.set("content-security-policy", contentSecurityPolicy(createNonce(), { dev }));
+    return redirect;
   }
 
-  const dev = process.env.NODE_ENV !== "production";
   if (isStaticPage(pathname)) {
     const response = NextResponse.next();
     response.headers.set("content-security-policy", contentSecurityPolicy(null, { dev }));

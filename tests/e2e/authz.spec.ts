@@ -76,6 +76,25 @@ function matches(who: Person, expected: HttpOutcome, response: APIResponse): boo
   return response.status() === expected;
 }
 
+const isStaticArticle = (url: string) => /^\/artikel\/(?!seite\/)[^/]+\/?$/.test(new URL(url).pathname);
+
+/** The foundation's security headers, on every page answer: content, redirect or refusal alike. */
+function missingSecurityHeaders(where: string, response: APIResponse): string[] {
+  const h = response.headers();
+  const csp = h["content-security-policy"] ?? "";
+  const expected: [string, boolean][] = [
+    ["a Content-Security-Policy with frame-ancestors 'none'", csp.includes("frame-ancestors 'none'") && csp.includes("default-src 'self'")],
+    // Pages from the static cache cannot carry a nonce (see lib/http/csp.ts); all others must not allow inline scripts.
+    ["no 'unsafe-inline' scripts", isStaticArticle(response.url()) || !/script-src[^;]*'unsafe-inline'/.test(csp)],
+    ["no 'unsafe-eval'", !csp.includes("'unsafe-eval'")],
+    ["X-Content-Type-Options: nosniff", h["x-content-type-options"] === "nosniff"],
+    ["Referrer-Policy", h["referrer-policy"] === "strict-origin-when-cross-origin"],
+    ["Permissions-Policy", (h["permissions-policy"] ?? "").includes("camera=()")],
+    ["Strict-Transport-Security", (h["strict-transport-security"] ?? "").includes("max-age=")],
+  ];
+  return expected.filter(([, ok]) => !ok).map(([what]) => `${where}: missing ${what}`);
+}
+
 async function check(kind: string, table: Record<string, Probe[]>) {
   const failures: string[] = [];
   let asked = 0;
@@ -89,6 +108,7 @@ async function check(kind: string, table: Record<string, Probe[]>) {
         if (!matches(who, expected, response)) {
           failures.push(`${where}: expected ${expected}, got ${response.status()} ${response.headers()["location"] ?? ""}`);
         }
+        if (kind === "page") failures.push(...missingSecurityHeaders(where, response));
         if (probe.secretOf && who !== probe.secretOf.owner) {
           const body = await response.text();
           for (const secret of probe.secretOf.text(ids)) if (body.includes(secret)) failures.push(`${where}: the answer holds ${secret}`);
@@ -99,7 +119,7 @@ async function check(kind: string, table: Record<string, Probe[]>) {
   return { failures, asked };
 }
 
-test("every page answers each person as the matrix says", async () => {
+test("every page answers each person as the matrix says, with the security headers", async () => {
   const { failures, asked } = await check("page", pages);
   expect(asked).toBeGreaterThan(100);
   expect(failures).toEqual([]);
