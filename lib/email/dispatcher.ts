@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
-import { getTransport, type Transport } from "./transport";
+import { env } from "@/lib/env";
+import { getTransport, TransportError, type Transport } from "./transport";
 
 /** How long a claimed email stays with one dispatcher before another may take it over. */
 const LEASE = sql`interval '2 minutes'`;
@@ -63,13 +64,16 @@ async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promis
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     const giveUp = email.attempts >= MAX_ATTEMPTS;
+    // A provider that says how long to wait (429 Retry-After) is not asked again sooner.
+    const backoff = retryDelayMs(email.attempts, Math.random, env().OUTBOX_RETRY_BASE_SECONDS * 1000);
+    const delayMs = Math.max(backoff, error instanceof TransportError ? (error.retryAfterMs ?? 0) : 0);
     await db
       .update(emailOutbox)
       .set({
         status: giveUp ? "failed" : "queued",
         lockedUntil: null,
         lastError: message,
-        nextAttemptAt: sql`now() + ${`${retryDelayMs(email.attempts)} milliseconds`}::interval`,
+        nextAttemptAt: sql`now() + ${`${delayMs} milliseconds`}::interval`,
       })
       .where(eq(emailOutbox.id, email.id));
     return giveUp ? "failed" : "retried";
