@@ -23,6 +23,7 @@ export class TransportError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
+    readonly timedOut = false,
   ) {
     super(message);
   }
@@ -67,7 +68,7 @@ function resendTransport(apiKey: string, baseUrl?: string): Transport {
         { idempotencyKey, signal },
       );
       // The SDK turns an aborted fetch into a generic "unable to fetch" error: name the timeout.
-      if (signal.aborted) throw new TransportError(`Resend: no answer within ${SEND_TIMEOUT_MS / 1000} s`);
+      if (signal.aborted) throw new TransportError(`Resend: no answer within ${SEND_TIMEOUT_MS / 1000} s`, undefined, true);
       if (error || !data) {
         const status = error?.statusCode ? ` ${error.statusCode}` : "";
         throw new TransportError(`Resend${status}: ${error?.name ?? "error"}: ${error?.message ?? "no data"}`, parseRetryAfter(headers?.["retry-after"]));
