@@ -11,7 +11,7 @@ export type { Db, Engine } from "./client";
  * module in several bundles of one process (instrumentation, routes, hot reloads) and
  * PGlite must be opened only once per data folder.
  */
-const holder = globalThis as unknown as { __praxisDb?: DbHandle };
+const holder = globalThis as unknown as { __praxisDb?: DbHandle; __praxisDbResetAt?: number };
 
 export function getDbHandle(): DbHandle {
   holder.__praxisDb ??= open();
@@ -49,4 +49,23 @@ export async function closeDb() {
   const handle = holder.__praxisDb;
   holder.__praxisDb = undefined;
   if (handle) await handle.close();
+}
+
+/**
+ * Called when a query failed because the database went away (see isDatabaseUnavailable): swaps in
+ * a fresh postgres.js pool and discards the old one at once. postgres.js 3.4.9 can leave a pooled
+ * connection that lost its socket mid-write unable to ever send again (porsager/postgres#1208,
+ * LanternOps/breeze#3225): its queries then hang instead of failing, and the pool never heals
+ * after a database restart. Ending the old pool rejects anything stuck on it; new queries
+ * connect afresh. At most once every few seconds, so an outage does not churn pools.
+ */
+export function resetDbAfterConnectionLoss(minIntervalMs = 3000): boolean {
+  const old = holder.__praxisDb;
+  if (!old || old.engine !== "postgres") return false;
+  const now = Date.now();
+  if (holder.__praxisDbResetAt && now - holder.__praxisDbResetAt < minIntervalMs) return false;
+  holder.__praxisDbResetAt = now;
+  holder.__praxisDb = open();
+  old.discard().catch(() => {});
+  return true;
 }

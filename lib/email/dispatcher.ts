@@ -50,7 +50,10 @@ export async function dispatchDueEmails(
       if (outcome.timedOut) {
         // A provider that hangs would cost the timeout per email, and a long batch would outlive
         // its lease and be claimed (and sent) a second time: hand the rest back untried.
-        await releaseUntried(claimed.slice(index + 1).map((e) => e.id), db);
+        await releaseUntried(
+          claimed.slice(index + 1).map((e) => e.id),
+          db,
+        );
         return result;
       }
     }

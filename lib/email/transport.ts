@@ -71,7 +71,10 @@ function resendTransport(apiKey: string, baseUrl?: string): Transport {
       if (signal.aborted) throw new TransportError(`Resend: no answer within ${SEND_TIMEOUT_MS / 1000} s`, undefined, true);
       if (error || !data) {
         const status = error?.statusCode ? ` ${error.statusCode}` : "";
-        throw new TransportError(`Resend${status}: ${error?.name ?? "error"}: ${error?.message ?? "no data"}`, parseRetryAfter(headers?.["retry-after"]));
+        throw new TransportError(
+          `Resend${status}: ${error?.name ?? "error"}: ${error?.message ?? "no data"}`,
+          parseRetryAfter(headers?.["retry-after"]),
+        );
       }
       return { messageId: data.id };
     },

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { resetDbAfterConnectionLoss } from "@/db";
 
 const statusByCode = {
   invalid: 400,
@@ -33,7 +34,18 @@ export class AppError extends Error {
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** postgres.js's own codes for a connection that is gone or never came. */
-const connectionCodes = new Set(["CONNECTION_ENDED", "CONNECTION_CLOSED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]);
+const connectionCodes = new Set([
+  "CONNECTION_ENDED",
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 
 /**
  * Whether an error means "the database is not there right now" rather than "this query is
@@ -62,7 +74,8 @@ export function unavailableResponse(): NextResponse {
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (error.code === "rate_limited" && typeof error.details?.retryAfter === "number") headers["Retry-After"] = String(error.details.retryAfter);
+    if (error.code === "rate_limited" && typeof error.details?.retryAfter === "number")
+      headers["Retry-After"] = String(error.details.retryAfter);
     return NextResponse.json({ error: error.code, message: error.message, ...error.details }, { status: error.status, headers });
   }
   if (error instanceof ZodError) {
@@ -70,6 +83,7 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (isDatabaseUnavailable(error)) {
     console.error("database unavailable:", error instanceof Error ? error.message : error);
+    resetDbAfterConnectionLoss();
     return unavailableResponse();
   }
   console.error(error);

@@ -235,7 +235,8 @@ export async function startFakeResend(): Promise<FakeResend> {
 /** A PostgreSQL cluster of our own (initdb as the postgres user), so restarting it disturbs nobody. */
 export async function startPrivateCluster(): Promise<{
   url: string;
-  restart: (downMs: number) => Promise<{ downMs: number }>;
+  stop: () => void;
+  start: () => void;
   destroy: () => Promise<void>;
 }> {
   const bin = path.join("/usr/lib/postgresql", readdirSync("/usr/lib/postgresql").sort().at(-1)!, "bin");
@@ -267,13 +268,8 @@ export async function startPrivateCluster(): Promise<{
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    restart: async (downMs) => {
-      const t0 = Date.now();
-      stop();
-      await sleep(downMs);
-      start();
-      return { downMs: Date.now() - t0 };
-    },
+    stop,
+    start,
     destroy: async () => {
       try {
         stop();
