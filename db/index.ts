@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import path from "node:path";
 import { env } from "../lib/env";
 import { connectPglite, connectPostgres, type Db, type DbHandle } from "./client";
@@ -11,7 +12,7 @@ export type { Db, Engine } from "./client";
  * module in several bundles of one process (instrumentation, routes, hot reloads) and
  * PGlite must be opened only once per data folder.
  */
-const holder = globalThis as unknown as { __praxisDb?: DbHandle; __praxisDbResetAt?: number };
+const holder = globalThis as unknown as { __praxisDb?: DbHandle; __praxisDbResetAt?: number; __praxisDbWatch?: NodeJS.Timeout };
 
 export function getDbHandle(): DbHandle {
   holder.__praxisDb ??= open();
@@ -67,5 +68,32 @@ export function resetDbAfterConnectionLoss(minIntervalMs = 3000): boolean {
   holder.__praxisDbResetAt = now;
   holder.__praxisDb = open();
   old.discard().catch(() => {});
+  watchForRecovery();
   return true;
+}
+
+/**
+ * Once the database answers again, swaps the pool one last time: a connection that broke while
+ * the server was starting up can strand a query on the pool that saw the recovery, and no later
+ * error would trigger a reset. The old pool gets a few seconds to finish what is healthy.
+ */
+function watchForRecovery() {
+  if (holder.__praxisDbWatch) return;
+  holder.__praxisDbWatch = setInterval(async () => {
+    const handle = holder.__praxisDb;
+    if (!handle) return;
+    const answered = await Promise.race([
+      handle.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000)),
+    ]);
+    if (!answered || holder.__praxisDb !== handle || !holder.__praxisDbWatch) return;
+    clearInterval(holder.__praxisDbWatch);
+    holder.__praxisDbWatch = undefined;
+    holder.__praxisDb = open();
+    handle.close().catch(() => {});
+  }, 1000);
+  holder.__praxisDbWatch.unref();
 }
