@@ -15,6 +15,8 @@ export type DbHandle = {
   db: Db;
   engine: Engine;
   close: () => Promise<void>;
+  /** Ends the connections at once, failing whatever still waits on them. */
+  discard: () => Promise<void>;
 };
 
 export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
@@ -28,6 +30,7 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     engine: "postgres",
     close: () => client.end({ timeout: 5 }),
+    discard: () => client.end({ timeout: 0 }),
   };
 }
 
@@ -39,5 +42,6 @@ export function connectPglite(dataDir?: string): DbHandle {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     engine: "pglite",
     close: () => client.close(),
+    discard: () => client.close(),
   };
 }

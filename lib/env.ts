@@ -34,6 +34,8 @@ const schema = z
       .transform((v) => v.toLowerCase()),
     SEED_DEMO: flag,
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    /** First retry delay of a failed email; later ones double. Lowered only by tests that wait for retries. */
+    OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
     /** Comments one IP address may send per hour; 0 turns the limit off. */
     RATE_LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().min(0).default(5),
     /** Booking requests one IP address may send per hour; 0 turns the limit off. */

@@ -1,10 +1,11 @@
-import { getDbHandle } from "@/db";
+import { getDbHandle, resetDbAfterConnectionLoss } from "@/db";
 import { prepareDatabase } from "@/db/prepare";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env, EnvError } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/http/errors";
 import { queueDueReminders } from "@/lib/reminders/queue";
 
-const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout };
+const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout; __praxisPolling?: boolean };
 
 export async function startServer() {
   let e;
@@ -29,10 +30,20 @@ export async function startServer() {
   // and emails with SKIP LOCKED, so each goes to one sender once.
   if (e.OUTBOX_POLL_SECONDS > 0 && !holder.__praxisPoller) {
     holder.__praxisPoller = setInterval(() => {
+      // One poll at a time: while the database or the provider hangs, ticks must not pile up.
+      if (holder.__praxisPolling) return;
+      holder.__praxisPolling = true;
+      const failed = (what: string) => (error: unknown) => {
+        console.error(`${what} poll failed:`, error instanceof Error ? error.message : error);
+        if (isDatabaseUnavailable(error)) resetDbAfterConnectionLoss();
+      };
       queueDueReminders()
-        .catch((error) => console.error("reminder poll failed:", error?.message ?? error))
+        .catch(failed("reminder"))
         .then(() => dispatchDueEmails())
-        .catch((error) => console.error("outbox poll failed:", error?.message ?? error));
+        .catch(failed("outbox"))
+        .finally(() => {
+          holder.__praxisPolling = false;
+        });
     }, e.OUTBOX_POLL_SECONDS * 1000);
     holder.__praxisPoller.unref();
   }

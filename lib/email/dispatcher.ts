@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
-import { getTransport, type Transport } from "./transport";
+import { env } from "@/lib/env";
+import { getTransport, TransportError, type Transport } from "./transport";
 
 /** How long a claimed email stays with one dispatcher before another may take it over. */
 const LEASE = sql`interval '2 minutes'`;
@@ -43,13 +44,34 @@ export async function dispatchDueEmails(
   const result: DispatchResult = { sent: 0, retried: 0, failed: 0 };
   for (let batch = 0; batch < maxBatches; batch++) {
     const claimed = await claimDueEmails(batchSize, db);
-    for (const email of claimed) result[await deliver(email, transport, db)]++;
+    for (const [index, email] of claimed.entries()) {
+      const outcome = await deliver(email, transport, db);
+      result[outcome.result]++;
+      if (outcome.timedOut) {
+        // A provider that hangs would cost the timeout per email, and a long batch would outlive
+        // its lease and be claimed (and sent) a second time: hand the rest back untried.
+        await releaseUntried(
+          claimed.slice(index + 1).map((e) => e.id),
+          db,
+        );
+        return result;
+      }
+    }
     if (claimed.length < batchSize) break;
   }
   return result;
 }
 
-async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promise<keyof DispatchResult> {
+/** Claimed but not tried: back in the queue as they were, the claim's attempt undone. */
+async function releaseUntried(ids: string[], db: Db) {
+  if (ids.length === 0) return;
+  await db
+    .update(emailOutbox)
+    .set({ status: "queued", lockedUntil: null, attempts: sql`greatest(0, ${emailOutbox.attempts} - 1)` })
+    .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "sending")));
+}
+
+async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promise<{ result: keyof DispatchResult; timedOut?: boolean }> {
   try {
     const { messageId } = await transport.send(
       { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments },
@@ -59,20 +81,23 @@ async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promis
       .update(emailOutbox)
       .set({ status: "sent", sentAt: sql`now()`, providerMessageId: messageId, lockedUntil: null, lastError: null })
       .where(eq(emailOutbox.id, email.id));
-    return "sent";
+    return { result: "sent" };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     const giveUp = email.attempts >= MAX_ATTEMPTS;
+    // A provider that says how long to wait (429 Retry-After) is not asked again sooner.
+    const backoff = retryDelayMs(email.attempts, Math.random, env().OUTBOX_RETRY_BASE_SECONDS * 1000);
+    const delayMs = Math.max(backoff, error instanceof TransportError ? (error.retryAfterMs ?? 0) : 0);
     await db
       .update(emailOutbox)
       .set({
         status: giveUp ? "failed" : "queued",
         lockedUntil: null,
         lastError: message,
-        nextAttemptAt: sql`now() + ${`${retryDelayMs(email.attempts)} milliseconds`}::interval`,
+        nextAttemptAt: sql`now() + ${`${delayMs} milliseconds`}::interval`,
       })
       .where(eq(emailOutbox.id, email.id));
-    return giveUp ? "failed" : "retried";
+    return { result: giveUp ? "failed" : "retried", timedOut: error instanceof TransportError && error.timedOut };
   }
 }
 

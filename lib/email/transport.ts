@@ -18,13 +18,41 @@ export type Transport = {
   send(email: OutgoingEmail, idempotencyKey: string): Promise<{ messageId: string }>;
 };
 
+/** A failed delivery; `retryAfterMs` is the provider's own wait (429 Retry-After), if it named one. */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * How long one send may take. Without a limit a provider that accepts the connection and never
+ * answers would hold the email (and the poller) until the outbox lease runs out, and then a
+ * second dispatcher would send it again.
+ */
+export const SEND_TIMEOUT_MS = 10_000;
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 /** The only code that knows Resend. */
 function resendTransport(apiKey: string, baseUrl?: string): Transport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: "resend",
     async send(email, idempotencyKey) {
-      const { data, error } = await resend.emails.send(
+      const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
+      const { data, error, headers } = await resend.emails.send(
         {
           from: email.from,
           to: email.to,
@@ -37,9 +65,17 @@ function resendTransport(apiKey: string, baseUrl?: string): Transport {
             contentType: a.contentType,
           })),
         },
-        { idempotencyKey },
+        { idempotencyKey, signal },
       );
-      if (error || !data) throw new Error(`Resend: ${error?.name ?? "error"}: ${error?.message ?? "no data"}`);
+      // The SDK turns an aborted fetch into a generic "unable to fetch" error: name the timeout.
+      if (signal.aborted) throw new TransportError(`Resend: no answer within ${SEND_TIMEOUT_MS / 1000} s`, undefined, true);
+      if (error || !data) {
+        const status = error?.statusCode ? ` ${error.statusCode}` : "";
+        throw new TransportError(
+          `Resend${status}: ${error?.name ?? "error"}: ${error?.message ?? "no data"}`,
+          parseRetryAfter(headers?.["retry-after"]),
+        );
+      }
       return { messageId: data.id };
     },
   };

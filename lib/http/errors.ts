@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { resetDbAfterConnectionLoss } from "@/db";
 
 const statusByCode = {
   invalid: 400,
@@ -29,15 +30,61 @@ export class AppError extends Error {
   }
 }
 
+/** Seconds a client is asked to wait while the database is unreachable (a restart takes a few). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** postgres.js's own codes for a connection that is gone or never came. */
+const connectionCodes = new Set([
+  "CONNECTION_ENDED",
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/**
+ * Whether an error means "the database is not there right now" rather than "this query is
+ * wrong": lost or refused connections, and the SQLSTATEs of a server shutting down or starting
+ * (57P01-57P03), out of connections (53300) or of a connection failure (class 08).
+ * Drizzle wraps the driver's error in `cause`, so the chain is walked.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (connectionCodes.has(code) || /^57P0[123]$/.test(code) || code === "53300" || code.startsWith("08")) return true;
+  }
+  return false;
+}
+
+/** The 503 an API answers while the database is away: the client may simply try again. */
+export function unavailableResponse(): NextResponse {
+  return NextResponse.json(
+    { error: "unavailable", message: "Der Dienst ist gerade nicht erreichbar. Bitte versuche es gleich noch einmal." },
+    { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS), "cache-control": "no-store" } },
+  );
+}
+
 /** Turns what a route handler threw into a JSON answer; unknown errors stay 500 and are logged. */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (error.code === "rate_limited" && typeof error.details?.retryAfter === "number") headers["Retry-After"] = String(error.details.retryAfter);
+    if (error.code === "rate_limited" && typeof error.details?.retryAfter === "number")
+      headers["Retry-After"] = String(error.details.retryAfter);
     return NextResponse.json({ error: error.code, message: error.message, ...error.details }, { status: error.status, headers });
   }
   if (error instanceof ZodError) {
     return NextResponse.json({ error: "invalid", issues: error.issues }, { status: 400 });
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("database unavailable:", error instanceof Error ? error.message : error);
+    resetDbAfterConnectionLoss();
+    return unavailableResponse();
   }
   console.error(error);
   return NextResponse.json({ error: "internal" }, { status: 500 });

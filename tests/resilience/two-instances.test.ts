@@ -1,0 +1,103 @@
+// Issue 7, item 5: two app instances on one database. One slot, one winner; each email and each
+// reminder goes out once with both pollers and both cron routes running; the rate limit is shared.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import {
+  book,
+  createDatabase,
+  cron,
+  freeSlots,
+  recordResult,
+  startApp,
+  startFakeResend,
+  waitFor,
+  type App,
+  type FakeResend,
+} from "./harness";
+
+let database: Awaited<ReturnType<typeof createDatabase>>;
+let fake: FakeResend;
+let apps: App[] = [];
+
+beforeAll(async () => {
+  database = await createDatabase();
+  fake = await startFakeResend();
+  const env = { DATABASE_URL: database.url, RESEND_API_KEY: "re_test", RESEND_BASE_URL: fake.url, RATE_LIMIT_BOOKINGS_PER_HOUR: "3" };
+  // Started together: both migrate (under the advisory lock) and seed at the same moment.
+  apps = await Promise.all([startApp(env), startApp(env)]);
+});
+
+afterAll(async () => {
+  await Promise.all(apps.map((a) => a.stop()));
+  await fake?.close();
+  await database?.drop();
+});
+
+const ip = (n: number) => ({ "x-forwarded-for": `10.1.${Math.floor(n / 250)}.${(n % 250) + 1}` });
+
+test("two instances: one booking per slot, every email and reminder once, one rate limit", async () => {
+  const [a, b] = apps as [App, App];
+  const slots = await freeSlots(a, 30);
+
+  // 50 racing requests for one slot, split across both instances, each from its own address.
+  const race = await Promise.all(Array.from({ length: 50 }, (_, i) => book(i % 2 ? b : a, slots[0]!, i, ip(i))));
+  const raceStatuses = race.map((r) => r.status);
+  expect(raceStatuses.filter((s) => s === 201).length).toBe(1);
+  expect(raceStatuses.filter((s) => s === 409).length).toBe(49);
+
+  // More bookings, and due reminders written straight into the database.
+  const more = await Promise.all(Array.from({ length: 10 }, (_, i) => book(i % 2 ? b : a, slots[(i + 1) * 3]!, 100 + i, ip(100 + i))));
+  expect(more.every((r) => r.status === 201)).toBe(true);
+  const [coach] = await database.sql<{ id: string }[]>`select id from users where role = 'coach'`;
+  for (let i = 0; i < 3; i++) {
+    const start = new Date(Date.now() + (2 + i) * 3_600_000);
+    const end = new Date(start.getTime() + 30 * 60_000);
+    await database.sql`insert into appointments (coach_id, kind, status, start_at, end_at, blocked_from, blocked_until, name, email, channel)
+      values (${coach!.id}, 'consultation', 'confirmed', ${start}, ${end}, ${start}, ${end}, ${`Erinnerung ${i}`}, ${`reminder${i}@example.com`}, 'video')`;
+  }
+  // Both cron routes, several times each, at once, on top of both pollers.
+  const cronCalls = await Promise.all(Array.from({ length: 8 }, (_, i) => cron(i % 2 ? b : a)));
+  expect(cronCalls.map((r) => r.status)).toEqual(Array(8).fill(200));
+
+  const rows = await waitFor(
+    "every email sent",
+    async () => {
+      const r = await database.sql<
+        { id: string; to: string; template: string; status: string }[]
+      >`select id, "to", template, status from email_outbox`;
+      return r.length === 14 && r.every((x) => x.status === "sent") && r;
+    },
+    60_000,
+    500,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 2500)); // a late duplicate would show up here
+  const delivered = fake.delivered();
+  const perKey = new Map<string, number>();
+  for (const d of delivered) perKey.set(d.key ?? "none", (perKey.get(d.key ?? "none") ?? 0) + 1);
+  const reminders = rows.filter((r) => r.template === "appointment-reminder");
+  expect(reminders.map((r) => r.to).sort()).toEqual(["reminder0@example.com", "reminder1@example.com", "reminder2@example.com"]);
+  expect(delivered.length).toBe(rows.length);
+  expect([...perKey.values()].every((n) => n === 1)).toBe(true);
+  expect(delivered.filter((d) => d.to.startsWith("reminder")).length).toBe(3);
+
+  // The booking limit (3 an hour) holds across instances for one address.
+  const limited = [];
+  for (let i = 0; i < 4; i++) limited.push(await book(i % 2 ? b : a, slots[40 + i * 3]!, 200 + i, { "x-forwarded-for": "203.0.113.7" }));
+  const limitedStatuses = limited.map((r) => r.status);
+  expect(limitedStatuses).toEqual([201, 201, 201, 429]);
+  expect(Number(limited[3]!.headers.get("retry-after"))).toBeGreaterThan(0);
+
+  recordResult("two-instances", {
+    instances: 2,
+    racingBookings: race.length,
+    race201: raceStatuses.filter((s) => s === 201).length,
+    race409: raceStatuses.filter((s) => s === 409).length,
+    raceOther: raceStatuses.filter((s) => s !== 201 && s !== 409),
+    cronCalls: cronCalls.length,
+    outboxEmails: rows.length,
+    providerDeliveries: delivered.length,
+    duplicateDeliveries: delivered.length - perKey.size,
+    remindersQueued: reminders.length,
+    rateLimitStatuses: limitedStatuses,
+    rateLimitRetryAfter: limited[3]!.headers.get("retry-after"),
+  });
+});
