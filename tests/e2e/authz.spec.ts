@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type BrowserContext } from "@playwright/test";
 import { pages, routes, type HttpOutcome, type Ids, type Person, type Probe } from "../authz/matrix";
 import { signIn } from "./support/app";
 
@@ -12,12 +12,14 @@ const order: Person[] = ["anonymous", "ben", "coach", "anna"];
 const emails = { anna: "anna@example.com", ben: "ben@example.com", coach: "coach@example.com" } as const;
 
 let contexts: Record<Person, APIRequestContext>;
+const browserContexts: BrowserContext[] = [];
 let ids: Ids;
 
 test.beforeAll(async ({ browser, playwright, baseURL }) => {
   test.setTimeout(90_000);
   const signedIn = async (email: string) => {
     const context = await browser.newContext({ baseURL });
+    browserContexts.push(context);
     const page = await context.newPage();
     await signIn(page, email);
     await page.waitForURL(/\/(dashboard|coach)/);
@@ -56,7 +58,9 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
 });
 
 test.afterAll(async () => {
-  for (const context of Object.values(contexts ?? {})) await context.dispose();
+  // Close what this file opened; the signed-in request contexts belong to their browser contexts.
+  await contexts?.anonymous.dispose();
+  for (const context of browserContexts) await context.close();
 });
 
 async function ask(who: Person, probe: Probe): Promise<APIResponse> {
