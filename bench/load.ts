@@ -40,12 +40,13 @@ export async function load(base: string, target: Target, seconds: number, connec
         method: target.method ?? "GET",
         path: target.path,
         headers: { ...(target.method === "POST" ? { "content-type": "application/json" } : {}), ...target.headers },
-        setupRequest: target.body
-          ? (request) => {
-              const body = target.body!();
-              return body === undefined ? request : { ...request, body };
-            }
-          : undefined,
+        // autocannon calls setupRequest whenever the key exists, so it is left out for GETs.
+        ...(target.body && {
+          setupRequest: (request: autocannon.Request) => {
+            const body = target.body!();
+            return body === undefined ? request : { ...request, body };
+          },
+        }),
       },
     ],
   });
@@ -65,17 +66,18 @@ export async function load(base: string, target: Target, seconds: number, connec
   };
 }
 
-/** n requests one after the other; the wall time of each, response body read. */
-export async function sample(base: string, target: Target, n: number): Promise<Sample> {
+/** Up to n requests one after the other (fewer past maxSeconds); the wall time of each, body read. */
+export async function sample(base: string, target: Target, n: number, maxSeconds = Infinity): Promise<Sample> {
   const times: number[] = [];
-  for (let i = 0; i < n; i++) {
+  const until = performance.now() + maxSeconds * 1000;
+  for (let i = 0; i < n && (i < 10 || performance.now() < until); i++) {
     const t0 = performance.now();
     const response = await fetch(base + target.path, { headers: target.headers, redirect: "manual" });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}`);
     times.push(performance.now() - t0);
   }
-  return { n, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
+  return { n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
 }
 
 export function percentile(xs: number[], p: number): number {

@@ -40,10 +40,10 @@ export function markdown(r: Results): string {
     `Measured ${r.date.slice(0, 16).replace("T", " ")} UTC on ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.postgres}; ` +
       `load average ${m.loadBefore.map((x) => x.toFixed(1)).join(" / ")} before, ${m.loadAfter.map((x) => x.toFixed(1)).join(" / ")} after ` +
       `(the load generator shares the machine). autocannon ${r.settings.connections} connections, ${r.settings.seconds} s per target after ${r.settings.warmupSeconds} s warm-up; ` +
-      `p95 from ${r.settings.samples} sequential requests.`,
+      `one-at-a-time p50/p95 from up to ${r.settings.samples} sequential requests (n) on an idle server, before the load run.`,
   );
   lines.push("");
-  lines.push("| target | req/s | p50 ms | p99 ms | seq. p95 ms | ratio to ceiling | statuses |");
+  lines.push("| target | req/s | p50 ms | p99 ms | one at a time p50 / p95 ms (n) | ratio to ceiling | statuses |");
   lines.push("|---|---:|---:|---:|---:|---:|---|");
   for (const [kind, c] of Object.entries(r.ceilings)) {
     const last = c.runs[c.runs.length - 1]!;
@@ -53,7 +53,7 @@ export function markdown(r: Results): string {
   }
   for (const t of r.targets) {
     lines.push(
-      `| ${t.name} \`${t.path}\` | ${fmt(t.load.requestsPerSecond)} | ${fmt(t.load.p50)} | ${fmt(t.load.p99)} | ${fmt(t.sequential?.p95, 1)} | ${t.ratio === undefined ? "–" : `${t.ratio.toFixed(2)} (${t.ceiling})`} | ${statuses(t.load)}${t.note ? `; ${t.note}` : ""} |`,
+      `| ${t.name} \`${t.path}\` | ${fmt(t.load.requestsPerSecond)} | ${fmt(t.load.p50)} | ${fmt(t.load.p99)} | ${t.sequential ? `${fmt(t.sequential.p50, 1)} / ${fmt(t.sequential.p95, 1)} (${t.sequential.n})` : "–"} | ${t.ratio === undefined ? "–" : `${t.ratio.toFixed(2)} (${t.ceiling})`} | ${statuses(t.load)}${t.note ? `; ${t.note}` : ""} |`,
     );
   }
   if (r.weights) {

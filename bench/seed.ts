@@ -102,8 +102,8 @@ export async function seedVolume(sql: Sql, coachEmail: string): Promise<VolumeId
            t.start_at, t.start_at + k.minutes, t.start_at - k.buf, t.start_at + k.minutes + k.buf,
            extract(epoch from k.buf)::int / 60, extract(epoch from k.buf)::int / 60,
            u.name, u.email, 'video', now(), now(), now()
-    from generate_series(1, ${FUTURE_DAYS}) as d,
-         unnest(array[time '07:00', time '12:15', time '18:30', time '19:30', time '20:30']) with ordinality as h(at, slot)
+    from generate_series(1, ${FUTURE_DAYS}) as d
+    cross join unnest(array[time '07:00', time '12:15', time '18:30', time '19:30', time '20:30']) with ordinality as h(at, slot)
     cross join lateral (select ((current_date + d)::timestamp + h.at) at time zone 'Europe/Berlin' as start_at) t
     cross join lateral (select case when h.slot = 1 then 'consultation' else 'session' end as kind,
                                case when h.slot = 1 then interval '30 minutes' else interval '50 minutes' end as minutes,
