@@ -16,7 +16,7 @@ export type LoadResult = {
   seconds: number;
 };
 
-export type Sample = { n: number; p50: number; p95: number; p99: number };
+export type Sample = { n: number; p50: number; p95: number; p99: number; responseBytes: number };
 
 export type Target = {
   path: string;
@@ -69,15 +69,16 @@ export async function load(base: string, target: Target, seconds: number, connec
 /** Up to n requests one after the other (fewer past maxSeconds); the wall time of each, body read. */
 export async function sample(base: string, target: Target, n: number, maxSeconds = Infinity): Promise<Sample> {
   const times: number[] = [];
+  let responseBytes = 0;
   const until = performance.now() + maxSeconds * 1000;
   for (let i = 0; i < n && (i < 10 || performance.now() < until); i++) {
     const t0 = performance.now();
     const response = await fetch(base + target.path, { headers: target.headers, redirect: "manual" });
-    await response.arrayBuffer();
+    responseBytes = (await response.arrayBuffer()).byteLength;
     if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}`);
     times.push(performance.now() - t0);
   }
-  return { n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
+  return { n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), responseBytes };
 }
 
 export function percentile(xs: number[], p: number): number {

@@ -43,17 +43,17 @@ export function markdown(r: Results): string {
       `one-at-a-time p50/p95 from up to ${r.settings.samples} sequential requests (n) on an idle server, before the load run.`,
   );
   lines.push("");
-  lines.push("| target | req/s | p50 ms | p99 ms | one at a time p50 / p95 ms (n) | ratio to ceiling | statuses |");
-  lines.push("|---|---:|---:|---:|---:|---:|---|");
+  lines.push("| target | req/s | p50 ms | p99 ms | one at a time p50 / p95 ms (n) | response | ratio to ceiling | statuses |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---|");
   for (const [kind, c] of Object.entries(r.ceilings)) {
     const last = c.runs[c.runs.length - 1]!;
     lines.push(
-      `| **ceiling (${kind})**: ${c.name} \`${c.path}\` | ${fmt(c.requestsPerSecond)} (${c.runs.map((x) => fmt(x.requestsPerSecond)).join(", ")}) | ${fmt(last.p50)} | ${fmt(last.p99)} | | 1.00 | ${statuses(last)} |`,
+      `| **ceiling (${kind})**: ${c.name} \`${c.path}\` | ${fmt(c.requestsPerSecond)} (${c.runs.map((x) => fmt(x.requestsPerSecond)).join(", ")}) | ${fmt(last.p50)} | ${fmt(last.p99)} | | | 1.00 | ${statuses(last)} |`,
     );
   }
   for (const t of r.targets) {
     lines.push(
-      `| ${t.name} \`${t.path}\` | ${fmt(t.load.requestsPerSecond)} | ${fmt(t.load.p50)} | ${fmt(t.load.p99)} | ${t.sequential ? `${fmt(t.sequential.p50, 1)} / ${fmt(t.sequential.p95, 1)} (${t.sequential.n})` : "–"} | ${t.ratio === undefined ? "–" : `${t.ratio.toFixed(2)} (${t.ceiling})`} | ${statuses(t.load)}${t.note ? `; ${t.note}` : ""} |`,
+      `| ${t.name} \`${t.path}\` | ${fmt(t.load.requestsPerSecond)} | ${fmt(t.load.p50)} | ${fmt(t.load.p99)} | ${t.sequential ? `${fmt(t.sequential.p50, 1)} / ${fmt(t.sequential.p95, 1)} (${t.sequential.n})` : "–"} | ${t.sequential ? kb(t.sequential.responseBytes) : "–"} | ${t.ratio === undefined ? "–" : `${t.ratio.toFixed(2)} (${t.ceiling})`} | ${statuses(t.load)}${t.note ? `; ${t.note}` : ""} |`,
     );
   }
   if (r.weights) {
