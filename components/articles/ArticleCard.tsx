@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { readingMinutes } from "@/lib/articles/markdown";
 import type { ArticleSummary } from "@/lib/articles/queries";
 import { formatDate } from "@/lib/format";
 
@@ -35,7 +34,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleSum
           {article.title}
         </Link>
       </Heading>
-      <ArticleMeta publishedAt={article.publishedAt} minutes={readingMinutes(article.body)} />
+      <ArticleMeta publishedAt={article.publishedAt} minutes={article.readingMinutes} />
       <p>{article.excerpt}</p>
       <TagList tags={article.tags} />
     </article>

@@ -2,6 +2,7 @@ import { and, arrayOverlaps, count, desc, eq, inArray, ne, sql } from "drizzle-o
 import { unstable_cache } from "next/cache";
 import { db } from "@/db";
 import { articleComments, articles, articleSlugRedirects, users, type Article, type ArticleComment } from "@/db/schema";
+import { readingMinutes } from "@/lib/articles/markdown";
 import { isUuid } from "@/lib/sql/uuid";
 import { SLUG_PATTERN } from "./slug";
 
@@ -11,7 +12,7 @@ export const ARTICLES_PER_PAGE = 10;
 /** Cached pages are also refreshed at least this often, so a second app instance catches up. */
 export const ARTICLE_REVALIDATE_SECONDS = 300;
 
-export type ArticleSummary = Pick<Article, "id" | "slug" | "title" | "excerpt" | "tags" | "publishedAt" | "updatedAt" | "body">;
+export type ArticleSummary = Pick<Article, "id" | "slug" | "title" | "excerpt" | "tags" | "publishedAt" | "updatedAt"> & { readingMinutes: number };
 export type PublishedArticle = Article & { authorName: string | null };
 
 const summaryColumns = {
@@ -36,6 +37,15 @@ function revive<T extends Record<string, unknown>>(row: T): T {
   return out as T;
 }
 
+/**
+ * A list entry keeps its reading time, not its body: parsing every listed body per request made
+ * /artikel the slowest public page (measured with `npm run bench`). Called inside the cached
+ * reads, so each body is parsed once per cache period.
+ */
+function summarize<T extends { body: string }>({ body, ...row }: T): Omit<T, "body"> & { readingMinutes: number } {
+  return { ...row, readingMinutes: readingMinutes(body) };
+}
+
 function cached<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) {
   return unstable_cache(fn, [name], { tags: [ARTICLES_TAG], revalidate: ARTICLE_REVALIDATE_SECONDS });
 }
@@ -51,7 +61,7 @@ export const listPublishedArticles = cached("articles:list", async (page: number
       .offset((page - 1) * ARTICLES_PER_PAGE),
     db.select({ n: count() }).from(articles).where(published),
   ]);
-  return { items, total: total?.n ?? 0 };
+  return { items: items.map(summarize), total: total?.n ?? 0 };
 });
 
 export async function getArticlesPage(page: number) {
@@ -59,8 +69,8 @@ export async function getArticlesPage(page: number) {
   return { items: items.map(revive), total, pages: Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE)) };
 }
 
-const latest = cached("articles:latest", (limit: number) =>
-  db.select(summaryColumns).from(articles).where(published).orderBy(desc(articles.publishedAt)).limit(limit),
+const latest = cached("articles:latest", async (limit: number) =>
+  (await db.select(summaryColumns).from(articles).where(published).orderBy(desc(articles.publishedAt)).limit(limit)).map(summarize),
 );
 export async function latestArticles(limit = 3): Promise<ArticleSummary[]> {
   return (await latest(limit)).map(revive);
@@ -92,14 +102,15 @@ export const findRedirect = cached("articles:redirect", async (slug: string) => 
   return row?.slug ?? null;
 });
 
-const related = cached("articles:related", (id: string, tags: string[], limit: number) => {
+const related = cached("articles:related", async (id: string, tags: string[], limit: number) => {
   const shared = sql`cardinality(array(select unnest(${articles.tags}) intersect select unnest(${sql.param(tags)}::text[])))`;
-  return db
+  const rows = await db
     .select(summaryColumns)
     .from(articles)
     .where(and(published, ne(articles.id, id), arrayOverlaps(articles.tags, tags)))
     .orderBy(desc(shared), desc(articles.publishedAt))
     .limit(limit);
+  return rows.map(summarize);
 });
 /** Published articles sharing tags with this one, most shared first. */
 export async function relatedArticles(article: Pick<Article, "id" | "tags">, limit = 3): Promise<ArticleSummary[]> {

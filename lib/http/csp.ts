@@ -29,7 +29,7 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Pages served from the static cache (see contentSecurityPolicy): an article and its parts. */
+/** Pages served from the static cache (see contentSecurityPolicy): an article and its parts, and the bench's static page. */
 export function isStaticPage(pathname: string): boolean {
-  return /^\/artikel\/(?!seite\/)[^/]+\/?$/.test(pathname);
+  return /^\/artikel\/(?!seite\/)[^/]+\/?$/.test(pathname) || pathname === "/bench/statisch";
 }

@@ -1,0 +1,292 @@
+// `npm run bench`: the platform against the framework's own ceiling, in one run.
+//
+// Builds for production (skip with BENCH_SKIP_BUILD=1), creates a throw-away database on
+// BENCH_DATABASE_URL, starts `next start` on it, adds volume data (bench/seed.ts), then loads
+// each target with autocannon and compares it with two ceilings measured in the same run:
+// a static page of the app (pages) and /api/health, one query (API and database routes).
+// Then page weight and Lighthouse. Writes bench/results.json and the README's "Benchmark"
+// section. Asserts nothing: the goals are reported as met or not.
+//
+//   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_WARMUP_SECONDS=2 BENCH_SAMPLES=100 BENCH_SAMPLE_SECONDS=30 BENCH_PORT=3300
+//   BENCH_SKIP_LIGHTHOUSE=1 BENCH_KEEP_DB=1
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import postgres from "postgres";
+import { runLighthouse } from "./lighthouse";
+import { load, round, sample, type LoadResult, type Target } from "./load";
+import { markdown, writeReadme, type Goal, type Results, type TargetResult } from "./report";
+import { seedVolume } from "./seed";
+import { pageWeights } from "./weight";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? Math.min(2, seconds));
+const samples = Number(process.env.BENCH_SAMPLES ?? 100);
+/** The one-at-a-time sample stops early after this long (at least 10 requests). */
+const sampleSeconds = Number(process.env.BENCH_SAMPLE_SECONDS ?? 30);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const port = process.env.BENCH_PORT ?? "3300";
+const base = `http://localhost:${port}`;
+const coachEmail = "coach@example.com";
+/** A page of the app that the build prerenders and that neither reads the database nor a cookie. */
+const STATIC_PAGE = process.env.BENCH_STATIC_PAGE ?? "/bench/statisch";
+
+const dbName = `praxis_bench_${Date.now().toString(36)}`;
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${dbName}`;
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: dbUrl.toString(),
+  AUTH_SECRET: "bench-secret-not-for-production-00000000000",
+  AUTH_URL: base,
+  COACH_EMAIL: coachEmail,
+  DEV_MAILBOX: "1",
+  SEED_DEMO: "1",
+  // Hundreds of bookings from one address: the limit is proven by the tests, not measured here.
+  RATE_LIMIT_BOOKINGS_PER_HOUR: "0",
+};
+delete env.RESEND_API_KEY;
+
+const log = (...args: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+if (!process.env.BENCH_SKIP_BUILD) {
+  log("next build");
+  const build = spawnSync("./node_modules/.bin/next", ["build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${dbName}"`);
+log(`database ${dbName}`);
+// Its own process group, so that stopping it also stops next-server (see STACK.md).
+const server = spawn("./node_modules/.bin/next", ["start", "-p", port, "-H", "localhost"], {
+  stdio: ["ignore", "ignore", "inherit"],
+  env,
+  detached: true,
+});
+const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
+
+async function stopServer() {
+  if (server.pid && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+try {
+  for (let i = 0; ; i++) {
+    if (i > 180) throw new Error("the server did not come up");
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  log("server up; seeding volume data");
+  const t0 = performance.now();
+  const volume = await seedVolume(sql, coachEmail);
+  log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s:`, volume.counts);
+
+  const clientToken = randomBytes(24).toString("hex");
+  const coachToken = randomBytes(24).toString("hex");
+  await sql`insert into sessions (session_token, user_id, expires) values
+    (${clientToken}, ${volume.journalClientId}, now() + interval '1 day'),
+    (${coachToken}, ${volume.coachId}, now() + interval '1 day')`;
+  const asClient = { cookie: `authjs.session-token=${clientToken}` };
+  const asCoach = { cookie: `authjs.session-token=${coachToken}` };
+
+  const today = new Date().toISOString().slice(0, 10);
+  const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const article = `/artikel/${volume.articleSlugs[0]}`;
+  const slotsPath = `/api/slots?from=${dayOffset(0)}&to=${dayOffset(59)}`;
+
+  const ceilingTargets: Record<"static" | "query", { name: string; target: Target }> = {
+    static: { name: "static page", target: { path: STATIC_PAGE } },
+    query: { name: "health, one query", target: { path: "/api/health" } },
+  };
+  const getTargets: { name: string; ceiling: "static" | "query"; target: Target; sequential: boolean }[] = [
+    { name: "article page", ceiling: "static", target: { path: article }, sequential: true },
+    { name: "article list", ceiling: "static", target: { path: "/artikel" }, sequential: true },
+    { name: "free slots, 60 days", ceiling: "query", target: { path: slotsPath }, sequential: true },
+    { name: "client dashboard, 5 years of entries", ceiling: "static", target: { path: "/dashboard", headers: asClient }, sequential: true },
+    { name: "coach's client list, 2,000 clients", ceiling: "static", target: { path: "/coach/klienten", headers: asCoach }, sequential: true },
+    { name: "journal API, one year", ceiling: "query", target: { path: `/api/journal?from=${dayOffset(-364)}&to=${today}`, headers: asClient }, sequential: true },
+  ];
+
+  // Every target answers 200 before anything is measured (and the article is rendered once).
+  for (const t of [...Object.values(ceilingTargets).map((c) => c.target), ...getTargets.map((t) => t.target)]) {
+    const response = await fetch(base + t.path, { headers: t.headers, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${t.path} answered ${response.status}`);
+  }
+
+  /** Waits until the server answers /api/health quickly again (the backlog of a load run is done). */
+  const drain = async () => {
+    const until = Date.now() + 120_000;
+    while (Date.now() < until) {
+      const t0 = performance.now();
+      await fetch(`${base}/api/health`).then((r) => r.arrayBuffer(), () => undefined);
+      if (performance.now() - t0 < 100) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  const loadBefore = os.loadavg();
+  const measure = async (name: string, target: Target): Promise<LoadResult> => {
+    await load(base, target, warmupSeconds, connections);
+    await drain();
+    const result = await load(base, target, seconds, connections);
+    await drain();
+    log(`${name.padEnd(40)} ${String(result.requestsPerSecond).padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`, result.statuses);
+    return result;
+  };
+
+  const ceilingRuns: Record<"static" | "query", LoadResult[]> = { static: [], query: [] };
+  for (const kind of ["static", "query"] as const) ceilingRuns[kind].push(await measure(`ceiling: ${ceilingTargets[kind].name}`, ceilingTargets[kind].target));
+
+  const targets: TargetResult[] = [];
+  for (const t of getTargets) {
+    // One at a time first, on an idle server: after a load run the server still works off
+    // the requests autocannon stopped waiting for.
+    const sequential = t.sequential ? await sample(base, t.target, samples, sampleSeconds) : undefined;
+    const result = await measure(t.name, t.target);
+    targets.push({ name: t.name, path: t.target.path, ceiling: t.ceiling, load: result, sequential });
+  }
+
+  // Bookings: each request takes a different free slot, spaced an hour apart so that one
+  // booking's buffers never cover the next one's slot; 201 = booked, 409 = slot taken.
+  const slotsResponse = (await (await fetch(base + slotsPath)).json()) as { slots: { start: string }[] };
+  const starts: string[] = [];
+  let lastTaken = -Infinity;
+  for (const slot of slotsResponse.slots) {
+    const at = Date.parse(slot.start);
+    if (at - lastTaken >= 60 * 60_000) {
+      starts.push(slot.start);
+      lastTaken = at;
+    }
+  }
+  const warmupStarts = starts.splice(0, 5);
+  let next = 0;
+  const bookingBody = (start: string, i: number) =>
+    JSON.stringify({ start, name: `Bench Besucher ${i}`, email: `besuch${i}@bench.example`, channel: "video", consent: true });
+  for (const [i, start] of warmupStarts.entries()) {
+    const response = await fetch(`${base}/api/bookings`, { method: "POST", headers: { "content-type": "application/json" }, body: bookingBody(start, -1 - i) });
+    await response.arrayBuffer();
+  }
+  const bookings = await load(
+    base,
+    {
+      path: "/api/bookings",
+      method: "POST",
+      amount: starts.length,
+      body: () => {
+        const i = next++;
+        return bookingBody(starts[i % starts.length]!, i);
+      },
+    },
+    seconds,
+    connections,
+  );
+  log(`bookings on ${starts.length} distinct slots`.padEnd(40), `${bookings.requestsPerSecond} req/s  p50 ${bookings.p50} ms  p99 ${bookings.p99} ms`, bookings.statuses);
+  targets.push({
+    name: "booking, distinct free slots",
+    path: "POST /api/bookings",
+    ceiling: "query",
+    load: bookings,
+    note: `${starts.length} requests (one per free slot an hour apart in 60 days)`,
+  });
+
+  for (const kind of ["static", "query"] as const) ceilingRuns[kind].push(await measure(`ceiling again: ${ceilingTargets[kind].name}`, ceilingTargets[kind].target));
+  const loadAfter = os.loadavg();
+
+  const ceilings = {} as Results["ceilings"];
+  for (const kind of ["static", "query"] as const) {
+    const runs = ceilingRuns[kind];
+    ceilings[kind] = { ...ceilingTargets[kind], path: ceilingTargets[kind].target.path, runs, requestsPerSecond: round(runs.reduce((s, r) => s + r.requestsPerSecond, 0) / runs.length) };
+  }
+  for (const t of targets) if (t.ceiling) t.ratio = round(t.load.requestsPerSecond / ceilings[t.ceiling].requestsPerSecond, 2);
+
+  log("page weight");
+  const publicPages = ["/", article, "/artikel", "/erstgespraech", "/selbsttest"];
+  const weights = await pageWeights(base, publicPages);
+
+  let lighthouse: Results["lighthouse"];
+  if (process.env.BENCH_SKIP_LIGHTHOUSE) lighthouse = { error: "skipped (BENCH_SKIP_LIGHTHOUSE)" };
+  else {
+    log("lighthouse");
+    try {
+      lighthouse = await runLighthouse(base, ["/", article, "/erstgespraech", "/selbsttest"]);
+    } catch (error) {
+      lighthouse = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  const [{ version }] = (await sql`select version()`) as unknown as [{ version: string }];
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      cores: os.cpus().length,
+      ramGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      postgres: version.split(" on ")[0] ?? version,
+      loadBefore: loadBefore.map((x) => round(x, 2)),
+      loadAfter: loadAfter.map((x) => round(x, 2)),
+    },
+    settings: { seconds, connections, warmupSeconds, samples },
+    volume: volume.counts,
+    ceilings,
+    targets,
+    weights,
+    lighthouse,
+    goals: goals(targets, weights, lighthouse),
+  };
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  writeReadme(results);
+  console.log(`\n${markdown(results)}\n\nWritten: bench/results.json and the README's "Benchmark" section.`);
+} finally {
+  await stopServer();
+  await sql.end();
+  await new Promise((r) => setTimeout(r, 1000));
+  if (!process.env.BENCH_KEEP_DB) await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+}
+
+function goals(targets: TargetResult[], weights: Results["weights"], lighthouse: Results["lighthouse"]): Goal[] {
+  const byName = (name: string) => targets.find((t) => t.name.startsWith(name));
+  const article = byName("article page");
+  const slots = byName("free slots");
+  const dashboard = byName("client dashboard");
+  const list: Goal[] = [
+    { goal: "article page ≥ 90% of the static ceiling", met: article?.ratio !== undefined ? article.ratio >= 0.9 : null, detail: `${article?.ratio ?? "–"}` },
+    { goal: "/api/slots ≥ 50% of the one-query ceiling", met: slots?.ratio !== undefined ? slots.ratio >= 0.5 : null, detail: `${slots?.ratio ?? "–"}` },
+    {
+      goal: "dashboard p95 < 150 ms (one request at a time)",
+      met: dashboard?.sequential ? dashboard.sequential.p95 < 150 : null,
+      detail: `${dashboard?.sequential?.p95 ?? "–"} ms (under 50 connections: p97.5 ${dashboard?.load.p97_5 ?? "–"} ms)`,
+    },
+  ];
+  if (weights) {
+    const worst = weights.pages.reduce((a, b) => (b.overBaselineBytes > a.overBaselineBytes ? b : a));
+    list.push({
+      goal: "each public page's first-load JS within 30 KB gzip of a bare Next page",
+      met: worst.overBaselineBytes <= 30 * 1024,
+      detail: `largest: ${worst.path} +${(worst.overBaselineBytes / 1024).toFixed(1)} KB over the ${(weights.baseline.gzipBytes / 1024).toFixed(1)} KB baseline`,
+    });
+  }
+  if (lighthouse && !("error" in lighthouse)) {
+    const short = lighthouse.filter((s) => s.performance < 95 || s.accessibility < 100 || s.bestPractices < 100 || s.seo < 100);
+    list.push({
+      goal: "Lighthouse ≥ 95 performance, 100 accessibility, best practices, SEO",
+      met: short.length === 0,
+      detail: short.length === 0 ? "all pages" : short.map((s) => `${s.path}: ${s.performance}/${s.accessibility}/${s.bestPractices}/${s.seo} (${(s.failed ?? []).join(", ")})`).join("; "),
+    });
+  } else list.push({ goal: "Lighthouse ≥ 95 performance, 100 for the rest", met: null, detail: lighthouse && "error" in lighthouse ? lighthouse.error : "not run" });
+  return list;
+}
