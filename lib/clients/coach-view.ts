@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { containsPattern } from "@/lib/sql/like";
 import { appointments, healthDataViews, journalEntries, users, type ClientStatus } from "@/db/schema";
@@ -6,6 +6,9 @@ import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/sql/uuid";
 
 export type ClientListFilter = { q?: string; status?: ClientStatus };
+
+/** Clients per page of the coach's list: the figures are computed for the shown ones only. */
+export const CLIENTS_PER_PAGE = 50;
 
 export type ClientListRow = {
   id: string;
@@ -23,7 +26,11 @@ export type ClientListRow = {
  * The coach's client list with what the coach scans for: status, next appointment, the last
  * journal entry and the pain trend. One query; each figure is an indexed subquery per client.
  */
-export async function listClients(filter: ClientListFilter = {}, db: Db = defaultDb): Promise<ClientListRow[]> {
+export async function listClients(
+  filter: ClientListFilter = {},
+  page = 1,
+  db: Db = defaultDb,
+): Promise<{ rows: ClientListRow[]; total: number; pages: number }> {
   const conditions = [eq(users.role, "client")];
   if (filter.status) conditions.push(eq(users.clientStatus, filter.status));
   if (filter.q) {
@@ -34,29 +41,39 @@ export async function listClients(filter: ClientListFilter = {}, db: Db = defaul
   const userId = sql.raw(`"users"."id"`);
   const recent = sql`(select round(avg(j.pain)::numeric, 1) from ${journalEntries} j where j.user_id = ${userId} and j.entry_date > current_date - 14)`;
   const before = sql`(select avg(j.pain) from ${journalEntries} j where j.user_id = ${userId} and j.entry_date > current_date - 28 and j.entry_date <= current_date - 14)`;
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      status: users.clientStatus,
-      lastEntry: sql<string | null>`(select max(j.entry_date)::text from ${journalEntries} j where j.user_id = ${userId})`,
-      nextSession: sql<
-        string | null
-      >`(select min(a.start_at) from ${appointments} a where a.client_id = ${userId} and a.status in ('pending', 'confirmed') and a.start_at > now())`,
-      recentPain: sql<string | null>`${recent}`,
-      painChange: sql<string | null>`round((${recent} - ${before})::numeric, 1)`,
-    })
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`))
-    .limit(500);
-  return rows.map((r) => ({
-    ...r,
-    nextSession: r.nextSession ? new Date(r.nextSession) : null,
-    recentPain: r.recentPain === null ? null : Number(r.recentPain),
-    painChange: r.painChange === null ? null : Number(r.painChange),
-  }));
+  const where = and(...conditions);
+  const [counted, rows] = await Promise.all([
+    db.select({ n: count() }).from(users).where(where),
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        status: users.clientStatus,
+        lastEntry: sql<string | null>`(select max(j.entry_date)::text from ${journalEntries} j where j.user_id = ${userId})`,
+        nextSession: sql<
+          string | null
+        >`(select min(a.start_at) from ${appointments} a where a.client_id = ${userId} and a.status in ('pending', 'confirmed') and a.start_at > now())`,
+        recentPain: sql<string | null>`${recent}`,
+        painChange: sql<string | null>`round((${recent} - ${before})::numeric, 1)`,
+      })
+      .from(users)
+      .where(where)
+      .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`), asc(users.id))
+      .limit(CLIENTS_PER_PAGE)
+      .offset((Math.max(1, page) - 1) * CLIENTS_PER_PAGE),
+  ]);
+  const total = counted[0]?.n ?? 0;
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / CLIENTS_PER_PAGE)),
+    rows: rows.map((r) => ({
+      ...r,
+      nextSession: r.nextSession ? new Date(r.nextSession) : null,
+      recentPain: r.recentPain === null ? null : Number(r.recentPain),
+      painChange: r.painChange === null ? null : Number(r.painChange),
+    })),
+  };
 }
 
 /** A client's status in the coaching; only clients, by the coach. */

@@ -55,6 +55,8 @@ export const pages: Record<string, Probe[]> = {
   ],
   "/datenschutz": [{ path: () => "/datenschutz", expect: all(200) }],
   "/impressum": [{ path: () => "/impressum", expect: all(200) }],
+  // The benchmark's static ceiling: a prerendered page with no data.
+  "/bench/statisch": [{ path: () => "/bench/statisch", expect: all(200) }],
   "/erstgespraech": [{ path: () => "/erstgespraech?userId=x&clientId=y", expect: all(200) }],
   "/selbsttest": [{ path: () => "/selbsttest", expect: all(200) }],
   "/termin/[token]": [

@@ -85,16 +85,38 @@ describe("the client list", () => {
       email: "ben@example.com",
     });
 
-    const ben = (await listClients()).find((c) => c.id === benId)!;
+    const ben = (await listClients()).rows.find((c) => c.id === benId)!;
     expect(ben).toMatchObject({ status: "active", lastEntry: addDays(today, -1), recentPain: 5, painChange: -3 });
     expect(ben.nextSession?.getTime()).toBe(start.getTime());
 
-    expect((await listClients({ q: "schröder" })).map((c) => c.id)).toEqual([benId]);
-    expect(await listClients({ q: "%" })).toEqual([]);
+    expect((await listClients({ q: "schröder" })).rows.map((c) => c.id)).toEqual([benId]);
+    expect(await listClients({ q: "%" })).toMatchObject({ rows: [], total: 0, pages: 1 });
     await setClientStatus(benId, "paused");
-    expect((await listClients({ status: "paused" })).map((c) => c.id)).toEqual([benId]);
-    expect((await listClients({ status: "active" })).map((c) => c.id)).not.toContain(benId);
+    expect((await listClients({ status: "paused" })).rows.map((c) => c.id)).toEqual([benId]);
+    expect((await listClients({ status: "active" })).rows.map((c) => c.id)).not.toContain(benId);
     await expect(setClientStatus(coachId, "finished")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the client list in pages", () => {
+  it("shows 50 at a time, in name order, each client once", async () => {
+    await database.db
+      .insert(users)
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          email: `viele${i}@example.com`,
+          name: `Zz Viele ${String(i).padStart(2, "0")}`,
+          role: "client" as const,
+        })),
+      );
+    const first = await listClients({}, 1);
+    const second = await listClients({}, 2);
+    expect(first.rows).toHaveLength(50);
+    expect(first.total).toBe(first.rows.length + second.rows.length);
+    expect(first.pages).toBe(2);
+    const ids = [...first.rows, ...second.rows].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(second.rows.at(-1)!.name).toBe("Zz Viele 59");
   });
 });
 

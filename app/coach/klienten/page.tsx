@@ -46,14 +46,26 @@ function PainTrend({ row }: { row: ClientListRow }) {
   );
 }
 
-type Search = { q?: string; status?: string; hinweis?: string };
+type Search = { q?: string; status?: string; hinweis?: string; seite?: string };
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireRole("coach", "/coach/klienten");
   const raw = await searchParams;
   const q = typeof raw.q === "string" ? raw.q.trim().slice(0, 100) : "";
   const status = (clientStatuses as readonly string[]).includes(raw.status ?? "") ? (raw.status as ClientStatus) : undefined;
-  const [clients, practice] = await Promise.all([listClients({ q: q || undefined, status }), getPracticeSettings()]);
+  const page = Math.min(Math.max(1, Number.parseInt(raw.seite ?? "1", 10) || 1), 10_000);
+  const [{ rows: clients, total, pages }, practice] = await Promise.all([
+    listClients({ q: q || undefined, status }, page),
+    getPracticeSettings(),
+  ]);
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams({
+      ...(q ? { q } : {}),
+      ...(status ? { status } : {}),
+      ...(n > 1 ? { seite: String(n) } : {}),
+    }).toString();
+    return params ? `/coach/klienten?${params}` : "/coach/klienten";
+  };
   const notice = raw.hinweis ? flash[raw.hinweis] : undefined;
   const filtered = Boolean(q || status);
   return (
@@ -74,7 +86,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="liste" className="flex flex-col gap-4">
         <h2 id="liste" className="text-xl">
-          Alle ({clients.length})
+          {filtered ? "Gefunden" : "Alle"} ({total})
         </h2>
         <form role="search" method="get" className="flex flex-wrap items-end gap-3 rounded-2xl border border-line bg-surface p-4">
           <label className="flex flex-col gap-1 text-sm">
@@ -167,6 +179,15 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               </li>
             ))}
           </ul>
+        )}
+        {pages > 1 && (
+          <nav aria-label="Seiten der Liste" className="flex flex-wrap items-center justify-between gap-3">
+            {page > 1 ? <Link href={pageHref(page - 1)}>← Vorherige</Link> : <span />}
+            <span className="text-sm text-muted">
+              Seite {page} von {pages}
+            </span>
+            {page < pages ? <Link href={pageHref(page + 1)}>Nächste →</Link> : <span />}
+          </nav>
         )}
       </section>
     </div>
