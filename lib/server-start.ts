@@ -1,8 +1,7 @@
-import { getDbHandle, resetDbAfterConnectionLoss } from "@/db";
+import { getDbHandle } from "@/db";
 import { prepareDatabase } from "@/db/prepare";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env, EnvError } from "@/lib/env";
-import { isDatabaseUnavailable } from "@/lib/http/errors";
 import { queueDueReminders } from "@/lib/reminders/queue";
 
 const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout; __praxisPolling?: boolean };
@@ -35,7 +34,6 @@ export async function startServer() {
       holder.__praxisPolling = true;
       const failed = (what: string) => (error: unknown) => {
         console.error(`${what} poll failed:`, error instanceof Error ? error.message : error);
-        if (isDatabaseUnavailable(error)) resetDbAfterConnectionLoss();
       };
       queueDueReminders()
         .catch(failed("reminder"))

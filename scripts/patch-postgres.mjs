@@ -1,35 +1,71 @@
-// Runs after `npm install` / `npm ci` (postinstall). Patches one known bug of postgres.js 3.4.9
-// until a release fixes it: when a connection's socket closes while a small write is waiting
-// for setImmediate, the write later hits a null socket (an uncaught TypeError), and the
-// connection keeps a stale timer so it never sends again; queries on it hang instead of failing.
-// That is what a database restart did to the app. Upstream: porsager/postgres#1208 (issue),
-// #1209 and #1168 (the same guard, not yet released). Idempotent; skips with a warning when the
-// code no longer looks as expected (a newer postgres.js), so an install never fails on it.
+// Runs after `npm install` / `npm ci` (postinstall). Patches two known bugs of postgres.js 3.4.9
+// until a release fixes them; both made a database restart hurt the app for longer than it lasted.
+// Idempotent (each patch leaves a marker); skips a patch with a warning when the code no longer
+// looks as expected (a newer postgres.js), so an install never fails on it.
+//
+// 1. Null-socket write (porsager/postgres#1208; the guard of #1209 and #1168, not yet released):
+//    when a connection's socket closes while a small write waits for setImmediate, the write later
+//    hits a null socket (an uncaught TypeError), and the connection keeps a stale timer so it never
+//    sends again; queries on it hang instead of failing.
+// 2. Stale backend error (porsager/postgres#1223, open): a connection whose backend was killed
+//    mid-query (a FATAL such as 57P01 when the server shuts down, or 57P03 while it starts) keeps
+//    that error and replays it onto the first query after it reconnects, seconds later and on a
+//    healthy server; killed during its start-up it also raises an unhandled rejection. A fresh
+//    connect forgets what belonged to the old backend.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-const MARK = "/* praxis: null-socket guard */";
 const files = ["node_modules/postgres/src/connection.js", "node_modules/postgres/cjs/src/connection.js"];
-const guard = `  function nextWrite(fn) {
+
+const patches = [
+  {
+    name: "null-socket guard, porsager/postgres#1208",
+    mark: "/* praxis: null-socket guard */",
+    apply(source) {
+      const guard = `  function nextWrite(fn) {
     const x = socket.write(chunk, fn)`;
-const guarded = `  function nextWrite(fn) {
-    if (!socket) { ${MARK}
+      const teardown = "    clearImmediate(nextWriteTimer)\n";
+      if (source.split(guard).length !== 2 || source.split(teardown).length !== 3) return null;
+      const guarded = `  function nextWrite(fn) {
+    if (!socket) { ${this.mark}
       chunk = nextWriteTimer = null
       error(Errors.connection('CONNECTION_CLOSED', options))
       return false
     }
     const x = socket.write(chunk, fn)`;
-const teardown = "    clearImmediate(nextWriteTimer)\n";
+      // Teardown (closed, terminate) cancels the pending write; forget it too, or no write is ever scheduled again.
+      return source.replace(guard, guarded).replaceAll(teardown, `${teardown}    chunk = nextWriteTimer = null\n`);
+    },
+  },
+  {
+    name: "stale backend error, porsager/postgres#1223",
+    mark: "/* praxis: stale-error guard */",
+    apply(source) {
+      const start = `  async function connect() {
+    terminated = false
+    backendParameters = {}
+`;
+      if (source.split(start).length !== 2) return null;
+      // The query and error state of the backend that is gone: its queries were already rejected
+      // (or, for the internal array-type query of a start-up, are simply dropped).
+      return source.replace(start, `${start}    query = results = errorResponse = null ${this.mark}\n`);
+    },
+  },
+];
 
 for (const file of files) {
   if (!existsSync(file)) continue;
-  const source = readFileSync(file, "utf8");
-  if (source.includes(MARK)) continue;
-  if (source.split(guard).length !== 2 || source.split(teardown).length !== 3) {
-    console.warn(`! ${file}: not the postgres.js 3.4.9 this patch expects; left unchanged (see scripts/patch-postgres.mjs)`);
-    continue;
+  let source = readFileSync(file, "utf8");
+  let changed = false;
+  for (const patch of patches) {
+    if (source.includes(patch.mark)) continue;
+    const patched = patch.apply(source);
+    if (patched === null) {
+      console.warn(`! ${file}: not the postgres.js 3.4.9 this patch expects (${patch.name}); left unchanged (see scripts/patch-postgres.mjs)`);
+      continue;
+    }
+    source = patched;
+    changed = true;
+    console.log(`✓ patched ${file} (${patch.name})`);
   }
-  // Teardown (closed, terminate) cancels the pending write; forget it too, or no write is ever scheduled again.
-  const patched = source.replace(guard, guarded).replaceAll(teardown, `${teardown}    chunk = nextWriteTimer = null\n`);
-  writeFileSync(file, patched);
-  console.log(`✓ patched ${file} (null-socket guard, porsager/postgres#1208)`);
+  if (changed) writeFileSync(file, source);
 }

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { resetDbAfterConnectionLoss } from "@/db";
 
 const statusByCode = {
   invalid: 400,
@@ -83,7 +82,6 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (isDatabaseUnavailable(error)) {
     console.error("database unavailable:", error instanceof Error ? error.message : error);
-    resetDbAfterConnectionLoss();
     return unavailableResponse();
   }
   console.error(error);

@@ -71,8 +71,10 @@ export async function startApp(env: Record<string, string>): Promise<App> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  // Each chunk with the wall clock, so a failure in the log can be matched to a sample's time.
+  const stamp = (d: Buffer) => (output += `[${new Date().toISOString()}] ${d}`);
+  child.stdout!.on("data", stamp);
+  child.stderr!.on("data", stamp);
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -232,11 +234,15 @@ export async function startFakeResend(): Promise<FakeResend> {
   return fake;
 }
 
-/** A PostgreSQL cluster of our own (initdb as the postgres user), so restarting it disturbs nobody. */
+/**
+ * A PostgreSQL cluster of our own (initdb as the postgres user), so restarting it disturbs nobody.
+ * stop() and start() run pg_ctl in a child process and resolve when it has finished (-w: the server
+ * is down, or accepts connections), so the test's own requests keep running meanwhile.
+ */
 export async function startPrivateCluster(): Promise<{
   url: string;
-  stop: () => void;
-  start: () => void;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
   destroy: () => Promise<void>;
 }> {
   const bin = path.join("/usr/lib/postgresql", readdirSync("/usr/lib/postgresql").sort().at(-1)!, "bin");
@@ -247,12 +253,20 @@ export async function startPrivateCluster(): Promise<{
     const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
     chownSync(dir, uid, gid);
   }
+  const command = (cmd: string, args: string[]): [string, string[]] =>
+    asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args]] : [path.join(bin, cmd), args];
   const run = (cmd: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : path.join(bin, cmd), asRoot ? ["-u", "postgres", "--", path.join(bin, cmd), ...args] : args, {
-      stdio: "pipe",
+    new Promise<void>((resolve, reject) => {
+      const [file, argv] = command(cmd, args);
+      const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout!.on("data", (d) => (output += d));
+      child.stderr!.on("data", (d) => (output += d));
+      child.on("error", reject);
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}: ${output}`))));
     });
   const port = await freePort();
-  run("initdb", ["-D", `${dir}/data`, "-U", "postgres", "-A", "trust", "--no-sync"]);
+  execFileSync(...command("initdb", ["-D", `${dir}/data`, "-U", "postgres", "-A", "trust", "--no-sync"]), { stdio: "pipe" });
   const start = () =>
     run("pg_ctl", [
       "-D",
@@ -265,15 +279,13 @@ export async function startPrivateCluster(): Promise<{
       "start",
     ]);
   const stop = () => run("pg_ctl", ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"]);
-  start();
+  await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop,
     start,
     destroy: async () => {
-      try {
-        stop();
-      } catch {}
+      await stop().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };

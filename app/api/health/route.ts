@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
-import { db, resetDbAfterConnectionLoss } from "@/db";
+import { db } from "@/db";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +14,6 @@ export async function GET() {
     ]);
     return NextResponse.json({ status: "ok", db: "ok" }, { headers: { "cache-control": "no-store" } });
   } catch {
-    // Unreachable or stuck: a fresh pool lets the next check (and every request) start clean.
-    resetDbAfterConnectionLoss();
     return NextResponse.json(
       { status: "error", db: "error" },
       { status: 503, headers: { "cache-control": "no-store", "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
