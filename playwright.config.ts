@@ -36,7 +36,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // next build runs inside this wait: ~1 min on a quiet 2-core machine, four times that under load.
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
