@@ -41,14 +41,16 @@ export type BrowserDecision =
 /**
  * Whether the browser tests need Playwright's own Chromium downloaded first. CI brings Debian's
  * chromium itself (.ci/run), so nothing is downloaded there. A PLAYWRIGHT_CHROMIUM_PATH that
- * points nowhere is a mistake a download would not fix. `playwrightShell` is where Playwright
- * keeps the headless shell it launches when no executable path is given.
+ * points nowhere is a mistake a download would not fix. `playwrightShell` tells where Playwright
+ * keeps the headless shell it launches when no executable path is given (asked only when needed:
+ * its registry is a 3.5 MB bundle).
  */
-export function browserDecision(env: Env, exists: (path: string) => boolean, playwrightShell: string): BrowserDecision {
+export function browserDecision(env: Env, exists: (path: string) => boolean, playwrightShell: () => string): BrowserDecision {
   if (env.CI && env.CI !== "false" && env.CI !== "0") return { action: "skip", reason: "ci" };
   const system = systemChromium(env, exists);
   if (system) return exists(system) ? { action: "skip", reason: "system", path: system } : { action: "fail", reason: "configured-missing", path: system };
-  if (exists(playwrightShell)) return { action: "skip", reason: "playwright", path: playwrightShell };
+  const shell = playwrightShell();
+  if (shell && exists(shell)) return { action: "skip", reason: "playwright", path: shell };
   return { action: "install" };
 }
 

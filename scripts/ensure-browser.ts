@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { browserDecision, playwrightHeadlessShell } from "./chromium";
 
-const decision = browserDecision(process.env, existsSync, playwrightHeadlessShell());
+const decision = browserDecision(process.env, existsSync, playwrightHeadlessShell);
 
 if (decision.action === "fail") {
   console.error(`PLAYWRIGHT_CHROMIUM_PATH is ${decision.path}, which does not exist: point it at a Chromium binary, or unset it.`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { browserDecision, playwrightHeadlessShell, systemChromium } from "@/scripts/chromium";
 
-const SHELL = "/home/neu/.cache/ms-playwright/chromium_headless_shell-1255/chrome-headless-shell-linux64/chrome-headless-shell";
+const SHELL_PATH = "/home/neu/.cache/ms-playwright/chromium_headless_shell-1255/chrome-headless-shell-linux64/chrome-headless-shell";
+const shell = () => SHELL_PATH;
 const only =
   (...present: string[]) =>
   (path: string) =>
@@ -9,32 +10,35 @@ const only =
 
 describe("whether the browser tests download Playwright's Chromium first", () => {
   it("never in CI, which brings Debian's chromium itself", () => {
-    expect(browserDecision({ CI: "true" }, only(), SHELL)).toEqual({ action: "skip", reason: "ci" });
-    expect(browserDecision({ CI: "1" }, only(), SHELL)).toEqual({ action: "skip", reason: "ci" });
+    expect(browserDecision({ CI: "true" }, only(), shell)).toEqual({ action: "skip", reason: "ci" });
+    expect(browserDecision({ CI: "1" }, only(), shell)).toEqual({ action: "skip", reason: "ci" });
   });
 
   it("not when a system Chromium is there: the one PLAYWRIGHT_CHROMIUM_PATH names, or Debian's", () => {
-    expect(browserDecision({ PLAYWRIGHT_CHROMIUM_PATH: "/opt/chromium/chrome" }, only("/opt/chromium/chrome"), SHELL)).toEqual({
+    expect(browserDecision({ PLAYWRIGHT_CHROMIUM_PATH: "/opt/chromium/chrome" }, only("/opt/chromium/chrome"), shell)).toEqual({
       action: "skip",
       reason: "system",
       path: "/opt/chromium/chrome",
     });
-    expect(browserDecision({}, only("/usr/bin/chromium"), SHELL)).toEqual({ action: "skip", reason: "system", path: "/usr/bin/chromium" });
+    const notAsked = () => {
+      throw new Error("Playwright's registry is not needed when a system browser is there");
+    };
+    expect(browserDecision({}, only("/usr/bin/chromium"), notAsked)).toEqual({ action: "skip", reason: "system", path: "/usr/bin/chromium" });
   });
 
   it("not when Playwright's own headless Chromium was downloaded before", () => {
-    expect(browserDecision({}, only(SHELL), SHELL)).toEqual({ action: "skip", reason: "playwright", path: SHELL });
-    expect(browserDecision({ CI: "false" }, only(SHELL), SHELL)).toEqual({ action: "skip", reason: "playwright", path: SHELL });
+    expect(browserDecision({}, only(SHELL_PATH), shell)).toEqual({ action: "skip", reason: "playwright", path: SHELL_PATH });
+    expect(browserDecision({ CI: "false" }, only(SHELL_PATH), shell)).toEqual({ action: "skip", reason: "playwright", path: SHELL_PATH });
   });
 
   it("when nothing is there: a newcomer's laptop", () => {
-    expect(browserDecision({}, only(), SHELL)).toEqual({ action: "install" });
-    expect(browserDecision({ CI: "" }, only(), SHELL)).toEqual({ action: "install" });
-    expect(browserDecision({}, only(), "")).toEqual({ action: "install" });
+    expect(browserDecision({}, only(), shell)).toEqual({ action: "install" });
+    expect(browserDecision({ CI: "" }, only(), shell)).toEqual({ action: "install" });
+    expect(browserDecision({}, only(""), () => "")).toEqual({ action: "install" });
   });
 
   it("stops when PLAYWRIGHT_CHROMIUM_PATH names a file that is not there, which a download would not fix", () => {
-    expect(browserDecision({ PLAYWRIGHT_CHROMIUM_PATH: "/nicht/da" }, only("/usr/bin/chromium", SHELL), SHELL)).toEqual({
+    expect(browserDecision({ PLAYWRIGHT_CHROMIUM_PATH: "/nicht/da" }, only("/usr/bin/chromium", SHELL_PATH), shell)).toEqual({
       action: "fail",
       reason: "configured-missing",
       path: "/nicht/da",
