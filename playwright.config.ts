@@ -1,17 +1,13 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 const port = process.env.E2E_PORT ?? "3100";
 // Use localhost throughout: magic links carry the host the server saw (see STACK.md).
 const baseURL = `http://localhost:${port}`;
 
-// The system's Chromium where there is one (browser downloads do not work here), Playwright's own elsewhere.
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-const launchOptions = {
-  executablePath: chromiumPath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-};
+// The system's Chromium where there is one (browser downloads do not work here), Playwright's own
+// elsewhere (`npm run test:e2e` downloads it first when missing: scripts/ensure-browser.ts).
+const launchOptions = chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: "tests/e2e",

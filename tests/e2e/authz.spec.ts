@@ -1,5 +1,4 @@
 import { expect, test, type APIRequestContext, type APIResponse, type BrowserContext } from "@playwright/test";
-import { isStaticPage } from "../../lib/http/csp";
 import { pages, routes, type HttpOutcome, type Ids, type Person, type Probe } from "../authz/matrix";
 import { signIn } from "./support/app";
 
@@ -81,7 +80,13 @@ function matches(who: Person, expected: HttpOutcome, response: APIResponse): boo
   return response.status() === expected;
 }
 
-const fromStaticCache = (url: string) => isStaticPage(new URL(url).pathname);
+/**
+ * The page answers served from the static cache, which cannot carry a nonce and so may allow
+ * 'unsafe-inline' scripts (see lib/http/csp.ts): the article pages (a missing article is answered
+ * under the same path) and the bench's static page. Written out here, not asked of the code under test.
+ */
+const fromStaticCache = (path: string) =>
+  [`/artikel/${ids.articleSlug}`, "/artikel/gibt-es-nicht", "/artikel/%00%E2%80%AE", "/bench/statisch"].includes(path);
 
 /** The foundation's security headers, on every page answer: content, redirect or refusal alike. */
 function missingSecurityHeaders(where: string, response: APIResponse): string[] {
@@ -90,7 +95,7 @@ function missingSecurityHeaders(where: string, response: APIResponse): string[] 
   const expected: [string, boolean][] = [
     ["a Content-Security-Policy with frame-ancestors 'none'", csp.includes("frame-ancestors 'none'") && csp.includes("default-src 'self'")],
     // Pages from the static cache cannot carry a nonce (see lib/http/csp.ts); all others must not allow inline scripts.
-    ["no 'unsafe-inline' scripts", fromStaticCache(response.url()) || !/script-src[^;]*'unsafe-inline'/.test(csp)],
+    ["no 'unsafe-inline' scripts", fromStaticCache(new URL(response.url()).pathname) || !/script-src[^;]*'unsafe-inline'/.test(csp)],
     ["no 'unsafe-eval'", !csp.includes("'unsafe-eval'")],
     ["X-Content-Type-Options: nosniff", h["x-content-type-options"] === "nosniff"],
     ["Referrer-Policy", h["referrer-policy"] === "strict-origin-when-cross-origin"],

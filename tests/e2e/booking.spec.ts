@@ -94,14 +94,31 @@ test("a visitor books, confirms from the mailbox, reads the invitation, moves an
   await waitForMail(page, "coach@example.com", /^Erstgespräch abgesagt: Gabi Gast/);
 });
 
+/** A zone's UTC offset in minutes at an instant, as Intl (not our zone code) reports it: "GMT+02:00", "GMT-04:00", "GMT". */
+function offsetMinutes(timeZone: string, at: number): number {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")!.value;
+  const [, sign, hours, minutes] = name.match(/^GMT(?:([+-])(\d{2}):(\d{2}))?$/)!;
+  return sign ? (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) : 0;
+}
+
 test("times follow the visitor's chosen time zone", async ({ page }) => {
   await page.goto("/erstgespraech");
   const berlin = await pickFirstFreeSlot(page);
+  // The picked day, from the calendar: "Tage im März 2027" and the pressed day's number.
+  const days = page.getByRole("group", { name: /^Tage im/ });
+  const [, monthName, year] = (await days.getAttribute("aria-label"))!.match(/^Tage im (\S+) (\d{4})$/)!;
+  const month = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat("de-DE", { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, i, 1))).indexOf(monthName!);
+  const day = Number(await days.locator('[aria-pressed="true"]').textContent());
   await page.getByLabel("Zeiten anzeigen in").selectOption("America/New_York");
   const newYork = await page.getByRole("group", { name: /^Uhrzeit am/ }).getByRole("button").first().textContent();
   const [bh, bm] = berlin.split(":").map(Number) as [number, number];
   const [nh, nm] = newYork!.split(":").map(Number) as [number, number];
-  expect(((bh * 60 + bm - (nh * 60 + nm)) + 1440) % 1440).toBe(6 * 60);
+  // The instant of that Berlin wall time, and the two zones' offsets then: 6 hours most of the
+  // year, 5 in the weeks when only one side has changed its clocks (March, October/November).
+  const wall = Date.UTC(Number(year), month, day, bh, bm);
+  const instant = wall - offsetMinutes("Europe/Berlin", wall - offsetMinutes("Europe/Berlin", wall) * 60_000) * 60_000;
+  const expected = offsetMinutes("Europe/Berlin", instant) - offsetMinutes("America/New_York", instant);
+  expect(((bh * 60 + bm - (nh * 60 + nm)) + 1440) % 1440).toBe(expected);
 });
 
 test("bad booking requests get 4xx JSON and write nothing", async ({ request }) => {
@@ -164,20 +181,66 @@ test("too many booking requests from one address get 429 with Retry-After", asyn
   expect((await last.json()).error).toBe("rate_limited");
 });
 
+/** Free slots on Saturdays in the practice's zone, as /api/slots offers them: date and Berlin wall times, by Intl. */
+async function saturdaySlots(page: Page, from: string, to: string) {
+  const { slots } = (await (await page.request.get(`/api/slots?from=${from}&to=${to}`)).json()) as { slots: { start: string; end: string }[] };
+  const berlin = (iso: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", ...options }).format(new Date(iso));
+  return slots
+    .filter((s) => berlin(s.start, { weekday: "long" }) === "Saturday")
+    .map((s) => ({
+      start: s.start,
+      date: berlin(s.start, { year: "numeric", month: "2-digit", day: "2-digit" }),
+      time: berlin(s.start, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+    }));
+}
+
 test("the coach sees the consultation and can set availability", async ({ page }) => {
-  const { signIn } = await import("./support/app");
   await signIn(page, "coach@example.com");
   await page.goto("/coach/verfuegbarkeit");
   await expectAccessible(page);
   await page.getByLabel("Samstag").fill("10:00-9:00");
   await page.getByRole("button", { name: "Speichern" }).click();
   await expect(page.getByText("liegt das Ende nicht nach dem Anfang")).toBeVisible();
-  await page.getByLabel("Samstag").fill("");
+
+  // The demo practice is closed on Saturdays; opened from 10:00 to 11:30, the change is kept
+  // and visitors are offered those times (30-minute consultations every 30 minutes).
+  const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 24 * 86_400_000).toISOString().slice(0, 10);
+  expect(await saturdaySlots(page, from, to)).toEqual([]);
+  await page.getByLabel("Samstag").fill("10:00-11:30");
   await page.getByRole("button", { name: "Speichern" }).click();
   await expect(page.getByText("Gespeichert.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Samstag")).toHaveValue("10:00-11:30");
+  const opened = await saturdaySlots(page, from, to);
+  expect(opened, "Saturday slots once Saturdays are open").not.toEqual([]);
+  const saturday = opened.at(-1)!.date;
+  expect(opened.filter((s) => s.date === saturday).map((s) => s.time)).toEqual(["10:00", "10:30", "11:00"]);
+
+  // A visitor books that Saturday at 10:00; the coach's list shows the name and the time.
+  const email = `sabine-${Date.now()}@example.com`;
+  const booked = await page.request.post("/api/bookings", {
+    data: { start: opened.find((s) => s.date === saturday)!.start, name: "Sabine Samstag", email, channel: "video", consent: true },
+    headers: { "x-forwarded-for": `10.56.${Date.now() % 250}.1` },
+  });
+  expect(booked.status()).toBe(201);
   await page.goto("/coach/termine");
   await expectAccessible(page);
   await expect(page.getByRole("heading", { level: 1, name: "Erstgespräche" })).toBeVisible();
+  const card = page.getByRole("article").filter({ hasText: email });
+  const [y, m, d] = saturday.split("-").map(Number) as [number, number, number];
+  const dateText = new Intl.DateTimeFormat("de-DE", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  await expect(card.getByRole("heading", { level: 3 })).toHaveText(`Sabine Samstag · ${dateText} um 10:00 Uhr`);
+  await expect(card.getByText("Wartet auf Bestätigung")).toBeVisible();
+
+  // Closed again (as the other journeys expect), and the booking cancelled.
+  await card.getByRole("button", { name: "Absagen" }).click();
+  await expect(page.getByText(/^Abgesagt\. Die Person bekommt/)).toBeVisible();
+  await page.goto("/coach/verfuegbarkeit");
+  await page.getByLabel("Samstag").fill("");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText("Gespeichert.")).toBeVisible();
+  expect(await saturdaySlots(page, from, to)).toEqual([]);
 });
 
 test("the coach turns a consultation into a client, whose invitation link opens the dashboard", async ({ page, browser }) => {

@@ -5,7 +5,7 @@ import { seedDemo } from "@/db/seed";
 import { listSelfChecks, saveSelfCheck } from "@/lib/checks/results";
 import { createEntry, dailyAverages, deleteEntry, entryDates, getEntry, knownTags, listEntries, monthlyPain, updateEntry } from "@/lib/journal/queries";
 import { journalEntrySchema } from "@/lib/journal/schemas";
-import { useTestDatabase, type TestDatabase } from "./helpers/db";
+import { sqlConstraint, sqlState, useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;
 let anna: string;
@@ -63,11 +63,15 @@ describe("the journal", () => {
     expect(await entryDates(ben, "2026-10-01")).toEqual(expect.arrayContaining(["2026-10-05", "2026-10-06"]));
   });
 
-  it("refuses values out of range before they reach SQL, and the database refuses them too", () => {
+  it("refuses values out of range before they reach SQL", () => {
     expect(journalEntrySchema.safeParse({ entryDate: "2026-11-20", pain: 11, stress: 2 }).success).toBe(false);
     expect(journalEntrySchema.safeParse({ entryDate: "2099-01-01", pain: 1, stress: 2 }).success).toBe(false);
     expect(journalEntrySchema.safeParse({ entryDate: "2026-11-20", pain: 1, stress: 2, userId: "x" }).success).toBe(false);
-    return expect(database.db.insert(journalEntries).values({ userId: ben, entryDate: "2026-11-20", pain: 12, stress: 1 })).rejects.toThrow();
+  });
+
+  it("has the database refuse a pain value out of range with its check constraint", async () => {
+    const error = await database.db.insert(journalEntries).values({ userId: ben, entryDate: "2026-11-20", pain: 12, stress: 1 }).catch((e: unknown) => e);
+    expect({ sqlState: sqlState(error), constraint: sqlConstraint(error) }).toEqual({ sqlState: "23514", constraint: "journal_pain_range" });
   });
 });
 

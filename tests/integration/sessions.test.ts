@@ -34,6 +34,13 @@ beforeEach(async () => {
 
 const day = (ahead: number) => addDays(practiceDate(new Date(), tz), ahead);
 
+/** The next 15th of this month that is at least a week ahead: "07" is Berlin summer time (UTC+2), "01" winter time (UTC+1). */
+function next15th(month: "01" | "07"): string {
+  const weekAhead = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const year = new Date().getUTCFullYear();
+  return `${year}-${month}-15` >= weekAhead ? `${year}-${month}-15` : `${year + 1}-${month}-15`;
+}
+
 function input(overrides: Record<string, unknown> = {}) {
   return scheduleSessionSchema.parse({
     clientId: annaId,
@@ -88,8 +95,13 @@ function parseInvitation(attachment: EmailAttachment) {
 }
 
 describe("the coach schedules a session", () => {
-  it("creates a confirmed session and one email whose invitation parses with UID, SEQUENCE 0, METHOD:REQUEST and DTSTART", async () => {
-    const [session] = await scheduleSession(input(), { origin });
+  // 10:00 practice time, written out in UTC by hand: the offset differs between the seasons.
+  it.each([
+    { season: "summer", month: "07", utc: "08:00" },
+    { season: "winter", month: "01", utc: "09:00" },
+  ] as const)("creates a confirmed session in $season and one email whose invitation parses with UID, SEQUENCE 0, METHOD:REQUEST and DTSTART", async ({ month, utc }) => {
+    const date = next15th(month);
+    const [session] = await scheduleSession(input({ date }), { origin });
     expect(session).toMatchObject({
       kind: "session",
       status: "confirmed",
@@ -108,7 +120,8 @@ describe("the coach schedules a session", () => {
     expect(mails[0]!.text).toContain("10:00 Uhr");
     const ics = parseInvitation(mails[0]!.attachments[0]!);
     expect(ics).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 0, tzid: tz });
-    expect(ics.start.toISOString()).toBe(practiceTimeToUtc(day(10), "10:00", tz).toISOString());
+    expect(ics.start.toISOString()).toBe(`${date}T${utc}:00.000Z`);
+    expect(session!.startAt.toISOString()).toBe(`${date}T${utc}:00.000Z`);
     expect(ics.summary).toBe("Coaching-Sitzung mit Mara Lindner");
     expect(ics.location).toBe("https://meet.example.com/anna");
     expect(ics.description).toContain("Bring gern dein Tagebuch mit.");
@@ -164,18 +177,16 @@ describe("the coach moves and cancels a session", () => {
     const [session] = await scheduleSession(input(), { origin });
     await database.db.update(appointments).set({ reminderSentAt: new Date() }).where(eq(appointments.id, session!.id));
 
-    const moved = await rescheduleSession(
-      session!.id,
-      { date: day(11), time: "14:30", reason: "Terminüberschneidung bei mir" },
-      { origin },
-    );
+    // From whatever season day(10) is in to a winter date: 14:30 in Berlin is 13:30 UTC then.
+    const winter = next15th("01");
+    const moved = await rescheduleSession(session!.id, { date: winter, time: "14:30", reason: "Terminüberschneidung bei mir" }, { origin });
     expect(moved.sequence).toBe(1);
     expect(moved.reminderSentAt).toBeNull();
     expect(moved.endAt.getTime() - moved.startAt.getTime()).toBe(50 * 60_000);
     const movedMail = (await mailsTo("anna@example.com")).find((m) => m.dedupeKey === `session-moved:${session!.id}:1`)!;
     const movedIcs = parseInvitation(movedMail.attachments[0]!);
     expect(movedIcs).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 1 });
-    expect(movedIcs.start.toISOString()).toBe(practiceTimeToUtc(day(11), "14:30", tz).toISOString());
+    expect(movedIcs.start.toISOString()).toBe(`${winter}T13:30:00.000Z`);
     expect(movedMail.text).toContain("Terminüberschneidung bei mir");
 
     // Moving onto another appointment is refused with its name.

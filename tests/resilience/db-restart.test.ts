@@ -1,8 +1,9 @@
 // PostgreSQL restarts under steady load (issue 7 item 4, issue 12). APIs answer 503 JSON with
 // Retry-After at once, pages the German error page; the same app process recovers by itself within
 // two seconds; nothing is half-written.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
+import { chromiumLaunchOptions } from "../../scripts/chromium";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { book, createDatabase, freeSlots, recordResult, request, sleep, startApp, startPrivateCluster, waitFor, type App } from "./harness";
 
@@ -20,19 +21,7 @@ beforeAll(async () => {
   app = await startApp({ DATABASE_URL: database.url, DEV_MAILBOX: "1" });
   // A page that fails on the server arrives as Next's bare error document; the German page is
   // rendered in the browser from it, so a browser is what can see it.
-  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 afterAll(async () => {

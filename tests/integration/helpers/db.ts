@@ -55,3 +55,9 @@ export function sqlState(error: unknown): string | undefined {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.cause?.code ?? e?.code;
 }
+
+/** The constraint a failed query broke, for both drivers (postgres.js: constraint_name, PGlite: constraint). */
+export function sqlConstraint(error: unknown): string | undefined {
+  const e = error as { cause?: { constraint_name?: string; constraint?: string } };
+  return e?.cause?.constraint_name ?? e?.cause?.constraint;
+}
