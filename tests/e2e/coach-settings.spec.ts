@@ -30,6 +30,22 @@ test("the coach edits the practice, adds a session type, subscribes to the calen
   await page.getByRole("button", { name: "Einstellungen speichern" }).click();
   await expect(page.getByRole("status")).toContainText("Gespeichert");
 
+  // Retention periods: saved, and stated in the privacy policy at once; a wrong one is refused in German.
+  await page.goto("/coach/einstellungen");
+  await page.getByLabel("Inhalt gesendeter E-Mails (Tage)").fill("45");
+  await page.getByRole("button", { name: "Fristen speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Datenschutzerklärung");
+  await page.goto("/datenschutz");
+  await expect(page.getByRole("article")).toContainText("den Inhalt gesendeter E-Mails nach 45 Tagen");
+  await page.goto("/coach/einstellungen");
+  await page.getByLabel("Erstgespräche ohne Coaching (Monate)").fill("0");
+  await page.getByRole("button", { name: "Fristen speichern" }).click();
+  await expect(page.getByText("Erstgespräche ohne Coaching: mindestens 1.")).toBeVisible();
+  await page.getByLabel("Inhalt gesendeter E-Mails (Tage)").fill("30");
+  await page.getByLabel("Erstgespräche ohne Coaching (Monate)").fill("12");
+  await page.getByRole("button", { name: "Fristen speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Gespeichert");
+
   // A new session type appears in the list.
   const name = `Vertiefung ${Date.now()}`;
   const add = page.getByRole("group", { name: "Neue Sitzungsart" });
