@@ -41,10 +41,11 @@ beforeAll(async () => {
   database = await useTestDatabase();
   await seedEssentials(database.db, "coach@example.com");
   coachId = (await theCoach()).id;
-  [{ id: clientId }] = await database.db
+  const [client] = await database.db
     .insert(users)
     .values({ email: CLIENT, name: "Kim Klient", role: "client" })
     .returning({ id: users.id });
+  clientId = client!.id;
 });
 afterAll(() => database.drop());
 beforeEach(async () => {
