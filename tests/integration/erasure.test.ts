@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db";
-import { availabilitySettings, sessionTypes } from "@/db/schema";
+import { availabilitySettings, emailOutbox, sessionTypes } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
 import { sendMagicLink } from "@/lib/auth/magic-link";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
@@ -13,8 +13,9 @@ import { addDays, practiceDate } from "@/lib/booking/slots";
 import { saveSelfCheck } from "@/lib/checks/results";
 import { redFlags, signs } from "@/lib/checks/self-check";
 import { openClientRecord } from "@/lib/clients/coach-view";
+import { inviteClient } from "@/lib/clients/invitations";
 import { deleteClientAccount } from "@/lib/clients/my-data";
-import { dispatchDueEmails } from "@/lib/email/dispatcher";
+import { claimDueEmails, dispatchDueEmails } from "@/lib/email/dispatcher";
 import { listMailbox } from "@/lib/email/mailbox";
 import { getTransport, type OutgoingEmail, type Transport } from "@/lib/email/transport";
 import { createEntry } from "@/lib/journal/queries";
@@ -173,5 +174,26 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     expect(delivered.filter((e) => e.to === "coach@example.com").length).toBe(2);
 
     expect(unexplained(await scanForText(database.db, needles))).toEqual([]);
+  });
+
+  it("erases an email that was being sent while the account was deleted, once it is out", async () => {
+    const late = { name: "Wendelin Sprottenfang", email: "wendelin.sprottenfang@example.org" };
+    const { user } = await inviteClient(late, origin);
+    // A dispatcher has claimed the invitation and is sending it right now.
+    expect((await claimDueEmails(10)).map((e) => e.to)).toContain(late.email);
+    await deleteClientAccount(user.id, origin);
+    const [inFlight] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.to, late.email));
+    expect(inFlight).toMatchObject({ status: "sending", eraseAfterSend: true });
+
+    // Its dispatcher died; the lease runs out, another delivers it and then erases it.
+    await database.db
+      .update(emailOutbox)
+      .set({ lockedUntil: new Date(Date.now() - 60_000) })
+      .where(eq(emailOutbox.id, inFlight!.id));
+    const delivered: string[] = [];
+    const real = getTransport();
+    await dispatchDueEmails({ transport: { ...real, send: async (email, key) => (delivered.push(email.to), real.send(email, key)) } });
+    expect(delivered).toContain(late.email);
+    expect(unexplained(await scanForText(database.db, [late.email, ...late.name.split(" "), user.id]))).toEqual([]);
   });
 });
