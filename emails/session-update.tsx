@@ -13,7 +13,9 @@ export type SessionUpdateEmailProps = {
   previousWhen?: string;
   channel: "video" | "phone" | "in_person";
   location?: string | null;
-  note?: string | null;
+  /** The coach left a note for the client: it is read in their area, never in the email. */
+  hasNote?: boolean;
+  /** Only text the coach wrote about the change (or none); never something the client wrote. */
   reason?: string | null;
   dashboardUrl: string;
   contactEmail: string;
@@ -39,7 +41,7 @@ export default function SessionUpdateEmail({
   previousWhen,
   channel = "video",
   location = "https://meet.example.com/rueckenwind",
-  note = "Bring gern dein Tagebuch der letzten Woche mit.",
+  hasNote = true,
   reason = null,
   dashboardUrl = "http://localhost:3000/dashboard/termine",
   contactEmail = "hallo@example.com",
@@ -73,7 +75,7 @@ export default function SessionUpdateEmail({
             {placeText[channel]}
             {location ? `: ${location}` : "."}
           </Text>
-          {note && <Text style={{ ...paragraph, whiteSpace: "pre-line" }}>Meine Notiz für dich: {note}</Text>}
+          {hasNote && <Text style={paragraph}>Ich habe dir eine Notiz zu diesem Termin hinterlassen. Du liest sie in deinem Bereich.</Text>}
           <Text style={paragraph}>
             {series ? "Die Kalendereinladungen hängen" : "Die Kalendereinladung hängt"} an dieser E-Mail. Alle deine Termine findest du auch
             in deinem Bereich.

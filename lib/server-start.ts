@@ -2,6 +2,7 @@ import { getDbHandle } from "@/db";
 import { prepareDatabase } from "@/db/prepare";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env, EnvError } from "@/lib/env";
+import { runDailyPurge } from "@/lib/privacy/purge";
 import { queueDueReminders } from "@/lib/reminders/queue";
 
 const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout; __praxisPolling?: boolean };
@@ -24,8 +25,8 @@ export async function startServer() {
   await prepareDatabase(handle, e);
   console.log(`✓ Database ready (${handle.engine === "pglite" ? `embedded PGlite in ${e.PGLITE_DIR}` : "PostgreSQL"})`);
 
-  // Retries, reminders and anything queued outside a request go out from here; the cron route
-  // does the same. Every instance may poll: reminders are claimed with one conditional UPDATE
+  // Retries, reminders and anything queued outside a request go out from here, and the daily
+  // purge runs from here (claimed once a day across instances); the cron route does the same. Every instance may poll: reminders are claimed with one conditional UPDATE
   // and emails with SKIP LOCKED, so each goes to one sender once.
   if (e.OUTBOX_POLL_SECONDS > 0 && !holder.__praxisPoller) {
     holder.__praxisPoller = setInterval(() => {
@@ -39,6 +40,8 @@ export async function startServer() {
         .catch(failed("reminder"))
         .then(() => dispatchDueEmails())
         .catch(failed("outbox"))
+        .then(() => runDailyPurge())
+        .catch(failed("purge"))
         .finally(() => {
           holder.__praxisPolling = false;
         });

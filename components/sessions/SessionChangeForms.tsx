@@ -37,7 +37,15 @@ export function SessionChangeForms({ reschedule, cancel, date, time }: { resched
           </div>
           <Field label="Neues Datum" name="date" type="date" defaultValue={date} required error={e("date")} />
           <Field label="Neue Uhrzeit" name="time" type="time" defaultValue={time} required error={e("time")} />
-          <TextArea label="Grund (optional)" name="reason" rows={2} maxLength={500} error={e("reason")} className="md:col-span-2" />
+          <TextArea
+            label="Grund (optional)"
+            name="reason"
+            rows={2}
+            maxLength={500}
+            error={e("reason")}
+            hint="Steht in der E-Mail an die Person: bitte nichts über Beschwerden oder Gesundheit."
+            className="md:col-span-2"
+          />
           <div className="flex gap-2 md:col-span-2">
             <Button type="submit" disabled={moving}>
               Verschieben
@@ -57,7 +65,7 @@ export function SessionChangeForms({ reschedule, cancel, date, time }: { resched
             rows={2}
             maxLength={500}
             error={cancelState.fieldErrors?.reason?.[0]}
-            hint="Steht in der Absage an die Person."
+            hint="Steht in der Absage-E-Mail an die Person: bitte nichts über Beschwerden oder Gesundheit."
           />
           <div className="flex gap-2">
             <Button type="submit" variant="danger" disabled={cancelling}>

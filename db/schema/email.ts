@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export type EmailAttachment = { filename: string; contentType: string; content: string /* base64 */ };
 
@@ -22,6 +22,17 @@ export const emailOutbox = pgTable(
     html: text("html").notNull(),
     text: text("text").notNull(),
     attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default([]),
+    /** The person a notice to someone else is about (the visitor in the coach's notice): their erasure erases it too. */
+    aboutEmail: text("about_email"),
+    /**
+     * Link tokens in the body (sign-in, confirmation, manage links). The dispatcher blanks them in
+     * the stored copy once the email is out and clears this column: a sent row holds no usable secret.
+     */
+    secrets: text("secrets").array(),
+    /** Delivered, then deleted with its local-mailbox copy: emails caused by an account's deletion. */
+    eraseAfterSend: boolean("erase_after_send").notNull().default(false),
+    /** When the daily purge emptied html, text and attachments; the metadata stays for the email log. */
+    bodyPurgedAt: timestamp("body_purged_at", { mode: "date", withTimezone: true }),
     status: text("status", { enum: outboxStatuses }).notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
@@ -34,6 +45,8 @@ export const emailOutbox = pgTable(
   (t) => [
     check("email_outbox_status_check", sql`${t.status} in ('queued', 'sending', 'sent', 'failed')`),
     index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_to_idx").on(t.to),
+    index("email_outbox_about_idx").on(t.aboutEmail),
   ],
 );
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
@@ -53,6 +66,6 @@ export const devMailbox = pgTable(
     attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default([]),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("dev_mailbox_to_idx").on(t.to, t.createdAt)],
+  (t) => [index("dev_mailbox_to_idx").on(t.to, t.createdAt), index("dev_mailbox_created_idx").on(t.createdAt)],
 );
 export type DevMailMessage = typeof devMailbox.$inferSelect;

@@ -20,11 +20,21 @@ export const practiceSettings = pgTable(
     reminderLeadMinutes: integer("reminder_lead_minutes").notNull().default(1440),
     /** SHA-256 of the secret in the coach's calendar subscription URL; null until one is made. */
     calendarFeedTokenHash: text("calendar_feed_token_hash").unique(),
+    /** Retention, applied by the daily purge and stated in /datenschutz: the body of a sent email. */
+    sentEmailRetentionDays: integer("sent_email_retention_days").notNull().default(30),
+    /** Unconfirmed, expired and cancelled consultation requests of people who never became clients. */
+    openRequestRetentionDays: integer("open_request_retention_days").notNull().default(30),
+    /** Held (or missed) consultations of people who never became clients, counted from the appointment. */
+    pastConsultationRetentionMonths: integer("past_consultation_retention_months").notNull().default(12),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("practice_settings_single_row", sql`${t.id} = 1`),
     check("practice_settings_reminder_lead", sql`${t.reminderLeadMinutes} between 0 and 10080`),
+    check(
+      "practice_settings_retention",
+      sql`${t.sentEmailRetentionDays} between 1 and 365 and ${t.openRequestRetentionDays} between 1 and 365 and ${t.pastConsultationRetentionMonths} between 1 and 120`,
+    ),
   ],
 );
 export type PracticeSettings = typeof practiceSettings.$inferSelect;

@@ -46,7 +46,6 @@ export async function submitComment(
             practiceName: settings.practiceName,
             articleTitle: article.title,
             authorName: input.authorName,
-            body: input.body,
             moderationUrl: `${options.origin}/coach/kommentare`,
           }),
           dedupeKey: `new-comment:${comment!.id}:${coach.email}`,

@@ -13,7 +13,7 @@ export const MAGIC_LINK_MINUTES = 60;
  * Auth.js calls this for every sign-in request. Only existing accounts get a link; for an
  * unknown address nothing is sent, and the visitor sees the same "check your email" page.
  */
-export async function sendMagicLink({ identifier, url }: { identifier: string; url: string }): Promise<void> {
+export async function sendMagicLink({ identifier, url, token }: { identifier: string; url: string; token: string }): Promise<void> {
   const email = identifier.toLowerCase();
   const [user] = await db.select({ name: users.name }).from(users).where(eq(users.email, email));
   if (!user) return;
@@ -31,5 +31,6 @@ export async function sendMagicLink({ identifier, url }: { identifier: string; u
     }),
     // The URL holds the one-time token, so each request is its own email.
     dedupeKey: `magic-link:${createHash("sha256").update(url).digest("hex")}`,
+    secrets: [token],
   });
 }

@@ -15,7 +15,7 @@ export async function createSignInLink(
     callbackPath = "/login/weiter",
     maxAgeSeconds,
   }: { email: string; origin: string; callbackPath?: string; maxAgeSeconds: number },
-): Promise<string> {
+): Promise<{ url: string; token: string }> {
   const token = randomBytes(32).toString("hex");
   await db.insert(verificationTokens).values({
     identifier: email,
@@ -23,5 +23,5 @@ export async function createSignInLink(
     expires: new Date(Date.now() + maxAgeSeconds * 1000),
   });
   const params = new URLSearchParams({ callbackUrl: `${origin}${callbackPath}`, token, email });
-  return `${origin}/api/auth/callback/resend?${params}`;
+  return { url: `${origin}/api/auth/callback/resend?${params}`, token };
 }

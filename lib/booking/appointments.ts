@@ -175,6 +175,7 @@ export async function createBooking(input: BookingRequest, { origin }: { origin:
             validMinutes: settings.confirmWindowMinutes,
           }),
           dedupeKey: `booking-request:${row!.id}`,
+          secrets: [confirmToken],
         },
         tx,
       );
@@ -241,25 +242,38 @@ export function icsEventFor(
 
 const channelLabel = { video: "Video", phone: "Telefon", in_person: "Vor Ort" } as const;
 
-/** A coaching session carries its type, its place or link, and the coach's note to the client. */
+/**
+ * A coaching session carries its type and its place or link. Never the coach's note, homework
+ * or anything the client wrote: a calendar syncs to other services and is shared, so those are
+ * read in the client's own area.
+ */
 function sessionIcsText(appointment: Appointment, coachName: string, typeName?: string | null) {
   const place = appointment.location?.trim() || channelLabel[appointment.channel];
-  const lines = [`${typeName || "Coaching"} (${channelLabel[appointment.channel]})`, `Ort/Link: ${place}`];
-  if (appointment.noteToClient) lines.push("", appointment.noteToClient);
+  const lines = [
+    `${typeName || "Coaching"} (${channelLabel[appointment.channel]})`,
+    `Ort/Link: ${place}`,
+    "",
+    "Notizen und Hausaufgaben findest du in deinem Bereich.",
+  ];
   return { summary: `${typeName || "Coaching"} mit ${coachName}`, description: lines.join("\n"), location: place };
 }
 
+/**
+ * The visitor's email about their consultation. `manageToken` makes the "manage" button (and is
+ * blanked in the stored copy once sent); `reason` is only ever text the coach wrote, or none.
+ */
 async function sendVisitorUpdate(
   tx: Db,
   appointment: Appointment,
   kind: BookingUpdateKind,
-  extra: { manageUrl?: string; reason?: string | null; origin: string },
+  extra: { manageToken?: string; reason?: string | null; origin: string; eraseAfterSend?: boolean },
 ) {
   const practice = await loadPracticeSettings(tx);
   const { settings } = await loadRules(practiceDateOf(appointment.startAt), practiceDateOf(appointment.startAt), tx);
   const coach = await theCoach(tx);
   const coachName = practice.coachName || coach.name || practice.practiceName;
   const when = formatAppointmentTime(appointment.startAt, settings.timeZone);
+  const manageUrl = extra.manageToken ? `${extra.origin}/termin/${extra.manageToken}` : undefined;
   await enqueueEmail(
     {
       template: `booking-${kind}`,
@@ -272,11 +286,12 @@ async function sendVisitorUpdate(
         name: appointment.name.split(" ")[0] ?? appointment.name,
         when,
         channel: appointment.channel,
-        manageUrl: extra.manageUrl,
+        manageUrl,
         reason: extra.reason,
         cutoffHours: Math.round(settings.cancellationCutoffMinutes / 60),
         contactEmail: practice.email || coach.email,
       }),
+      // The invitation carries no manage link: a calendar keeps it for good and shares it.
       attachments: [
         icsAttachment(
           icsEventFor(appointment, {
@@ -284,21 +299,26 @@ async function sendVisitorUpdate(
             timeZone: settings.timeZone,
             coachName,
             organizerEmail: practice.email || coach.email,
-            url: extra.manageUrl,
           }),
         ),
       ],
       dedupeKey: `booking-${kind}:${appointment.id}:${appointment.sequence}`,
+      secrets: extra.manageToken ? [extra.manageToken] : undefined,
+      eraseAfterSend: extra.eraseAfterSend,
     },
     tx,
   );
 }
 
+/**
+ * The coach's notice of a change. It names the person and the time; what they wrote (the
+ * booking message, a cancellation reason) waits in the portal and is never quoted in email.
+ */
 async function sendCoachNotice(
   tx: Db,
   appointment: Appointment,
   kind: CoachNoticeKind,
-  extra: { origin: string; previousStart?: Date; reason?: string | null },
+  extra: { origin: string; previousStart?: Date; reasonGiven?: boolean; accountDeleted?: boolean },
 ) {
   const practice = await loadPracticeSettings(tx);
   const coach = await theCoach(tx);
@@ -318,8 +338,10 @@ async function sendCoachNotice(
         channel: appointment.channel,
         when,
         previousWhen: extra.previousStart ? formatAppointmentTime(extra.previousStart, tz, { withZone: false }) : undefined,
-        message: appointment.message,
-        reason: extra.reason,
+        hasMessage: Boolean(appointment.message?.trim()),
+        hasSelfCheck: appointment.selfCheck !== null,
+        reasonGiven: extra.reasonGiven ?? false,
+        accountDeleted: extra.accountDeleted ?? false,
         portalUrl:
           appointment.kind === "session" && appointment.clientId
             ? `${extra.origin}/coach/klienten/${appointment.clientId}`
@@ -327,6 +349,8 @@ async function sendCoachNotice(
         session: appointment.kind === "session",
       }),
       dedupeKey: `coach-booking-${kind}:${appointment.id}:${appointment.sequence}`,
+      about: appointment.email,
+      eraseAfterSend: extra.accountDeleted,
     },
     tx,
   );
@@ -360,7 +384,7 @@ export async function confirmBooking(token: string, { origin }: { origin: string
         .where(and(eq(appointments.id, found.id), inArray(appointments.status, ["pending", "expired"])))
         .returning();
       if (!row) return { status: "gone" as const };
-      await sendVisitorUpdate(tx, row, "confirmed", { origin, manageUrl: `${origin}/termin/${manageToken}` });
+      await sendVisitorUpdate(tx, row, "confirmed", { origin, manageToken });
       await sendCoachNotice(tx, row, "booked", { origin });
       return { status: "confirmed" as const, appointment: row, manageToken };
     });
@@ -392,14 +416,24 @@ export async function sendVisitorCancellation(tx: Db, appointment: Appointment, 
   await sendVisitorUpdate(tx, appointment, "cancelled", extra);
 }
 
-/** A cancellation by the person themselves: they get the CANCEL invitation, the coach a notice. */
-export async function notifyCancellation(tx: Db, appointment: Appointment, extra: { origin: string; reason: string | null }) {
+/**
+ * A cancellation by the person themselves: they get the CANCEL invitation, the coach a notice.
+ * Their own reason is stored for the coach and not echoed in either email. When the cause is the
+ * deletion of their account, both emails are delivered and then erased.
+ */
+export async function notifyCancellation(
+  tx: Db,
+  appointment: Appointment,
+  extra: { origin: string; reason: string | null; accountDeleted?: boolean },
+) {
+  const accountDeleted = extra.accountDeleted ?? false;
+  const toPerson = { origin: extra.origin, reason: accountDeleted ? "Konto gelöscht" : null, eraseAfterSend: accountDeleted };
   if (appointment.kind === "session") {
     // Imported when needed: lib/sessions builds on this module.
     const { sendSessionUpdate } = await import("@/lib/sessions/notify");
-    await sendSessionUpdate(tx, [appointment], "cancelled", extra);
-  } else await sendVisitorUpdate(tx, appointment, "cancelled", extra);
-  await sendCoachNotice(tx, appointment, "cancelled", extra);
+    await sendSessionUpdate(tx, [appointment], "cancelled", toPerson);
+  } else await sendVisitorUpdate(tx, appointment, "cancelled", toPerson);
+  await sendCoachNotice(tx, appointment, "cancelled", { origin: extra.origin, reasonGiven: Boolean(extra.reason), accountDeleted });
 }
 
 export async function cancelByVisitor(
@@ -454,7 +488,7 @@ export async function rescheduleByVisitor(
         .where(and(eq(appointments.id, appointment.id), eq(appointments.status, "confirmed")))
         .returning();
       if (!row) throw new AppError("not_found", "Dieser Termin wurde inzwischen abgesagt.");
-      await sendVisitorUpdate(tx, row, "moved", { origin, manageUrl: `${origin}/termin/${token}` });
+      await sendVisitorUpdate(tx, row, "moved", { origin, manageToken: token });
       await sendCoachNotice(tx, row, "moved", { origin, previousStart: appointment.startAt });
       return row;
     });

@@ -70,7 +70,7 @@ export async function resendInvitation(clientId: string, origin: string, db: Db 
 }
 
 export async function queueInvitation(tx: Db, user: User, ctx: { origin: string; practiceName: string; coachName: string }) {
-  const signInUrl = await createSignInLink(tx, { email: user.email, origin: ctx.origin, maxAgeSeconds: INVITATION_VALID_DAYS * 86_400 });
+  const link = await createSignInLink(tx, { email: user.email, origin: ctx.origin, maxAgeSeconds: INVITATION_VALID_DAYS * 86_400 });
   await enqueueEmail(
     {
       template: "client-invitation",
@@ -80,11 +80,12 @@ export async function queueInvitation(tx: Db, user: User, ctx: { origin: string;
         practiceName: ctx.practiceName,
         coachName: ctx.coachName,
         name: (user.name ?? user.email).split(" ")[0] ?? user.email,
-        signInUrl,
+        signInUrl: link.url,
         validDays: INVITATION_VALID_DAYS,
       }),
       // Each invitation is its own email (with its own link); the form's button is disabled while it sends.
       dedupeKey: `client-invitation:${user.id}:${crypto.randomUUID()}`,
+      secrets: [link.token],
     },
     tx,
   );

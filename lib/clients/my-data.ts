@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, healthDataViews, journalEntries, selfCheckResults, sessions, users, verificationTokens } from "@/db/schema";
 import { notifyCancellation } from "@/lib/booking/appointments";
+import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
 
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
@@ -99,8 +100,12 @@ export function journalCsv(
 }
 
 /**
- * Deletes the account: future appointments are cancelled with the usual emails, then the health
- * data, appointments, sessions and the account itself are deleted, all in one transaction.
+ * Deletes the account and with it the person, in one transaction: future appointments are
+ * cancelled, every email to or about them (outbox, the coach's email log, the local mailbox) is
+ * erased, then their appointments (with the coach's notes), sessions, sign-in links, journal,
+ * self-checks, view log and the account itself. The cancellation emails this causes are
+ * delivered and then erased too. Nothing of the person stays except what lib/privacy/kept.ts
+ * declares with its legal basis (nothing today); backups age out after BACKUP_RETENTION_DAYS.
  */
 export async function deleteClientAccount(userId: string, origin: string, db: Db = defaultDb): Promise<void> {
   await db.transaction(async (tx) => {
@@ -109,6 +114,11 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
       .from(users)
       .where(and(eq(users.id, userId), eq(users.role, "client")));
     if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
+    const theirs = or(eq(appointments.clientId, userId), eq(appointments.email, user.email));
+    const addresses = [
+      user.email,
+      ...(await tx.selectDistinct({ email: appointments.email }).from(appointments).where(theirs)).map((a) => a.email),
+    ];
     const future = await tx
       .update(appointments)
       .set({
@@ -119,18 +129,13 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
         sequence: sql`${appointments.sequence} + 1`,
         updatedAt: sql`now()`,
       })
-      .where(
-        and(
-          or(eq(appointments.clientId, userId), eq(appointments.email, user.email)),
-          inArray(appointments.status, ["pending", "confirmed"]),
-          gt(appointments.startAt, sql`now()`),
-        ),
-      )
+      .where(and(theirs, inArray(appointments.status, ["pending", "confirmed"]), gt(appointments.startAt, sql`now()`)))
       .returning();
-    for (const appointment of future) await notifyCancellation(tx, appointment, { origin, reason: "Konto gelöscht" });
-    await tx.delete(appointments).where(or(eq(appointments.clientId, userId), eq(appointments.email, user.email)));
+    await eraseEmailsOf(tx, addresses);
+    for (const appointment of future) await notifyCancellation(tx, appointment, { origin, reason: null, accountDeleted: true });
+    await tx.delete(appointments).where(theirs); // the coach's session notes go with them (cascade)
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
+    await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));
     await tx.delete(users).where(eq(users.id, userId)); // journal, self-checks and the view log go with it (cascade)
   });
 }

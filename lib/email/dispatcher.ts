@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { env } from "@/lib/env";
+import { redactSecrets } from "./secrets";
 import { getTransport, TransportError, type Transport } from "./transport";
 
 /** How long a claimed email stays with one dispatcher before another may take it over. */
@@ -77,10 +78,22 @@ async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promis
       { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments },
       email.id,
     );
-    await db
+    // The stored copy keeps no usable link: its tokens are blanked in the same statement that
+    // records the delivery. The update also reads the erase flag under the row lock, so a deletion
+    // that marked this email while it was being sent is seen here.
+    const [row] = await db
       .update(emailOutbox)
-      .set({ status: "sent", sentAt: sql`now()`, providerMessageId: messageId, lockedUntil: null, lastError: null })
-      .where(eq(emailOutbox.id, email.id));
+      .set({
+        status: "sent",
+        sentAt: sql`now()`,
+        providerMessageId: messageId,
+        lockedUntil: null,
+        lastError: null,
+        ...(email.secrets?.length ? { ...redactSecrets(email, email.secrets), secrets: null } : {}),
+      })
+      .where(eq(emailOutbox.id, email.id))
+      .returning({ erase: emailOutbox.eraseAfterSend });
+    if (row?.erase) await eraseDelivered(email.id, transport, db);
     return { result: "sent" };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -88,7 +101,7 @@ async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promis
     // A provider that says how long to wait (429 Retry-After) is not asked again sooner.
     const backoff = retryDelayMs(email.attempts, Math.random, env().OUTBOX_RETRY_BASE_SECONDS * 1000);
     const delayMs = Math.max(backoff, error instanceof TransportError ? (error.retryAfterMs ?? 0) : 0);
-    await db
+    const [row] = await db
       .update(emailOutbox)
       .set({
         status: giveUp ? "failed" : "queued",
@@ -96,17 +109,26 @@ async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promis
         lastError: message,
         nextAttemptAt: sql`now() + ${`${delayMs} milliseconds`}::interval`,
       })
-      .where(eq(emailOutbox.id, email.id));
+      .where(eq(emailOutbox.id, email.id))
+      .returning({ erase: emailOutbox.eraseAfterSend });
+    // An email about a deleted person that cannot be delivered is not kept for a retry.
+    if (giveUp && row?.erase) await db.delete(emailOutbox).where(eq(emailOutbox.id, email.id));
     return { result: giveUp ? "failed" : "retried", timedOut: error instanceof TransportError && error.timedOut };
   }
 }
 
-/** The coach's "send again" for an email that gave up. */
+/** Delivered and now forgotten: the row and the transport's own copy (the local mailbox's). */
+async function eraseDelivered(id: string, transport: Transport, db: Db) {
+  await db.delete(emailOutbox).where(eq(emailOutbox.id, id));
+  await transport.forget?.(id);
+}
+
+/** The coach's "send again" for an email that gave up, while its body is still kept. */
 export async function retryEmail(id: string, db: Db = defaultDb): Promise<boolean> {
   const rows = await db
     .update(emailOutbox)
     .set({ status: "queued", attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
-    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed")))
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed"), isNull(emailOutbox.bodyPurgedAt)))
     .returning({ id: emailOutbox.id });
   return rows.length > 0;
 }

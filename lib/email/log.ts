@@ -26,6 +26,8 @@ export type EmailLogRow = {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date;
+  /** Set once the daily purge emptied the body: such an email cannot be sent again. */
+  bodyPurgedAt: Date | null;
 };
 
 /** The coach's email log: newest first, optionally one status, 50 per page (page 1 first). Bodies stay out. */
@@ -49,6 +51,7 @@ export async function listOutboxEmails(
       createdAt: emailOutbox.createdAt,
       sentAt: emailOutbox.sentAt,
       nextAttemptAt: emailOutbox.nextAttemptAt,
+      bodyPurgedAt: emailOutbox.bodyPurgedAt,
     })
     .from(emailOutbox)
     .where(where)

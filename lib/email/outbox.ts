@@ -16,6 +16,19 @@ export type EnqueueInput = {
   /** Same key, same email: a second enqueue with it is ignored. */
   dedupeKey: string;
   attachments?: EmailAttachment[];
+  /**
+   * The person a notice to someone else is about (the visitor in the coach's notice of a
+   * booking): erasing that person's data erases this email too. Emails to the person are found
+   * by their address anyway.
+   */
+  about?: string;
+  /**
+   * Every link token in the body (sign-in, invitation, confirmation, manage link). It is sent as
+   * it is, then blanked in the stored copy: a sent row holds no secret anyone could use.
+   */
+  secrets?: string[];
+  /** Delivered, then deleted with any local copy (emails caused by an account's deletion). */
+  eraseAfterSend?: boolean;
 };
 
 /**
@@ -35,6 +48,9 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
       html,
       text,
       attachments: input.attachments ?? [],
+      aboutEmail: input.about?.toLowerCase() ?? null,
+      secrets: input.secrets?.length ? input.secrets : null,
+      eraseAfterSend: input.eraseAfterSend ?? false,
     })
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning({ id: emailOutbox.id });
@@ -42,10 +58,7 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
     dispatchAfterResponse();
     return { id: inserted[0].id, created: true };
   }
-  const [existing] = await tx
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.dedupeKey, input.dedupeKey));
+  const [existing] = await tx.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.dedupeKey, input.dedupeKey));
   return { id: existing!.id, created: false };
 }
 

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { Resend } from "resend";
 import { db } from "@/db";
 import { devMailbox, type EmailAttachment } from "@/db/schema";
@@ -16,6 +17,11 @@ export type Transport = {
   name: "resend" | "mailbox";
   /** Delivers one email. The key makes a repeated call with the same key deliver nothing new. */
   send(email: OutgoingEmail, idempotencyKey: string): Promise<{ messageId: string }>;
+  /**
+   * Deletes whatever copy of a delivered email the transport keeps on our side (the local
+   * mailbox does; Resend's copy is the provider's, under its own retention).
+   */
+  forget?(idempotencyKey: string): Promise<void>;
 };
 
 /** A failed delivery; `retryAfterMs` is the provider's own wait (429 Retry-After), if it named one. */
@@ -91,6 +97,9 @@ const mailboxTransport: Transport = {
       .onConflictDoUpdate({ target: devMailbox.idempotencyKey, set: { idempotencyKey } })
       .returning({ id: devMailbox.id });
     return { messageId: row!.id };
+  },
+  async forget(idempotencyKey) {
+    await db.delete(devMailbox).where(eq(devMailbox.idempotencyKey, idempotencyKey));
   },
 };
 

@@ -15,12 +15,13 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   const expired = sql`${rateLimits.windowStart} <= now() - ${window}`;
   const [row] = await db
     .insert(rateLimits)
-    .values({ key, windowStart: sql`now()`, count: 1 })
+    .values({ key, windowStart: sql`now()`, count: 1, windowSeconds })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
         count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
         windowStart: sql`case when ${expired} then now() else ${rateLimits.windowStart} end`,
+        windowSeconds,
       },
     })
     .returning({

@@ -19,13 +19,13 @@ export async function sessionTypeName(id: string | null, db: Db = defaultDb): Pr
 /**
  * The client's email for sessions the coach scheduled, moved or cancelled, written in the
  * caller's transaction. A weekly series is one email with one invitation per session.
- * The coach's private notes are never read here.
+ * The coach's private notes are never read here, and the note to the client stays in their area.
  */
 export async function sendSessionUpdate(
   tx: Db,
   rows: Appointment[],
   kind: SessionUpdateKind,
-  extra: { origin: string; reason?: string | null; previousStart?: Date },
+  extra: { origin: string; reason?: string | null; previousStart?: Date; eraseAfterSend?: boolean },
 ) {
   const first = rows[0];
   if (!first) return;
@@ -58,7 +58,7 @@ export async function sendSessionUpdate(
         previousWhen: extra.previousStart ? formatAppointmentTime(extra.previousStart, tz) : undefined,
         channel: first.channel,
         location: first.location,
-        note: first.noteToClient,
+        hasNote: Boolean(first.noteToClient?.trim()),
         reason: extra.reason,
         dashboardUrl,
         contactEmail: organizerEmail,
@@ -66,6 +66,7 @@ export async function sendSessionUpdate(
       attachments,
       // A series is announced once, under its first session's key.
       dedupeKey: `session-${kind}:${first.id}:${first.sequence}`,
+      eraseAfterSend: extra.eraseAfterSend,
     },
     tx,
   );

@@ -5,9 +5,9 @@ import { requireApiUser } from "@/lib/auth/guards";
 import { renewCalendarFeedToken } from "@/lib/calendar/feed";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
-import { saveSessionType, savePracticeSettings, setSessionTypeActive } from "./practice";
+import { saveRetentionSettings, saveSessionType, savePracticeSettings, setSessionTypeActive } from "./practice";
 import { PRACTICE_SETTINGS_TAG } from "./queries";
-import { practiceSettingsFormSchema, sessionTypeFormSchema } from "./schemas";
+import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "./schemas";
 
 export type SettingsFormState = { message?: string; fieldErrors?: Record<string, string[] | undefined>; ok?: string };
 export type CalendarFeedState = { url?: string; message?: string };
@@ -49,6 +49,20 @@ export async function savePracticeSettingsAction(_previous: SettingsFormState, f
   await savePracticeSettings(parsed.data);
   revalidatePracticePages();
   return { ok: "Gespeichert. Impressum, Datenschutz und E-Mails zeigen ab sofort die neuen Angaben." };
+}
+
+/** The retention periods: saved, and /datenschutz (which states them) revalidated. */
+export async function saveRetentionSettingsAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  await requireApiUser("coach");
+  const parsed = retentionSettingsFormSchema.safeParse({
+    sentEmailRetentionDays: form.get("sentEmailRetentionDays"),
+    openRequestRetentionDays: form.get("openRequestRetentionDays"),
+    pastConsultationRetentionMonths: form.get("pastConsultationRetentionMonths"),
+  });
+  if (!parsed.success) return { message: "Bitte prüfe die markierten Felder.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
+  await saveRetentionSettings(parsed.data);
+  revalidatePracticePages();
+  return { ok: "Gespeichert. Die Datenschutzerklärung nennt ab sofort diese Fristen; die tägliche Löschung wendet sie an." };
 }
 
 export async function saveSessionTypeAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {

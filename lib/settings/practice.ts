@@ -3,7 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { availabilitySettings, practiceSettings, sessionTypes, type SessionType } from "@/db/schema";
 import { DEFAULT_WEEKLY } from "@/lib/booking/defaults";
 import { AppError } from "@/lib/http/errors";
-import type { PracticeSettingsInput, SessionTypeInput } from "./schemas";
+import type { PracticeSettingsInput, RetentionSettingsInput, SessionTypeInput } from "./schemas";
 
 /** Saves the practice's facts, and the cancellation cut-off that lives with the booking rules, together. */
 export async function savePracticeSettings(input: PracticeSettingsInput, db: Db = defaultDb): Promise<void> {
@@ -32,6 +32,15 @@ export async function savePracticeSettings(input: PracticeSettingsInput, db: Db 
       .values({ id: 1, weekly: DEFAULT_WEEKLY, ...cutoff })
       .onConflictDoUpdate({ target: availabilitySettings.id, set: cutoff });
   });
+}
+
+/** Saves the retention periods (the practice row exists once the app has started; made here if not). */
+export async function saveRetentionSettings(input: RetentionSettingsInput, db: Db = defaultDb): Promise<void> {
+  const values = { ...input, updatedAt: sql`now()` };
+  await db
+    .insert(practiceSettings)
+    .values({ id: 1, practiceName: "Rückenwind Coaching", ...values })
+    .onConflictDoUpdate({ target: practiceSettings.id, set: values });
 }
 
 export async function loadCancellationCutoffMinutes(db: Db = defaultDb): Promise<number> {

@@ -20,6 +20,9 @@ const fallback: PracticeSettings = {
   timeZone: "Europe/Berlin",
   reminderLeadMinutes: 1440,
   calendarFeedTokenHash: null,
+  sentEmailRetentionDays: 30,
+  openRequestRetentionDays: 30,
+  pastConsultationRetentionMonths: 12,
   updatedAt: new Date(0),
 };
 

@@ -51,6 +51,14 @@ export const practiceSettingsFormSchema = z.object({
 });
 export type PracticeSettingsInput = z.infer<typeof practiceSettingsFormSchema>;
 
+/** How long the platform keeps what has served its purpose: the daily purge applies it, /datenschutz states it. */
+export const retentionSettingsFormSchema = z.object({
+  sentEmailRetentionDays: wholeNumber("Inhalt gesendeter E-Mails", 1, 365),
+  openRequestRetentionDays: wholeNumber("Unbestätigte und abgesagte Anfragen", 1, 365),
+  pastConsultationRetentionMonths: wholeNumber("Erstgespräche ohne Coaching", 1, 120),
+});
+export type RetentionSettingsInput = z.infer<typeof retentionSettingsFormSchema>;
+
 export const sessionChannels = ["video", "phone", "in_person"] as const;
 export const sessionChannelLabels: Record<(typeof sessionChannels)[number], string> = {
   video: "Video",

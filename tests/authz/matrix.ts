@@ -233,6 +233,7 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/sessions/actions.ts#saveSessionRecordAction": coachAction,
   "lib/settings/actions.ts#savePracticeSettingsAction": coachAction,
   "lib/settings/actions.ts#saveSessionTypeAction": coachAction,
+  "lib/settings/actions.ts#saveRetentionSettingsAction": coachAction,
   "lib/settings/actions.ts#setSessionTypeActiveAction": coachAction,
   "lib/settings/actions.ts#renewCalendarFeedAction": { ...coachAction, coach: "allowed" },
 };

@@ -47,6 +47,11 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
   const csv = await (await page.request.get("/dashboard/daten/tagebuch.csv")).text();
   expect(csv.split("\r\n")[0]).toContain("Datum;Schmerz;Stress");
 
+  // The page says what stays after deletion (nothing) and how long backups keep it.
+  const deletion = page.getByRole("region", { name: "Konto löschen" });
+  await expect(deletion).toContainText("Was bleibt: nichts.");
+  await expect(deletion).toContainText("spätestens 30 Tage später auch aus allen Sicherungen");
+
   // Anna is also signed in on another device; deleting the account ends that session too.
   const laptop = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await signIn(laptop, "anna@example.com");
@@ -70,4 +75,15 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
   expect((await mailFor(page.request, "anna@example.com")).length).toBe(before);
   await coach.goto("/coach/klienten");
   await expect(coach.getByRole("link", { name: "Anna Keller" })).toHaveCount(0);
+  // Every email to or about her is gone from the log (the cancellations the deletion caused go
+  // once they are delivered).
+  await expect
+    .poll(
+      async () => {
+        await coach.goto("/coach/emails");
+        return coach.getByRole("row").filter({ hasText: /anna@example\.com|Anna Keller/ }).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
 });

@@ -141,9 +141,17 @@ test("a visitor comments, the coach is told and approves, and the comment appear
   await expect(page.getByText("Danke für deinen Kommentar!")).toBeVisible();
   await expect(page.getByText(text)).toHaveCount(0);
 
+  // The coach is told that a comment waits; what the visitor wrote is read in the portal, not in the email.
+  let notice: Awaited<ReturnType<typeof mailFor>>[number] | undefined;
   await expect
-    .poll(async () => (await mailFor(page.request, "coach@example.com")).some((m) => m.subject.startsWith("Neuer Kommentar") && m.text.includes(text)))
+    .poll(async () => {
+      notice = (await mailFor(page.request, "coach@example.com")).find((m) => m.subject.startsWith("Neuer Kommentar") && m.text.includes("Sabine"));
+      return Boolean(notice);
+    })
     .toBe(true);
+  expect(notice!.text).toContain("wartet im Praxisbereich auf deine Freigabe");
+  const stamp = text.split(" ").at(-1)!;
+  expect((await mailFor(page.request, "coach@example.com")).filter((m) => (m.subject + m.text + m.html).includes(stamp))).toEqual([]);
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await signIn(coach, "coach@example.com");

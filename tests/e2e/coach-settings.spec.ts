@@ -62,6 +62,26 @@ test("the coach edits the practice, adds a session type, subscribes to the calen
   await expectAccessible(page);
 });
 
+test("the coach sets how long data is kept, and the privacy policy says so at once", async ({ page }) => {
+  await signIn(page, "coach@example.com");
+  await page.goto("/coach/einstellungen");
+  await page.getByLabel("Inhalt gesendeter E-Mails (Tage)").fill("45");
+  await page.getByRole("button", { name: "Fristen speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Datenschutzerklärung");
+  await page.goto("/datenschutz");
+  await expect(page.getByRole("article")).toContainText("den Inhalt gesendeter E-Mails nach 45 Tagen");
+  await expect(page.getByRole("article")).toContainText("Was bleibt: nichts.");
+  await expect(page.getByRole("article")).toContainText("spätestens 30 Tage später auch aus allen Sicherungen");
+  await page.goto("/coach/einstellungen");
+  await page.getByLabel("Erstgespräche ohne Coaching (Monate)").fill("0");
+  await page.getByRole("button", { name: "Fristen speichern" }).click();
+  await expect(page.getByText("Erstgespräche ohne Coaching: mindestens 1.")).toBeVisible();
+  await page.getByLabel("Inhalt gesendeter E-Mails (Tage)").fill("30");
+  await page.getByLabel("Erstgespräche ohne Coaching (Monate)").fill("12");
+  await page.getByRole("button", { name: "Fristen speichern" }).click();
+  await expect(page.getByRole("status")).toContainText("Gespeichert");
+});
+
 test("the cron route queues due reminders before it delivers", async ({ request }) => {
   const ok = await request.post("/api/cron/dispatch", { headers: { authorization: "Bearer e2e-cron-secret" } });
   expect(ok.status()).toBe(200);

@@ -45,9 +45,12 @@ test("the coach schedules, moves and cancels a session for Anna, who sees it wit
   await expectAccessible(page);
 
   const invite = await waitForMail(page, "anna@example.com", /^Neuer Termin: Coaching-Sitzung/);
-  expect(invite.text).toContain("Bring gern dein Tagebuch mit.");
+  // The note is read in Anna's area: the email and the invitation only say that it is there.
+  expect(invite.text).not.toContain("Bring gern dein Tagebuch mit.");
+  expect(invite.text).toContain("Notiz zu diesem Termin hinterlassen");
   expect(invite.text).toContain("/dashboard/termine");
   const ics = icsOf(invite);
+  expect(ics.replace(/\r\n /g, "")).not.toContain("Bring gern dein Tagebuch mit.");
   expect(ics).toContain("METHOD:REQUEST");
   expect(ics).toContain("SEQUENCE:0");
   expect(ics).toContain(`DTSTART;TZID=Europe/Berlin:${date.replaceAll("-", "")}T071500`);

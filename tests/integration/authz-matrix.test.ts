@@ -206,6 +206,8 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
       ];
     case "savePracticeSettingsAction":
       return [() => action({}, form({ practiceName: "", timeZone: "Europe/Nowhere" }))];
+    case "saveRetentionSettingsAction":
+      return [() => action({}, form({ sentEmailRetentionDays: "0", openRequestRetentionDays: "x", pastConsultationRetentionMonths: "" }))];
     case "saveSessionTypeAction":
       return [
         () => action({}, form({ id: ids.unknown, name: "Neu", durationMinutes: "50", channel: "video", defaultLocation: "" })),

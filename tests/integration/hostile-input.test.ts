@@ -13,7 +13,7 @@ import { inviteClientSchema } from "@/lib/clients/invitations";
 import { createEntry } from "@/lib/journal/queries";
 import { journalEntrySchema, journalPatchSchema, journalQuerySchema } from "@/lib/journal/schemas";
 import { cancelSessionSchema, rescheduleSessionSchema, scheduleSessionSchema, sessionRecordSchema } from "@/lib/sessions/schemas";
-import { practiceSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
+import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 /*
@@ -404,6 +404,10 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
       reminderLeadHours: "24",
       cancellationCutoffHours: "24",
     },
+  },
+  retentionSettingsFormSchema: {
+    schema: retentionSettingsFormSchema,
+    valid: { sentEmailRetentionDays: "30", openRequestRetentionDays: "30", pastConsultationRetentionMonths: "12" },
   },
   sessionTypeFormSchema: {
     schema: sessionTypeFormSchema,

@@ -34,6 +34,7 @@ describe.each(engines)("migrations on %s", (engine) => {
       "email_outbox",
       "health_data_views",
       "journal_entries",
+      "maintenance_runs",
       "practice_settings",
       "rate_limits",
       "self_check_results",

@@ -114,7 +114,9 @@ describe("the coach schedules a session", () => {
     const mails = await mailsTo("anna@example.com");
     expect(mails).toHaveLength(1);
     expect(mails[0]!.dedupeKey).toBe(`session-scheduled:${session!.id}:0`);
-    expect(mails[0]!.text).toContain("Bring gern dein Tagebuch mit.");
+    // The coach's note is read in the client's area: the email says it is there.
+    expect(mails[0]!.text).not.toContain("Bring gern dein Tagebuch mit.");
+    expect(mails[0]!.text).toContain("Notiz zu diesem Termin hinterlassen");
     expect(mails[0]!.text).toContain("https://meet.example.com/anna");
     expect(mails[0]!.text).toContain("/dashboard/termine");
     expect(mails[0]!.text).toContain("10:00 Uhr");
@@ -124,7 +126,8 @@ describe("the coach schedules a session", () => {
     expect(session!.startAt.toISOString()).toBe(`${date}T${utc}:00.000Z`);
     expect(ics.summary).toBe("Coaching-Sitzung mit Mara Lindner");
     expect(ics.location).toBe("https://meet.example.com/anna");
-    expect(ics.description).toContain("Bring gern dein Tagebuch mit.");
+    expect(ics.description).not.toContain("Bring gern dein Tagebuch mit.");
+    expect(ics.description).toContain("in deinem Bereich");
   });
 
   it("refuses an overlap, naming the other appointment, and creates nothing", async () => {

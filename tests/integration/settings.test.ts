@@ -81,6 +81,35 @@ describe("practice settings", () => {
     expect(practice!.practiceName).toBe("Praxis Rückenwind");
   });
 
+  it("saves the retention periods and revalidates /datenschutz, which states them", async () => {
+    const saved = await actions.saveRetentionSettingsAction(
+      {},
+      form({ sentEmailRetentionDays: "45", openRequestRetentionDays: "14", pastConsultationRetentionMonths: "6" }),
+    );
+    expect(saved.ok).toMatch(/Gespeichert/);
+    const [practice] = await database.db.select().from(practiceSettings);
+    expect(practice).toMatchObject({ sentEmailRetentionDays: 45, openRequestRetentionDays: 14, pastConsultationRetentionMonths: 6 });
+    expect(revalidated.tags).toContain("practice-settings");
+    expect(revalidated.paths).toContain("/datenschutz");
+  });
+
+  it("answers wrong retention periods with German field messages and keeps the old ones", async () => {
+    const [before] = await database.db.select().from(practiceSettings);
+    const state = await actions.saveRetentionSettingsAction(
+      {},
+      form({ sentEmailRetentionDays: "0", openRequestRetentionDays: "drei", pastConsultationRetentionMonths: "1.5" }),
+    );
+    expect(state.message).toBe("Bitte prüfe die markierten Felder.");
+    expect(state.fieldErrors).toEqual({
+      sentEmailRetentionDays: ["Inhalt gesendeter E-Mails: mindestens 1."],
+      openRequestRetentionDays: ["Unbestätigte und abgesagte Anfragen: bitte eine Zahl eingeben."],
+      pastConsultationRetentionMonths: ["Erstgespräche ohne Coaching: bitte eine ganze Zahl."],
+    });
+    const [after] = await database.db.select().from(practiceSettings);
+    expect(after!.sentEmailRetentionDays).toBe(before!.sentEmailRetentionDays);
+    expect(revalidated.paths).toEqual([]);
+  });
+
   it("is for the coach alone", async () => {
     session.user = { id: "a", role: "client", email: "anna@example.com" };
     await expect(actions.savePracticeSettingsAction({}, form(valid))).rejects.toMatchObject({ code: "forbidden" });
@@ -88,6 +117,9 @@ describe("practice settings", () => {
       code: "forbidden",
     });
     await expect(actions.renewCalendarFeedAction({}, new FormData())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(actions.saveRetentionSettingsAction({}, form({ sentEmailRetentionDays: "1" }))).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });
 

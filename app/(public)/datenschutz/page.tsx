@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { Missing, OrMissing } from "@/components/site/Missing";
+import { KeptAfterDeletion } from "@/components/privacy/KeptAfterDeletion";
 import { Notice } from "@/components/ui/Notice";
+import { MAGIC_LINK_MINUTES } from "@/lib/auth/magic-link";
+import { INVITATION_VALID_DAYS } from "@/lib/clients/invitations";
 import { missingImpressumFields } from "@/lib/settings/impressum";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
@@ -9,6 +12,7 @@ export const metadata: Metadata = { title: "Datenschutz" };
 export default async function DatenschutzPage() {
   const s = await getPracticeSettings();
   const incomplete = missingImpressumFields(s).length > 0;
+  const coach = s.coachName || "die Person, die dich in der Praxis begleitet";
   return (
     <article className="prose-calm">
       <h1>Datenschutzerklärung</h1>
@@ -65,14 +69,45 @@ export default async function DatenschutzPage() {
       <p>
         Bestätigungen, Terminerinnerungen und Anmeldelinks versenden wir über den Dienst Resend (Resend, Inc., USA) als Auftragsverarbeiter.
         Die Übermittlung stützt sich auf einen Vertrag zur Auftragsverarbeitung und die EU-Standardvertragsklauseln. Es werden nur
-        Empfängeradresse und Inhalt der jeweiligen E-Mail übertragen.
+        Empfängeradresse und Inhalt der jeweiligen E-Mail übertragen. Gesundheitsangaben stehen in keiner E-Mail und in keiner
+        Kalendereinladung: Deine Nachricht, dein Selbsttest, Notizen und Hausaufgaben liest du (und liest {coach}) nach der Anmeldung im
+        geschützten Bereich; die E-Mail sagt nur, dass dort etwas auf dich wartet.
       </p>
 
-      <h2>7. Speicherdauer</h2>
+      <h2>7. Speicherdauer und Löschung</h2>
       <p>
-        Wir speichern Daten, solange du mit uns arbeitest, und löschen sie danach, soweit keine gesetzliche Aufbewahrungspflicht besteht.
-        Anmeldelinks verfallen nach einer Stunde.
+        Wir speichern nur so lange, wie es für den Zweck nötig ist. Dein Konto mit Tagebuch, Selbsttests und Terminen bleibt, bis du es
+        löschst oder uns bittest, es zu löschen. Einmal am Tag löscht die Plattform von selbst:
       </p>
+      <ul>
+        <li>
+          den Inhalt gesendeter E-Mails nach {s.sentEmailRetentionDays} Tagen. Im Versandprotokoll bleiben danach nur Empfänger*in, Betreff
+          und Zeitpunkt, solange es dein Konto oder einen Termin mit dir gibt. Links zum Anmelden, Bestätigen oder Verwalten eines Termins
+          bewahren wir schon ab dem Versand nicht mehr lesbar auf;
+        </li>
+        <li>
+          Anfragen für ein Erstgespräch, die nie bestätigt oder die abgesagt wurden, nach {s.openRequestRetentionDays} Tagen, wenn daraus
+          keine Zusammenarbeit geworden ist;
+        </li>
+        <li>
+          stattgefundene oder verpasste Erstgespräche, aus denen keine Zusammenarbeit wurde, {s.pastConsultationRetentionMonths} Monate nach
+          dem Termin, mit deiner Nachricht und einem mitgeschickten Selbsttest;
+        </li>
+        <li>
+          Anmelde- und Einladungslinks, sobald sie abgelaufen sind (nach {MAGIC_LINK_MINUTES} Minuten bzw. {INVITATION_VALID_DAYS} Tagen),
+          und Anmeldungen auf einem Gerät 30 Tage nach dem letzten Besuch;
+        </li>
+        <li>
+          Zähler zum Schutz vor Missbrauch (deine IP-Adresse steht darin nur als verschlüsselter Prüfwert) nach ihrem Zeitfenster von einer
+          Stunde.
+        </li>
+      </ul>
+      <p>
+        <strong>Wenn du dein Konto löschst</strong> (unter „Meine Daten“), ist alles sofort weg: Konto, Tagebuch, Selbsttests, Termine mit
+        den Notizen, die {coach} dazu gemacht hat, Einwilligungen, das Protokoll der Einsichten und jede E-Mail an dich oder über dich, auch
+        im Versandprotokoll. Anstehende Termine werden abgesagt; die Absagen werden verschickt und danach ebenfalls gelöscht.
+      </p>
+      <KeptAfterDeletion coachName={coach} />
 
       <h2>8. Deine Rechte</h2>
       <p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CalendarFeedForm } from "@/components/coach/CalendarFeedForm";
 import { PracticeSettingsForm } from "@/components/coach/PracticeSettingsForm";
+import { RetentionSettingsForm } from "@/components/coach/RetentionSettingsForm";
 import { SessionTypeForm } from "@/components/coach/SessionTypeForm";
 import { Button } from "@/components/ui/Button";
 import { requireRole } from "@/lib/auth/guards";
@@ -34,6 +35,14 @@ export default async function SettingsPage() {
           timeZone: practice.timeZone,
           reminderLeadHours: Math.round(practice.reminderLeadMinutes / 60),
           cancellationCutoffHours: Math.round(cutoffMinutes / 60),
+        }}
+      />
+
+      <RetentionSettingsForm
+        values={{
+          sentEmailRetentionDays: practice.sentEmailRetentionDays,
+          openRequestRetentionDays: practice.openRequestRetentionDays,
+          pastConsultationRetentionMonths: practice.pastConsultationRetentionMonths,
         }}
       />
 

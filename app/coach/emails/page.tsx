@@ -42,6 +42,11 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
       <p className="text-muted">
         Jede E-Mail, die die Praxis verschickt, neueste zuerst. Fehlgeschlagene kannst du erneut senden. Zeiten in {settings.timeZone}.
       </p>
+      <p className="text-muted">
+        Den Inhalt einer E-Mail löscht die Plattform {settings.sentEmailRetentionDays} Tage nach dem Versand; Anmelde- und Terminlinks darin
+        macht sie schon beim Versand unkenntlich. Der Eintrag hier bleibt, solange es die Person bei uns gibt: Löscht jemand das Konto,
+        verschwinden auch die E-Mails an sie und über sie.
+      </p>
       <nav aria-label="Nach Status filtern">
         <ul className="flex flex-wrap gap-2">
           {[undefined, ...outboxStatuses].map((s) => (
@@ -111,7 +116,8 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
                   <td className="p-3">{r.attempts}</td>
                   <td className="p-3 whitespace-nowrap">{r.sentAt ? time.format(r.sentAt) : "–"}</td>
                   <td className="p-3">
-                    {r.status === "failed" && (
+                    {r.status === "failed" && r.bodyPurgedAt && <span className="text-muted">Inhalt gelöscht</span>}
+                    {r.status === "failed" && !r.bodyPurgedAt && (
                       <form action={retryEmailAction}>
                         <input type="hidden" name="id" value={r.id} />
                         <Button type="submit" variant="secondary" aria-label={`E-Mail an ${r.to} erneut senden`}>

@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/clients/DeleteAccountForm";
+import { KeptAfterDeletion } from "@/components/privacy/KeptAfterDeletion";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
 import { consentsFor, viewsOf } from "@/lib/clients/my-data";
 import { formatDateTime } from "@/lib/format";
+import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Meine Daten", robots: { index: false } };
 
 export default async function MyDataPage() {
   const user = await requireRole("client", "/dashboard/daten");
-  const [consents, views] = await Promise.all([consentsFor(user.id, user.email ?? ""), viewsOf(user.id)]);
+  const [consents, views, practice] = await Promise.all([consentsFor(user.id, user.email ?? ""), viewsOf(user.id), getPracticeSettings()]);
+  const coachName = practice.coachName || "deine Begleitung in der Praxis";
   return (
     <div className="flex flex-col gap-8">
       <h1>Meine Daten</h1>
-      <p className="max-w-prose text-muted">Was du hier einträgst, gehört dir. Du kannst alles herunterladen und dein Konto jederzeit löschen.</p>
+      <p className="max-w-prose text-muted">
+        Was du hier einträgst, gehört dir. Du kannst alles herunterladen und dein Konto jederzeit löschen.
+      </p>
       <Card aria-labelledby="export">
         <h2 id="export" className="mb-3 text-xl">
           Herunterladen
@@ -69,10 +74,16 @@ export default async function MyDataPage() {
         <h2 id="loeschen" className="mb-3 text-xl">
           Konto löschen
         </h2>
-        <p className="mb-4">
-          Dein Tagebuch, deine Selbsttests, deine Termine und dein Konto werden endgültig gelöscht. Anstehende Termine werden abgesagt, du
-          bekommst dazu eine E-Mail. Das lässt sich nicht rückgängig machen; lade deine Daten vorher herunter, wenn du sie behalten möchtest.
-        </p>
+        <div className="mb-4 flex max-w-prose flex-col gap-3">
+          <p>
+            Gelöscht wird alles auf einmal und endgültig: dein Konto, dein Tagebuch, deine Selbsttests, deine Termine mit allem, was{" "}
+            {coachName} dazu notiert hat, deine Einwilligungen, das Protokoll oben und jede E-Mail an dich oder über dich, auch im
+            Versandprotokoll der Praxis. Anstehende Termine werden abgesagt: Du und {coachName} bekommt dazu eine E-Mail, die danach
+            ebenfalls gelöscht wird.
+          </p>
+          <KeptAfterDeletion coachName={coachName} />
+          <p>Das lässt sich nicht rückgängig machen; lade deine Daten vorher herunter, wenn du sie behalten möchtest.</p>
+        </div>
         <DeleteAccountForm />
       </Card>
     </div>

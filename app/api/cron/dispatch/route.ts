@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/http/errors";
+import { runDailyPurge } from "@/lib/privacy/purge";
 import { queueDueReminders } from "@/lib/reminders/queue";
 import { siteOrigin } from "@/lib/site-url";
 
@@ -16,15 +17,17 @@ function authorised(request: NextRequest): boolean {
 }
 
 /**
- * Queues due appointment reminders, then delivers due outbox emails; call it from a scheduler
- * every minute with the cron secret. Overlapping calls are safe: both steps claim atomically.
+ * Queues due appointment reminders, delivers due outbox emails, and once a day purges what has
+ * outlived its retention; call it from a scheduler every minute with the cron secret.
+ * Overlapping calls are safe: every step claims atomically.
  */
 export async function POST(request: NextRequest) {
   try {
     if (!authorised(request)) throw new AppError("unauthorized", "A valid cron secret is required.");
     const reminders = await queueDueReminders({ origin: await siteOrigin() });
     const result = await dispatchDueEmails();
-    return NextResponse.json({ reminders, ...result });
+    const purged = await runDailyPurge();
+    return NextResponse.json({ reminders, ...result, purged });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,199 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDbHandle } from "@/db";
+import { availabilitySettings, emailOutbox, sessionTypes } from "@/db/schema";
+import { seedEssentials } from "@/db/seed";
+import { sendMagicLink } from "@/lib/auth/magic-link";
+import { createSignInLink } from "@/lib/auth/sign-in-link";
+import { availableSlots, confirmBooking, createBooking, theCoach } from "@/lib/booking/appointments";
+import { cancelByClient } from "@/lib/booking/client";
+import { convertToClient } from "@/lib/booking/coach";
+import { bookingRequestSchema } from "@/lib/booking/schemas";
+import { addDays, practiceDate } from "@/lib/booking/slots";
+import { saveSelfCheck } from "@/lib/checks/results";
+import { redFlags, signs } from "@/lib/checks/self-check";
+import { openClientRecord } from "@/lib/clients/coach-view";
+import { inviteClient } from "@/lib/clients/invitations";
+import { deleteClientAccount } from "@/lib/clients/my-data";
+import { claimDueEmails, dispatchDueEmails } from "@/lib/email/dispatcher";
+import { listMailbox } from "@/lib/email/mailbox";
+import { getTransport, type OutgoingEmail, type Transport } from "@/lib/email/transport";
+import { createEntry } from "@/lib/journal/queries";
+import { journalEntrySchema } from "@/lib/journal/schemas";
+import { keptAfterDeletion } from "@/lib/privacy/kept";
+import { saveSessionRecord } from "@/lib/sessions/queries";
+import { scheduleSession } from "@/lib/sessions/schedule";
+import { scheduleSessionSchema } from "@/lib/sessions/schemas";
+import { createTestDatabase, type TestDatabase } from "./helpers/db";
+import { scanForText, type Finding } from "./helpers/scan";
+
+/*
+ * Deleting an account deletes the person. Markers are planted through the real flows (a booking
+ * with a message and a self-check, journal entries, a self-check, the coach's private notes,
+ * homework, a note to the client, a cancellation reason, sessions, and the emails all of this
+ * sends), the account is deleted, one dispatcher pass delivers what the deletion caused, and then
+ * every text-like column of every table is searched for the markers, the person's address, name
+ * and id. Only what lib/privacy/kept.ts declares (with its legal basis) may remain.
+ */
+
+const origin = "http://localhost:3000";
+const tz = "Europe/Berlin";
+const person = { name: "Xaverius Quendelmoor", email: "xaverius.quendelmoor@example.org" };
+const markers = {
+  bookingMessage: "mkbookingmessage",
+  journalNote: "mkjournalnote",
+  journalTag: "mkjournaltag",
+  journalHelped: "mkjournalhelped",
+  noteToClient: "mknotetoclient",
+  coachNotes: "mkcoachprivatenotes",
+  homework: "mkhomework",
+  cancelReason: "mkcancelreason",
+  location: "mksessionlocation",
+};
+
+const allYes = {
+  signs: Object.fromEntries(signs.map((s) => [s.id, true])),
+  redFlags: Object.fromEntries(redFlags.map((f) => [f.id, false])),
+};
+
+/** Findings in the columns the platform declares it keeps (with a legal basis) are allowed. */
+function unexplained(findings: Finding[]) {
+  return findings.filter((f) => !keptAfterDeletion.some((k) => k.table === f.table && k.column === f.column));
+}
+
+const engines: ("pglite" | "postgres")[] = ["pglite", ...(process.env.TEST_DATABASE_URL ? (["postgres"] as const) : [])];
+
+describe.each(engines)("deleting an account on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    setDbHandle(database);
+    await seedEssentials(database.db, "coach@example.com");
+    const allDay = [{ start: "08:00", end: "20:00" }];
+    await database.db
+      .update(availabilitySettings)
+      .set({ weekly: { "1": allDay, "2": allDay, "3": allDay, "4": allDay, "5": allDay, "6": allDay, "7": allDay } });
+  });
+  afterAll(() => database.drop());
+
+  it("leaves no trace of the person in any table, and delivers the cancellations it causes", async () => {
+    const today = practiceDate(new Date(), tz);
+    const coach = await theCoach();
+
+    // A visitor books with a message and their self-check, confirms from the email, becomes a client.
+    const { slots } = await availableSlots(addDays(today, 3), addDays(today, 3));
+    const booking = await createBooking(
+      bookingRequestSchema.parse({
+        start: slots[2]!.start.toISOString(),
+        name: person.name,
+        email: person.email,
+        channel: "phone",
+        phone: "+49 30 5550199",
+        message: `Diagnose ${markers.bookingMessage}, seit Jahren`,
+        selfCheck: allYes,
+        consent: true,
+      }),
+      { origin },
+    );
+    await dispatchDueEmails();
+    const [request] = await listMailbox(person.email);
+    const confirmToken = request!.text.match(/termin\/bestaetigen\/([A-Za-z0-9_-]{43})/)![1]!;
+    expect((await confirmBooking(confirmToken, { origin })).status).toBe("confirmed");
+    const { userId } = await convertToClient(booking.id, origin);
+
+    // The client keeps a journal and takes the self-check; the coach opens the record.
+    for (const [i, date] of [addDays(today, -2), addDays(today, -1)].entries()) {
+      await createEntry(
+        userId,
+        journalEntrySchema.parse({
+          entryDate: date,
+          pain: 4 + i,
+          stress: 6,
+          notes: `Heute ${markers.journalNote}`,
+          tags: [markers.journalTag],
+          helped: [markers.journalHelped],
+        }),
+      );
+    }
+    await saveSelfCheck(userId, allYes);
+    await openClientRecord(coach, userId, "Tagebuch und Selbsttests");
+
+    // Sessions: one past with the coach's private notes and homework, two ahead (one cancelled
+    // by the client with a reason), each announced with a note to the client.
+    const [type] = await database.db.select().from(sessionTypes).where(eq(sessionTypes.active, true)).limit(1);
+    const session = (date: string) =>
+      scheduleSessionSchema.parse({
+        clientId: userId,
+        date,
+        time: "09:00",
+        sessionTypeId: type!.id,
+        location: `Praxisraum ${markers.location}`,
+        noteToClient: `Bitte ${markers.noteToClient} mitbringen`,
+      });
+    const [past] = await scheduleSession(session(addDays(today, -3)), { origin, now: new Date(Date.now() - 10 * 86_400_000) });
+    await saveSessionRecord(past!.id, { notes: `# ${markers.coachNotes}`, homework: `Täglich ${markers.homework}` });
+    await scheduleSession(session(addDays(today, 10)), { origin });
+    const [cancelled] = await scheduleSession(session(addDays(today, 12)), { origin });
+    await cancelByClient(userId, cancelled!.id, `Wegen ${markers.cancelReason}`, origin);
+
+    // A sign-in link, asked for the way Auth.js asks for it.
+    const link = await createSignInLink(database.db, { email: person.email, origin, maxAgeSeconds: 3600 });
+    await sendMagicLink({ identifier: person.email, ...link });
+    await dispatchDueEmails();
+
+    const needles = [...Object.values(markers), person.email, ...person.name.split(" "), userId];
+    const before = await scanForText(database.db, needles);
+    // The scan sees every marker, and reads the name inside a base64 .ics attachment.
+    for (const needle of needles)
+      expect(
+        before.map((f) => f.needle),
+        needle,
+      ).toContain(needle.toLowerCase());
+    expect(before.some((f) => f.table === "email_outbox" && f.column === "attachments" && f.needle === "quendelmoor")).toBe(true);
+    expect(before.some((f) => f.table === "dev_mailbox")).toBe(true);
+
+    await deleteClientAccount(userId, origin);
+
+    // One dispatcher pass delivers the cancellations the deletion caused.
+    const delivered: OutgoingEmail[] = [];
+    const real = getTransport();
+    const recording: Transport = {
+      ...real,
+      send: async (email, key) => {
+        delivered.push(email);
+        return real.send(email, key);
+      },
+    };
+    await dispatchDueEmails({ transport: recording });
+    const toPerson = delivered.filter((e) => e.to === person.email);
+    expect(toPerson.map((e) => e.subject).sort()).toEqual([
+      expect.stringMatching(/^Dein Erstgespräch wurde abgesagt/),
+      expect.stringMatching(/^Termin abgesagt: /),
+    ]);
+    for (const email of toPerson) expect(Buffer.from(email.attachments[0]!.content, "base64").toString()).toContain("METHOD:CANCEL");
+    expect(delivered.filter((e) => e.to === "coach@example.com").length).toBe(2);
+
+    expect(unexplained(await scanForText(database.db, needles))).toEqual([]);
+  });
+
+  it("erases an email that was being sent while the account was deleted, once it is out", async () => {
+    const late = { name: "Wendelin Sprottenfang", email: "wendelin.sprottenfang@example.org" };
+    const { user } = await inviteClient(late, origin);
+    // A dispatcher has claimed the invitation and is sending it right now.
+    expect((await claimDueEmails(10)).map((e) => e.to)).toContain(late.email);
+    await deleteClientAccount(user.id, origin);
+    const [inFlight] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.to, late.email));
+    expect(inFlight).toMatchObject({ status: "sending", eraseAfterSend: true });
+
+    // Its dispatcher died; the lease runs out, another delivers it and then erases it.
+    await database.db
+      .update(emailOutbox)
+      .set({ lockedUntil: new Date(Date.now() - 60_000) })
+      .where(eq(emailOutbox.id, inFlight!.id));
+    const delivered: string[] = [];
+    const real = getTransport();
+    await dispatchDueEmails({ transport: { ...real, send: async (email, key) => (delivered.push(email.to), real.send(email, key)) } });
+    expect(delivered).toContain(late.email);
+    expect(unexplained(await scanForText(database.db, [late.email, ...late.name.split(" "), user.id]))).toEqual([]);
+  });
+});
