@@ -9,11 +9,12 @@ import { attachSelfCheck } from "@/lib/checks/results";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { addDays } from "@/lib/time/dates";
+import { formatAppointmentTime } from "@/lib/time/format";
 import { loadRules, type BookingSettings } from "./availability";
-import { formatAppointmentTime } from "./format";
 import { icsAttachment, type IcsEvent } from "./ics";
 import { CONSENT_VERSION, type BookingRequest } from "./schemas";
-import { addDays, freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "./slots";
+import { freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "./slots";
 import { hashToken, isTokenShape, newToken } from "./tokens";
 
 /** Active = holds its time: confirmed, or pending and not yet expired (decided now, no cron needed). */

@@ -4,10 +4,10 @@ import { db as defaultDb, type Db } from "@/db";
 import { sessionTypes, type Appointment } from "@/db/schema";
 import SessionUpdateEmail, { sessionUpdateSubject, type SessionUpdateKind } from "@/emails/session-update";
 import { icsEventFor, theCoach } from "@/lib/booking/appointments";
-import { formatAppointmentTime } from "@/lib/booking/format";
 import { icsAttachment } from "@/lib/booking/ics";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { formatAppointmentTime } from "@/lib/time/format";
 
 /** The name of a session type, for invitations (the client's .ics download uses it too). */
 export async function sessionTypeName(id: string | null, db: Db = defaultDb): Promise<string | null> {

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointments, emailOutbox, sessionNotes, users, type EmailAttachment } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { listForClient } from "@/lib/booking/client";
-import { addDays, practiceDate, practiceTimeToUtc } from "@/lib/booking/slots";
 import { exportClientData } from "@/lib/clients/my-data";
 import { saveSessionRecord } from "@/lib/sessions/queries";
 import { cancelSession, rescheduleSession, scheduleSession } from "@/lib/sessions/schedule";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
+import { addDays } from "@/lib/time/dates";
+import { practiceDate, practiceTimeToUtc } from "@/lib/time/zone";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;
