@@ -5,6 +5,8 @@ import { appointments, users, type Appointment } from "@/db/schema";
 import BookingRequestEmail, { bookingRequestSubject } from "@/emails/booking-request";
 import BookingUpdateEmail, { bookingUpdateSubject, type BookingUpdateKind } from "@/emails/booking-update";
 import CoachBookingNotice, { coachNoticeSubject, type CoachNoticeKind } from "@/emails/coach-booking-notice";
+import { invitationAttachment } from "@/lib/calendar/ics";
+import { invitationFor, organizerOf } from "@/lib/calendar/invitation";
 import { attachSelfCheck } from "@/lib/checks/results";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
@@ -12,7 +14,6 @@ import { loadPracticeSettings } from "@/lib/settings/queries";
 import { addDays } from "@/lib/time/dates";
 import { formatAppointmentTime } from "@/lib/time/format";
 import { loadRules, type BookingSettings } from "./availability";
-import { icsAttachment, type IcsEvent } from "./ics";
 import { CONSENT_VERSION, type BookingRequest } from "./schemas";
 import { freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "./slots";
 import { hashToken, isTokenShape, newToken } from "./tokens";
@@ -204,52 +205,6 @@ export async function findForManagement(token: string, db: Db = defaultDb) {
   return findByToken("manage", token, db);
 }
 
-/** The calendar invitation of an appointment (emails and the client's download use the same). */
-export function icsEventFor(
-  appointment: Appointment,
-  ctx: {
-    method: "REQUEST" | "CANCEL";
-    timeZone: string;
-    coachName: string;
-    organizerEmail: string;
-    url?: string;
-    sessionTypeName?: string | null;
-  },
-): IcsEvent {
-  const base = {
-    uid: `${appointment.id}@rueckenwind-coaching`,
-    sequence: appointment.sequence,
-    method: ctx.method,
-    start: appointment.startAt,
-    end: appointment.endAt,
-    timeZone: ctx.timeZone,
-    url: ctx.url,
-    organizer: { name: ctx.coachName, email: ctx.organizerEmail },
-    attendee: { name: appointment.name, email: appointment.email },
-    alarmMinutesBefore: 60,
-  };
-  if (appointment.kind === "session") return { ...base, ...sessionIcsText(appointment, ctx.coachName, ctx.sessionTypeName) };
-  return {
-    ...base,
-    summary: `Kostenloses Erstgespräch mit ${ctx.coachName}`,
-    description:
-      appointment.channel === "video"
-        ? "Videogespräch. Den Link bekommst du vor dem Termin."
-        : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
-    location: appointment.channel === "video" ? "Video" : "Telefon",
-  };
-}
-
-const channelLabel = { video: "Video", phone: "Telefon", in_person: "Vor Ort" } as const;
-
-/** A coaching session carries its type, its place or link, and the coach's note to the client. */
-function sessionIcsText(appointment: Appointment, coachName: string, typeName?: string | null) {
-  const place = appointment.location?.trim() || channelLabel[appointment.channel];
-  const lines = [`${typeName || "Coaching"} (${channelLabel[appointment.channel]})`, `Ort/Link: ${place}`];
-  if (appointment.noteToClient) lines.push("", appointment.noteToClient);
-  return { summary: `${typeName || "Coaching"} mit ${coachName}`, description: lines.join("\n"), location: place };
-}
-
 async function sendVisitorUpdate(
   tx: Db,
   appointment: Appointment,
@@ -259,7 +214,7 @@ async function sendVisitorUpdate(
   const practice = await loadPracticeSettings(tx);
   const { settings } = await loadRules(practiceDateOf(appointment.startAt), practiceDateOf(appointment.startAt), tx);
   const coach = await theCoach(tx);
-  const coachName = practice.coachName || coach.name || practice.practiceName;
+  const organizer = organizerOf(practice, coach);
   const when = formatAppointmentTime(appointment.startAt, settings.timeZone);
   await enqueueEmail(
     {
@@ -269,24 +224,18 @@ async function sendVisitorUpdate(
       body: createElement(BookingUpdateEmail, {
         kind,
         practiceName: practice.practiceName,
-        coachName,
+        coachName: organizer.name,
         name: appointment.name.split(" ")[0] ?? appointment.name,
         when,
         channel: appointment.channel,
         manageUrl: extra.manageUrl,
         reason: extra.reason,
         cutoffHours: Math.round(settings.cancellationCutoffMinutes / 60),
-        contactEmail: practice.email || coach.email,
+        contactEmail: organizer.email,
       }),
       attachments: [
-        icsAttachment(
-          icsEventFor(appointment, {
-            method: kind === "cancelled" ? "CANCEL" : "REQUEST",
-            timeZone: settings.timeZone,
-            coachName,
-            organizerEmail: practice.email || coach.email,
-            url: extra.manageUrl,
-          }),
+        invitationAttachment(
+          invitationFor(appointment, { method: kind === "cancelled" ? "CANCEL" : "REQUEST", organizer, portalUrl: extra.manageUrl }),
         ),
       ],
       dedupeKey: `booking-${kind}:${appointment.id}:${appointment.sequence}`,

@@ -70,11 +70,10 @@ async function mailsTo(email: string) {
   return database.db.select().from(emailOutbox).where(eq(emailOutbox.to, email)).orderBy(emailOutbox.createdAt);
 }
 
-/** Parses an attachment with ical.js (a real RFC 5545 parser), zones registered from the file itself. */
+/** Parses an attachment with ical.js (a real RFC 5545 parser); times are UTC, so no zone is needed. */
 function parseInvitation(attachment: EmailAttachment) {
   const text = Buffer.from(attachment.content, "base64").toString("utf8");
   const calendar = new ICAL.Component(ICAL.parse(text));
-  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
   const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
   return {
     method: calendar.getFirstPropertyValue("method"),
@@ -108,11 +107,13 @@ describe("the coach schedules a session", () => {
     expect(mails[0]!.text).toContain("/dashboard/termine");
     expect(mails[0]!.text).toContain("10:00 Uhr");
     const ics = parseInvitation(mails[0]!.attachments[0]!);
-    expect(ics).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 0, tzid: tz });
+    expect(ics).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 0, tzid: "UTC" });
     expect(ics.start.toISOString()).toBe(practiceTimeToUtc(day(10), "10:00", tz).toISOString());
     expect(ics.summary).toBe("Coaching-Sitzung mit Mara Lindner");
     expect(ics.location).toBe("https://meet.example.com/anna");
-    expect(ics.description).toContain("Bring gern dein Tagebuch mit.");
+    // The note to the client is read in the portal; the invitation links there instead.
+    expect(ics.description).not.toContain("Bring gern dein Tagebuch mit.");
+    expect(ics.description).toContain(`Details im Portal: ${origin}/dashboard/termine`);
   });
 
   it("refuses an overlap, naming the other appointment, and creates nothing", async () => {
