@@ -44,7 +44,7 @@ export const INVITATION_ALARM_MINUTES = 60;
 const channelLabel = { video: "Video", phone: "Telefon", in_person: "Vor Ort" } as const;
 
 /** The same UID in every invitation, download and feed entry of an appointment. */
-export function appointmentUid(appointmentId: string): string {
+function appointmentUid(appointmentId: string): string {
   return `${appointmentId}@rueckenwind-coaching`;
 }
 

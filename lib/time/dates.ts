@@ -17,12 +17,12 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-export function parseDate(date: string): DateParts | null {
+function parseDate(date: string): DateParts | null {
   const m = DATE_RE.exec(date);
   if (!m) return null;
   const year = Number(m[1]);

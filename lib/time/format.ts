@@ -72,7 +72,7 @@ const calendarDateStyles = {
   "month-year": { month: "long", year: "numeric" }, // "November 2026"
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-export type CalendarDateStyle = keyof typeof calendarDateStyles;
+type CalendarDateStyle = keyof typeof calendarDateStyles;
 
 /** A calendar date (YYYY-MM-DD, e.g. a journal day) as people read it; no zone can shift it. */
 export function formatCalendarDate(date: string, style: CalendarDateStyle): string {

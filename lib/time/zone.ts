@@ -43,7 +43,7 @@ function offsetsOf(timeZone: string): Map<number, number> {
  * Throws a RangeError for a name that is not a time zone. tzOffset alone would answer NaN, or
  * even read an offset out of a made-up name such as "Mars+05:00".
  */
-export function assertTimeZone(timeZone: string): void {
+function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
   } catch {
@@ -52,7 +52,7 @@ export function assertTimeZone(timeZone: string): void {
 }
 
 /** UTC offset (local − UTC) in ms of `timeZone` at the instant, at 1-second resolution. */
-export function offsetMs(instantMs: number, timeZone: string): number {
+function offsetMs(instantMs: number, timeZone: string): number {
   const perZone = offsetsOf(timeZone);
   let offset = perZone.get(instantMs);
   if (offset === undefined) {
