@@ -61,7 +61,7 @@ export default async function HomePage() {
           <h2 id="neu">Neu im Blog</h2>
           <div className="grid gap-4 lg:grid-cols-3">
             {latest.map((article) => (
-              <ArticleCard key={article.id} article={article} headingLevel={3} />
+              <ArticleCard key={article.id} article={article} headingLevel={3} timeZone={settings.timeZone} />
             ))}
           </div>
           <p>

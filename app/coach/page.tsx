@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
-import { addDays, isValidDate, practiceDate } from "@/lib/booking/slots";
-import { agendaBetween, attentionCounts, byPracticeDate, mondayOf, practiceWeek, type AgendaItem } from "@/lib/coach/agenda";
+import { agendaBetween, attentionCounts, byPracticeDate, type AgendaItem } from "@/lib/coach/agenda";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { addDays, isValidDate, mondayOf } from "@/lib/time/dates";
+import { formatCalendarDate, formatClock } from "@/lib/time/format";
+import { practiceWeek, todayIn } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Agenda", robots: { index: false } };
 
@@ -17,17 +19,8 @@ const statusLabel: Record<AgendaItem["status"], string> = {
   no_show: "nicht erschienen",
 };
 
-function timeOf(date: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
-}
-
 function dayLabel(date: string, style: "long" | "short" = "long") {
-  return new Intl.DateTimeFormat("de-DE", {
-    weekday: style,
-    day: "numeric",
-    month: style === "long" ? "long" : "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T12:00:00Z`));
+  return formatCalendarDate(date, style === "long" ? "weekday" : "weekday-numeric");
 }
 
 function itemTitle(item: AgendaItem) {
@@ -45,7 +38,7 @@ function AgendaEntry({ item, timeZone }: { item: AgendaItem; timeZone: string })
       className={`flex flex-col rounded-lg border-l-4 bg-paper px-3 py-2 ${item.kind === "consultation" ? "border-accent" : "border-ink"} ${faded ? "opacity-80" : ""}`}
     >
       <span className="text-sm tabular-nums">
-        {timeOf(item.startAt, timeZone)}–{timeOf(item.endAt, timeZone)}
+        {formatClock(item.startAt, timeZone)}–{formatClock(item.endAt, timeZone)}
       </span>
       <Link href={itemHref(item)} className="font-medium">
         {itemTitle(item)}
@@ -61,7 +54,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   await requireRole("coach", "/coach");
   const [{ woche }, practice] = await Promise.all([searchParams, getPracticeSettings()]);
   const tz = practice.timeZone;
-  const today = practiceDate(new Date(), tz);
+  const today = todayIn(tz);
   const thisMonday = mondayOf(today);
   const monday = typeof woche === "string" && isValidDate(woche) ? mondayOf(woche) : thisMonday;
   const week = practiceWeek(monday, tz);

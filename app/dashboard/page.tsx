@@ -6,20 +6,18 @@ import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
 import { listForClient } from "@/lib/booking/client";
-import { formatAppointmentTime } from "@/lib/booking/format";
-import { addDays } from "@/lib/booking/slots";
 import { latestSelfCheck } from "@/lib/checks/results";
 import { bandText, type Band } from "@/lib/checks/self-check";
 import { average, currentStreak, fillDays, insightText } from "@/lib/journal/progress";
 import { dailyAverages, entryDates, monthlyPain } from "@/lib/journal/queries";
-import { todayIn } from "@/lib/journal/today";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { addDays } from "@/lib/time/dates";
+import { formatAppointmentTime, formatCalendarDate } from "@/lib/time/format";
+import { todayIn } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Dein Bereich", robots: { index: false } };
 
 const RANGES = [7, 30, 90, 365] as const;
-const shortDate = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", timeZone: "UTC" });
-const monthName = new Intl.DateTimeFormat("de-DE", { month: "long", timeZone: "UTC" });
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ tage?: string }> }) {
   const [user, settings, { tage }] = await Promise.all([requireRole("client", "/dashboard"), getPracticeSettings(), searchParams]);
@@ -101,7 +99,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Card>
           <LineChart
             title={`Schmerz und Stress, letzte ${days === 365 ? "12 Monate" : `${days} Tage`}`}
-            labels={filled.map((p) => shortDate.format(new Date(`${p.date}T12:00:00Z`)))}
+            labels={filled.map((p) => formatCalendarDate(p.date, "short"))}
             series={[
               { name: "Schmerz", color: "#a12a2a", values: filled.map((p) => p.pain) },
               { name: "Stress", color: "#2f6b5e", values: filled.map((p) => p.stress) },
@@ -112,7 +110,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Card>
         <dl className="grid gap-4 sm:grid-cols-3">
           <div className="rounded-2xl border border-line bg-surface p-4">
-            <dt className="text-sm text-muted">Schmerz im {monthName.format(new Date(`${thisMonth}-15T12:00:00Z`))}</dt>
+            <dt className="text-sm text-muted">Schmerz im {formatCalendarDate(`${thisMonth}-15`, "month")}</dt>
             <dd className="font-serif text-2xl font-semibold">{thisAvg === null ? "–" : thisAvg.toLocaleString("de-DE")}</dd>
             <dd className="text-sm text-muted">
               {lastAvg === null ? "Im Vormonat keine Einträge" : `Vormonat: ${lastAvg.toLocaleString("de-DE")}`}

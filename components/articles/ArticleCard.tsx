@@ -1,12 +1,22 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/lib/articles/queries";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time/format";
 
-export function ArticleMeta({ publishedAt, minutes, author }: { publishedAt: Date | null; minutes: number; author?: string | null }) {
+export function ArticleMeta({
+  publishedAt,
+  minutes,
+  author,
+  timeZone,
+}: {
+  publishedAt: Date | null;
+  minutes: number;
+  author?: string | null;
+  timeZone: string;
+}) {
   return (
     <p className="text-base text-muted">
       {author && <>{author} · </>}
-      {publishedAt && <time dateTime={publishedAt.toISOString()}>{formatDate(publishedAt)}</time>} · {minutes} Min. Lesezeit
+      {publishedAt && <time dateTime={publishedAt.toISOString()}>{formatDate(publishedAt, timeZone)}</time>} · {minutes} Min. Lesezeit
     </p>
   );
 }
@@ -24,8 +34,8 @@ export function TagList({ tags }: { tags: string[] }) {
   );
 }
 
-/** One article in a list: the title links, the rest tells whether it is worth the time. */
-export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleSummary; headingLevel?: 2 | 3 }) {
+/** One article in a list: the title links, the rest tells whether it is worth the time. Dates in the practice's zone. */
+export function ArticleCard({ article, timeZone, headingLevel = 2 }: { article: ArticleSummary; timeZone: string; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-6">
@@ -34,7 +44,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleSum
           {article.title}
         </Link>
       </Heading>
-      <ArticleMeta publishedAt={article.publishedAt} minutes={article.readingMinutes} />
+      <ArticleMeta publishedAt={article.publishedAt} minutes={article.readingMinutes} timeZone={timeZone} />
       <p>{article.excerpt}</p>
       <TagList tags={article.tags} />
     </article>

@@ -1,13 +1,21 @@
 import Link from "next/link";
 import type { Article } from "@/db/schema";
 import type { RenderedMarkdown } from "@/lib/articles/markdown";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/time/format";
 import { ArticleMeta, TagList } from "./ArticleCard";
 import { MedicalNotice } from "./CallToAction";
 import { TableOfContents } from "./TableOfContents";
 
-/** The article itself, as readers see it; the coach's draft preview shows the same. */
-export function ArticleView({ article, rendered }: { article: Article & { authorName?: string | null }; rendered: RenderedMarkdown }) {
+/** The article itself, as readers see it; the coach's draft preview shows the same. Dates in the practice's zone. */
+export function ArticleView({
+  article,
+  rendered,
+  timeZone,
+}: {
+  article: Article & { authorName?: string | null };
+  rendered: RenderedMarkdown;
+  timeZone: string;
+}) {
   return (
     <article className="flex flex-col gap-8" aria-labelledby="article-title">
       <header className="flex flex-col gap-3">
@@ -15,9 +23,9 @@ export function ArticleView({ article, rendered }: { article: Article & { author
           <Link href="/artikel">← Alle Artikel</Link>
         </p>
         <h1 id="article-title">{article.title}</h1>
-        <ArticleMeta publishedAt={article.publishedAt} minutes={rendered.readingMinutes} author={article.authorName} />
+        <ArticleMeta publishedAt={article.publishedAt} minutes={rendered.readingMinutes} author={article.authorName} timeZone={timeZone} />
         {article.updatedAt.getTime() - (article.publishedAt?.getTime() ?? 0) > 86_400_000 && (
-          <p className="text-sm text-muted">Aktualisiert am {formatDate(article.updatedAt)}</p>
+          <p className="text-sm text-muted">Aktualisiert am {formatDate(article.updatedAt, timeZone)}</p>
         )}
         <TagList tags={article.tags} />
       </header>

@@ -1,6 +1,9 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { addDays, addMonths, datesOfMonth, isoWeekday } from "@/lib/time/dates";
+import { formatCalendarDate, formatClock } from "@/lib/time/format";
+import { practiceDate } from "@/lib/time/zone";
 
 export type SlotJson = { start: string; end: string };
 
@@ -15,28 +18,6 @@ const COMMON_ZONES = [
   "America/New_York",
   "Asia/Dubai",
 ];
-
-function ymd(date: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-}
-
-function shiftMonth(month: string, by: number) {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-}
-
-function daysOfMonth(month: string): string[] {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
-}
-
-function addDaysIso(date: string, days: number) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * A month of days with free slots and the times of the chosen day, shown in the visitor's time
@@ -56,7 +37,7 @@ export function SlotPicker({
   refreshKey?: number;
 }) {
   const [timeZone, setTimeZone] = useState(practiceTimeZone);
-  const [today] = useState(() => ymd(new Date(), practiceTimeZone));
+  const [today] = useState(() => practiceDate(new Date(), practiceTimeZone));
   const [month, setMonth] = useState(() => today.slice(0, 7));
   const [slots, setSlots] = useState<SlotJson[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,11 +50,11 @@ export function SlotPicker({
     if (detected) setTimeZone(detected);
   }, []);
 
-  const last = addDaysIso(today, horizonDays);
+  const last = addDays(today, horizonDays);
   useEffect(() => {
     const controller = new AbortController();
     const from = [`${month}-01`, today].sort()[1]!;
-    const lastOfMonth = daysOfMonth(month).at(-1)!;
+    const lastOfMonth = datesOfMonth(month).at(-1)!;
     const to = [lastOfMonth, last].sort()[0]!;
     if (to < from) {
       // eslint-disable-next-line react-hooks/set-state-in-effect -- nothing to fetch for a month outside the horizon
@@ -82,7 +63,7 @@ export function SlotPicker({
     }
     setSlots(null);
     setError(null);
-    fetch(`/api/slots?from=${addDaysIso(from, -1)}&to=${addDaysIso(to, 1)}`, { signal: controller.signal, cache: "no-store" })
+    fetch(`/api/slots?from=${addDays(from, -1)}&to=${addDays(to, 1)}`, { signal: controller.signal, cache: "no-store" })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((data: { slots: SlotJson[] }) => setSlots(data.slots))
       .catch((e: Error) => {
@@ -94,20 +75,15 @@ export function SlotPicker({
   const byDay = useMemo(() => {
     const map = new Map<string, SlotJson[]>();
     for (const slot of slots ?? []) {
-      const key = ymd(new Date(slot.start), timeZone);
+      const key = practiceDate(new Date(slot.start), timeZone);
       if (!key.startsWith(month)) continue;
       map.set(key, [...(map.get(key) ?? []), slot]);
     }
     return map;
   }, [slots, timeZone, month]);
 
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const monthLabel = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
-  const firstWeekday = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; // Monday = 0
-  const timeFormat = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone });
-  const dayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const monthLabel = formatCalendarDate(`${month}-01`, "month-year");
+  const firstWeekday = isoWeekday(`${month}-01`) - 1; // Monday = 0
   const zones = Array.from(new Set([timeZone, practiceTimeZone, ...COMMON_ZONES]));
   const daySlots = day ? (byDay.get(day) ?? []) : [];
 
@@ -138,7 +114,7 @@ export function SlotPicker({
       <div className="flex items-center justify-between gap-3">
         <button
           type="button"
-          onClick={() => setMonth(shiftMonth(month, -1))}
+          onClick={() => setMonth(addMonths(month, -1))}
           disabled={month <= today.slice(0, 7)}
           className="min-h-11 rounded-lg border border-line px-3 disabled:opacity-40"
           aria-label="Voriger Monat"
@@ -150,7 +126,7 @@ export function SlotPicker({
         </h3>
         <button
           type="button"
-          onClick={() => setMonth(shiftMonth(month, 1))}
+          onClick={() => setMonth(addMonths(month, 1))}
           disabled={month >= last.slice(0, 7)}
           className="min-h-11 rounded-lg border border-line px-3 disabled:opacity-40"
           aria-label="Nächster Monat"
@@ -175,9 +151,9 @@ export function SlotPicker({
         {Array.from({ length: firstWeekday }, (_, i) => (
           <span key={`pad-${i}`} aria-hidden="true" />
         ))}
-        {daysOfMonth(month).map((date) => {
+        {datesOfMonth(month).map((date) => {
           const count = byDay.get(date)?.length ?? 0;
-          const label = dayFormat.format(new Date(`${date}T12:00:00Z`));
+          const label = formatCalendarDate(date, "weekday");
           return (
             <button
               key={date}
@@ -199,7 +175,7 @@ export function SlotPicker({
 
       {day && (
         <fieldset className="flex flex-col gap-2">
-          <legend className="mb-2 font-medium">Uhrzeit am {dayFormat.format(new Date(`${day}T12:00:00Z`))}</legend>
+          <legend className="mb-2 font-medium">Uhrzeit am {formatCalendarDate(day, "weekday")}</legend>
           <div className="flex flex-wrap gap-2">
             {daySlots.map((slot) => (
               <button
@@ -209,7 +185,7 @@ export function SlotPicker({
                 onClick={() => onSelect(slot.start)}
                 className="min-h-11 min-w-20 rounded-lg border border-accent px-3 text-accent aria-pressed:bg-accent aria-pressed:text-white"
               >
-                {timeFormat.format(new Date(slot.start))}
+                {formatClock(new Date(slot.start), timeZone)}
               </button>
             ))}
           </div>

@@ -4,17 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import type { JournalEntry } from "@/db/schema";
+import { mondayOf } from "@/lib/time/dates";
+import { formatCalendarDate } from "@/lib/time/format";
 import { JournalForm } from "./JournalForm";
-
-const dayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
-const weekFormat = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** Monday of the entry's week, as the group key. */
-function weekOf(date: string) {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
 
 function Entry({ entry, today }: { entry: JournalEntry; today: string }) {
   const router = useRouter();
@@ -28,8 +20,8 @@ function Entry({ entry, today }: { entry: JournalEntry; today: string }) {
   }
   if (editing) return <JournalForm today={today} entry={entry} onDone={() => setEditing(false)} />;
   return (
-    <article aria-label={dayFormat.format(new Date(`${entry.entryDate}T12:00:00Z`))} className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4">
-      <p className="font-medium">{dayFormat.format(new Date(`${entry.entryDate}T12:00:00Z`))}</p>
+    <article aria-label={formatCalendarDate(entry.entryDate, "weekday")} className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4">
+      <p className="font-medium">{formatCalendarDate(entry.entryDate, "weekday")}</p>
       <p>
         Schmerz <strong>{entry.pain}</strong> · Stress <strong>{entry.stress}</strong>
       </p>
@@ -65,12 +57,12 @@ function Entry({ entry, today }: { entry: JournalEntry; today: string }) {
 
 export function EntryList({ entries, today }: { entries: JournalEntry[]; today: string }) {
   const weeks = new Map<string, JournalEntry[]>();
-  for (const entry of entries) weeks.set(weekOf(entry.entryDate), [...(weeks.get(weekOf(entry.entryDate)) ?? []), entry]);
+  for (const entry of entries) weeks.set(mondayOf(entry.entryDate), [...(weeks.get(mondayOf(entry.entryDate)) ?? []), entry]);
   return (
     <div className="flex flex-col gap-8">
       {[...weeks].map(([monday, items]) => (
-        <section key={monday} aria-label={`Woche ab ${weekFormat.format(new Date(`${monday}T12:00:00Z`))}`} className="flex flex-col gap-3">
-          <h3 className="font-sans text-base font-semibold text-muted">Woche ab {weekFormat.format(new Date(`${monday}T12:00:00Z`))}</h3>
+        <section key={monday} aria-label={`Woche ab ${formatCalendarDate(monday, "long")}`} className="flex flex-col gap-3">
+          <h3 className="font-sans text-base font-semibold text-muted">Woche ab {formatCalendarDate(monday, "long")}</h3>
           {items.map((entry) => (
             <Entry key={entry.id} entry={entry} today={today} />
           ))}

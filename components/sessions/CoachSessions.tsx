@@ -1,8 +1,9 @@
 import { renderMarkdown } from "@/lib/articles/markdown";
-import { formatAppointmentTime } from "@/lib/booking/format";
 import { cancelSessionAction, rescheduleSessionAction, saveSessionRecordAction, scheduleSessionAction } from "@/lib/sessions/actions";
-import { channelText, practiceClock } from "@/lib/sessions/describe";
+import { channelText } from "@/lib/sessions/describe";
 import { listActiveSessionTypes, listSessionsForCoach, type CoachSessionView } from "@/lib/sessions/queries";
+import { formatAppointmentTime } from "@/lib/time/format";
+import { practiceClock } from "@/lib/time/zone";
 import { ScheduleSessionForm } from "./ScheduleSessionForm";
 import { SessionChangeForms } from "./SessionChangeForms";
 import { SessionRecordForm } from "./SessionRecordForm";

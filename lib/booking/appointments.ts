@@ -5,15 +5,17 @@ import { appointments, users, type Appointment } from "@/db/schema";
 import BookingRequestEmail, { bookingRequestSubject } from "@/emails/booking-request";
 import BookingUpdateEmail, { bookingUpdateSubject, type BookingUpdateKind } from "@/emails/booking-update";
 import CoachBookingNotice, { coachNoticeSubject, type CoachNoticeKind } from "@/emails/coach-booking-notice";
+import { invitationAttachment } from "@/lib/calendar/ics";
+import { invitationFor, organizerOf } from "@/lib/calendar/invitation";
 import { attachSelfCheck } from "@/lib/checks/results";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { addDays } from "@/lib/time/dates";
+import { formatAppointmentTime } from "@/lib/time/format";
 import { loadRules, type BookingSettings } from "./availability";
-import { formatAppointmentTime } from "./format";
-import { icsAttachment, type IcsEvent } from "./ics";
 import { CONSENT_VERSION, type BookingRequest } from "./schemas";
-import { addDays, freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "./slots";
+import { freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "./slots";
 import { hashToken, isTokenShape, newToken } from "./tokens";
 
 /** Active = holds its time: confirmed, or pending and not yet expired (decided now, no cron needed). */
@@ -204,60 +206,6 @@ export async function findForManagement(token: string, db: Db = defaultDb) {
   return findByToken("manage", token, db);
 }
 
-/** The calendar invitation of an appointment (emails and the client's download use the same). */
-export function icsEventFor(
-  appointment: Appointment,
-  ctx: {
-    method: "REQUEST" | "CANCEL";
-    timeZone: string;
-    coachName: string;
-    organizerEmail: string;
-    url?: string;
-    sessionTypeName?: string | null;
-  },
-): IcsEvent {
-  const base = {
-    uid: `${appointment.id}@rueckenwind-coaching`,
-    sequence: appointment.sequence,
-    method: ctx.method,
-    start: appointment.startAt,
-    end: appointment.endAt,
-    timeZone: ctx.timeZone,
-    url: ctx.url,
-    organizer: { name: ctx.coachName, email: ctx.organizerEmail },
-    attendee: { name: appointment.name, email: appointment.email },
-    alarmMinutesBefore: 60,
-  };
-  if (appointment.kind === "session") return { ...base, ...sessionIcsText(appointment, ctx.coachName, ctx.sessionTypeName) };
-  return {
-    ...base,
-    summary: `Kostenloses Erstgespräch mit ${ctx.coachName}`,
-    description:
-      appointment.channel === "video"
-        ? "Videogespräch. Den Link bekommst du vor dem Termin."
-        : `Telefongespräch. Wir rufen dich an: ${appointment.phone ?? ""}`,
-    location: appointment.channel === "video" ? "Video" : "Telefon",
-  };
-}
-
-const channelLabel = { video: "Video", phone: "Telefon", in_person: "Vor Ort" } as const;
-
-/**
- * A coaching session carries its type and its place or link. Never the coach's note, homework
- * or anything the client wrote: a calendar syncs to other services and is shared, so those are
- * read in the client's own area.
- */
-function sessionIcsText(appointment: Appointment, coachName: string, typeName?: string | null) {
-  const place = appointment.location?.trim() || channelLabel[appointment.channel];
-  const lines = [
-    `${typeName || "Coaching"} (${channelLabel[appointment.channel]})`,
-    `Ort/Link: ${place}`,
-    "",
-    "Notizen und Hausaufgaben findest du in deinem Bereich.",
-  ];
-  return { summary: `${typeName || "Coaching"} mit ${coachName}`, description: lines.join("\n"), location: place };
-}
-
 /**
  * The visitor's email about their consultation. `manageToken` makes the "manage" button (and is
  * blanked in the stored copy once sent); `reason` is only ever text the coach wrote, or none.
@@ -271,7 +219,7 @@ async function sendVisitorUpdate(
   const practice = await loadPracticeSettings(tx);
   const { settings } = await loadRules(practiceDateOf(appointment.startAt), practiceDateOf(appointment.startAt), tx);
   const coach = await theCoach(tx);
-  const coachName = practice.coachName || coach.name || practice.practiceName;
+  const organizer = organizerOf(practice, coach);
   const when = formatAppointmentTime(appointment.startAt, settings.timeZone);
   const manageUrl = extra.manageToken ? `${extra.origin}/termin/${extra.manageToken}` : undefined;
   await enqueueEmail(
@@ -282,25 +230,18 @@ async function sendVisitorUpdate(
       body: createElement(BookingUpdateEmail, {
         kind,
         practiceName: practice.practiceName,
-        coachName,
+        coachName: organizer.name,
         name: appointment.name.split(" ")[0] ?? appointment.name,
         when,
         channel: appointment.channel,
         manageUrl,
         reason: extra.reason,
         cutoffHours: Math.round(settings.cancellationCutoffMinutes / 60),
-        contactEmail: practice.email || coach.email,
+        contactEmail: organizer.email,
       }),
       // The invitation carries no manage link: a calendar keeps it for good and shares it.
       attachments: [
-        icsAttachment(
-          icsEventFor(appointment, {
-            method: kind === "cancelled" ? "CANCEL" : "REQUEST",
-            timeZone: settings.timeZone,
-            coachName,
-            organizerEmail: practice.email || coach.email,
-          }),
-        ),
+        invitationAttachment(invitationFor(appointment, { method: kind === "cancelled" ? "CANCEL" : "REQUEST", organizer })),
       ],
       dedupeKey: `booking-${kind}:${appointment.id}:${appointment.sequence}`,
       secrets: extra.manageToken ? [extra.manageToken] : undefined,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isSupportedTimeZone } from "@/lib/settings/schemas";
-import { isValidDate } from "./slots";
+import { isValidDate } from "@/lib/time/dates";
 
 const TIME = /^([01]?\d|2[0-3])[:.][0-5]\d$|^24[:.]00$/;
 /** "9:00" or "9.00" → "09:00". */

@@ -5,9 +5,9 @@ import { adoptAttachedSelfCheck } from "@/lib/checks/results";
 import { queueInvitation } from "@/lib/clients/invitations";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { addDays, isValidDate } from "@/lib/time/dates";
 import { sendVisitorCancellation } from "./appointments";
 import type { availabilityFormSchema } from "./availability-form";
-import { addDays, isValidDate } from "./slots";
 import type { z } from "zod";
 
 /** The coach's view of consultations: upcoming and pending first, then the past. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isComplete, parseAnswers, type SelfCheckAnswers } from "@/lib/checks/self-check";
-import { isValidDate } from "./slots";
+import { isValidDate } from "@/lib/time/dates";
 
 /** Bumped whenever the consent wording on /erstgespraech changes; stored with each booking. */
 export const CONSENT_VERSION = "2026-11-26";

@@ -1,9 +1,10 @@
 import { and, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, practiceSettings, sessionTypes } from "@/db/schema";
-import { buildIcsFeed, type FeedEvent } from "@/lib/booking/ics";
 import { hashToken, isTokenShape, newToken } from "@/lib/booking/tokens";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { feedIcs } from "./ics";
+import { feedEventFor } from "./invitation";
 
 const DAY_MS = 86_400_000;
 /** The feed shows this much of the past and the future: enough for a calendar, small enough to serve fast. */
@@ -47,8 +48,6 @@ export async function isCalendarFeedToken(token: string, db: Db = defaultDb): Pr
   return Boolean(row);
 }
 
-const channelLabel = { video: "Video", phone: "Telefon", in_person: "Vor Ort" } as const;
-
 /**
  * The coach's appointments as iCalendar text: pending (still holding their time) and confirmed,
  * from 90 days back to a year ahead. Names and contact details only: never the visitor's
@@ -83,20 +82,5 @@ export async function calendarFeedText(now = new Date(), db: Db = defaultDb): Pr
     )
     .orderBy(appointments.startAt);
 
-  const events: FeedEvent[] = rows.map((r) => {
-    const what = r.kind === "consultation" ? "Erstgespräch" : (r.typeName ?? "Coaching");
-    const pending = r.status === "pending";
-    const contact = [`E-Mail: ${r.email}`, r.phone ? `Telefon: ${r.phone}` : null].filter(Boolean).join("\n");
-    return {
-      uid: `${r.id}@rueckenwind-coaching`,
-      sequence: r.sequence,
-      start: r.startAt,
-      end: r.endAt,
-      status: pending ? "TENTATIVE" : "CONFIRMED",
-      summary: `${pending ? "(unbestätigt) " : ""}${what}: ${r.name}`,
-      description: `${what} (${channelLabel[r.channel]})\n${contact}`,
-      location: r.location || channelLabel[r.channel],
-    };
-  });
-  return buildIcsFeed({ name: `${practice.practiceName}: Termine`, timeZone: practice.timeZone, events, now });
+  return feedIcs({ name: `${practice.practiceName}: Termine`, events: rows.map(feedEventFor), now });
 }

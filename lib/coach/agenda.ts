@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, articleComments, emailOutbox, sessionTypes, type Appointment } from "@/db/schema";
-import { addDays, practiceDate, startOfPracticeDate } from "@/lib/booking/slots";
+import { practiceDate } from "@/lib/time/zone";
 
 export type AgendaItem = Pick<
   Appointment,
@@ -53,18 +53,6 @@ export async function attentionCounts(
     pendingComments: Number(row!.pendingComments),
     failedEmails: Number(row!.failedEmails),
   };
-}
-
-/** Monday (YYYY-MM-DD) of the practice week holding `date`. */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((weekday + 6) % 7));
-}
-
-/** The seven practice dates of a week and the instants bounding it. */
-export function practiceWeek(monday: string, timeZone: string) {
-  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  return { days, from: startOfPracticeDate(monday, timeZone), until: startOfPracticeDate(addDays(monday, 7), timeZone) };
 }
 
 /** Groups agenda items by their practice date. */

@@ -3,37 +3,16 @@
  * chart series and the careful pain/stress insight. No I/O, no React.
  *
  * Dates are calendar days as "YYYY-MM-DD" strings (already in the practice's
- * time zone); all arithmetic happens on UTC day numbers so daylight saving
- * time can never shift a day.
+ * time zone); all arithmetic happens on day numbers (lib/time/dates) so
+ * daylight saving time can never shift a day.
  */
+import { dateOfDayNumber, dayNumber } from "@/lib/time/dates";
 
 /** Daily averages (0–10); null = no entry for that value on that day. */
 export type DailyPoint = { date: string /* YYYY-MM-DD */; pain: number | null; stress: number | null };
 
-const MS_PER_DAY = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Fewest days with pain and stress before the insight card says anything. */
 export const INSIGHT_MIN_DAYS = 14;
-
-/** "YYYY-MM-DD" → days since 1970-01-01, or null for anything that is not a real calendar day. */
-function dayNumber(date: string): number | null {
-  const match = DATE_PATTERN.exec(date);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  // Rejects 2026-02-30 and friends, which Date.UTC would silently roll over.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return Math.round(ms / MS_PER_DAY);
-}
-
-/** Days since 1970-01-01 → "YYYY-MM-DD". */
-function dateString(dayNum: number): string {
-  return new Date(dayNum * MS_PER_DAY).toISOString().slice(0, 10);
-}
 
 function isValue(value: number | null | undefined): value is number {
   return typeof value === "number" && Number.isFinite(value);
@@ -216,7 +195,7 @@ export function fillDays(points: DailyPoint[], from: string, to: string): DailyP
   for (let day = start; day <= end; day += 1) {
     const point = byDay.get(day);
     days.push({
-      date: dateString(day),
+      date: dateOfDayNumber(day),
       pain: isValue(point?.pain) ? point.pain : null,
       stress: isValue(point?.stress) ? point.stress : null,
     });

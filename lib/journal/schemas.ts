@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidDate } from "@/lib/booking/slots";
+import { isValidDate } from "@/lib/time/dates";
 
 export const BODY_AREAS = [
   "Nacken",

@@ -3,10 +3,10 @@ import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, practiceSettings, type Appointment, type PracticeSettings } from "@/db/schema";
 import AppointmentReminderEmail, { appointmentReminderSubject } from "@/emails/appointment-reminder";
-import { formatAppointmentTime } from "@/lib/booking/format";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { staticSiteOrigin } from "@/lib/site-url";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { formatAppointmentTime } from "@/lib/time/format";
 
 const BATCH = 50;
 

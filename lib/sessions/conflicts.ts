@@ -4,7 +4,8 @@ import type { Db } from "@/db";
 import { appointments, sessionTypes } from "@/db/schema";
 import { holdsTime } from "@/lib/booking/appointments";
 import { AppError } from "@/lib/http/errors";
-import { describeAppointment, shortWhen } from "./describe";
+import { shortWhen } from "@/lib/time/format";
+import { describeAppointment } from "./describe";
 
 export type Range = { blockedFrom: Date; blockedUntil: Date };
 

@@ -3,11 +3,12 @@ import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { sessionTypes, type Appointment } from "@/db/schema";
 import SessionUpdateEmail, { sessionUpdateSubject, type SessionUpdateKind } from "@/emails/session-update";
-import { icsEventFor, theCoach } from "@/lib/booking/appointments";
-import { formatAppointmentTime } from "@/lib/booking/format";
-import { icsAttachment } from "@/lib/booking/ics";
+import { theCoach } from "@/lib/booking/appointments";
+import { invitationAttachment } from "@/lib/calendar/ics";
+import { invitationFor, organizerOf } from "@/lib/calendar/invitation";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { formatAppointmentTime } from "@/lib/time/format";
 
 /** The name of a session type, for invitations (the client's .ics download uses it too). */
 export async function sessionTypeName(id: string | null, db: Db = defaultDb): Promise<string | null> {
@@ -31,16 +32,13 @@ export async function sendSessionUpdate(
   if (!first) return;
   const [practice, coach, typeName] = await Promise.all([loadPracticeSettings(tx), theCoach(tx), sessionTypeName(first.sessionTypeId, tx)]);
   const tz = practice.timeZone;
-  const coachName = practice.coachName || coach.name || practice.practiceName;
-  const organizerEmail = practice.email || coach.email;
+  const organizer = organizerOf(practice, coach);
   const dashboardUrl = `${extra.origin}/dashboard/termine`;
   const name = typeName || "Coaching";
   const when = rows.map((r) => formatAppointmentTime(r.startAt, tz));
   const method = kind === "cancelled" ? "CANCEL" : "REQUEST";
   const attachments = rows.map((r, i) => {
-    const file = icsAttachment(
-      icsEventFor(r, { method, timeZone: tz, coachName, organizerEmail, url: dashboardUrl, sessionTypeName: typeName }),
-    );
+    const file = invitationAttachment(invitationFor(r, { method, organizer, portalUrl: dashboardUrl, sessionTypeName: typeName }));
     return rows.length > 1 ? { ...file, filename: `termin-${i + 1}.ics` } : file;
   });
   await enqueueEmail(
@@ -51,7 +49,7 @@ export async function sendSessionUpdate(
       body: createElement(SessionUpdateEmail, {
         kind,
         practiceName: practice.practiceName,
-        coachName,
+        coachName: organizer.name,
         name: first.name.split(" ")[0] ?? first.name,
         typeName: name,
         when,
@@ -61,7 +59,7 @@ export async function sendSessionUpdate(
         hasNote: Boolean(first.noteToClient?.trim()),
         reason: extra.reason,
         dashboardUrl,
-        contactEmail: organizerEmail,
+        contactEmail: organizer.email,
       }),
       attachments,
       // A series is announced once, under its first session's key.

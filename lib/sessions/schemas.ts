@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isValidDate } from "@/lib/booking/slots";
 import { UUID_PATTERN } from "@/lib/sql/uuid";
+import { isValidDate } from "@/lib/time/dates";
 
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 

@@ -5,7 +5,8 @@ import { seedDemo } from "@/db/seed";
 import { availableSlots, cancelByVisitor, confirmBooking, createBooking, rescheduleByVisitor } from "@/lib/booking/appointments";
 import { convertToClient } from "@/lib/booking/coach";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
-import { addDays, practiceDate } from "@/lib/booking/slots";
+import { addDays } from "@/lib/time/dates";
+import { practiceDate } from "@/lib/time/zone";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;

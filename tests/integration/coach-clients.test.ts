@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, articleComments, articles, emailOutbox, journalEntries, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { addDays, practiceDate } from "@/lib/booking/slots";
-import { agendaBetween, attentionCounts, mondayOf, practiceWeek } from "@/lib/coach/agenda";
 import { listClients, setClientStatus } from "@/lib/clients/coach-view";
 import { inviteClient, inviteClientSchema, resendInvitation } from "@/lib/clients/invitations";
+import { agendaBetween, attentionCounts } from "@/lib/coach/agenda";
+import { addDays, mondayOf } from "@/lib/time/dates";
+import { practiceDate, practiceWeek } from "@/lib/time/zone";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;

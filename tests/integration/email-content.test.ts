@@ -9,7 +9,8 @@ import { availableSlots, cancelByVisitor, confirmBooking, createBooking, resched
 import { cancelByClient } from "@/lib/booking/client";
 import { coachCancel, convertToClient } from "@/lib/booking/coach";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
-import { addDays, practiceDate } from "@/lib/booking/slots";
+import { addDays } from "@/lib/time/dates";
+import { practiceDate } from "@/lib/time/zone";
 import { redFlags, signs } from "@/lib/checks/self-check";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { listMailbox } from "@/lib/email/mailbox";

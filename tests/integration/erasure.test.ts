@@ -9,7 +9,8 @@ import { availableSlots, confirmBooking, createBooking, theCoach } from "@/lib/b
 import { cancelByClient } from "@/lib/booking/client";
 import { convertToClient } from "@/lib/booking/coach";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
-import { addDays, practiceDate } from "@/lib/booking/slots";
+import { addDays } from "@/lib/time/dates";
+import { practiceDate } from "@/lib/time/zone";
 import { saveSelfCheck } from "@/lib/checks/results";
 import { redFlags, signs } from "@/lib/checks/self-check";
 import { openClientRecord } from "@/lib/clients/coach-view";

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointments, emailOutbox, sessionNotes, users, type EmailAttachment } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { listForClient } from "@/lib/booking/client";
-import { addDays, practiceDate, practiceTimeToUtc } from "@/lib/booking/slots";
 import { exportClientData } from "@/lib/clients/my-data";
 import { saveSessionRecord } from "@/lib/sessions/queries";
 import { cancelSession, rescheduleSession, scheduleSession } from "@/lib/sessions/schedule";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
+import { addDays } from "@/lib/time/dates";
+import { practiceDate, practiceTimeToUtc } from "@/lib/time/zone";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;
@@ -76,11 +77,10 @@ async function mailsTo(email: string) {
   return database.db.select().from(emailOutbox).where(eq(emailOutbox.to, email)).orderBy(emailOutbox.createdAt);
 }
 
-/** Parses an attachment with ical.js (a real RFC 5545 parser), zones registered from the file itself. */
+/** Parses an attachment with ical.js (a real RFC 5545 parser); times are UTC, so no zone is needed. */
 function parseInvitation(attachment: EmailAttachment) {
   const text = Buffer.from(attachment.content, "base64").toString("utf8");
   const calendar = new ICAL.Component(ICAL.parse(text));
-  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
   const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
   return {
     method: calendar.getFirstPropertyValue("method"),
@@ -121,13 +121,14 @@ describe("the coach schedules a session", () => {
     expect(mails[0]!.text).toContain("/dashboard/termine");
     expect(mails[0]!.text).toContain("10:00 Uhr");
     const ics = parseInvitation(mails[0]!.attachments[0]!);
-    expect(ics).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 0, tzid: tz });
+    expect(ics).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 0, tzid: "UTC" });
     expect(ics.start.toISOString()).toBe(`${date}T${utc}:00.000Z`);
     expect(session!.startAt.toISOString()).toBe(`${date}T${utc}:00.000Z`);
     expect(ics.summary).toBe("Coaching-Sitzung mit Mara Lindner");
     expect(ics.location).toBe("https://meet.example.com/anna");
+    // The note to the client is read in the portal; the invitation links there instead.
     expect(ics.description).not.toContain("Bring gern dein Tagebuch mit.");
-    expect(ics.description).toContain("in deinem Bereich");
+    expect(ics.description).toContain(`Details im Portal: ${origin}/dashboard/termine`);
   });
 
   it("refuses an overlap, naming the other appointment, and creates nothing", async () => {

@@ -7,8 +7,8 @@ import type { Appointment } from "@/db/schema";
 import CoachBookingNotice from "@/emails/coach-booking-notice";
 import NewCommentEmail from "@/emails/new-comment";
 import SessionUpdateEmail from "@/emails/session-update";
-import { icsEventFor } from "@/lib/booking/appointments";
-import { buildIcs } from "@/lib/booking/ics";
+import { invitationIcs } from "@/lib/calendar/ics";
+import { invitationFor } from "@/lib/calendar/invitation";
 import { REDACTED, redactSecrets } from "@/lib/email/secrets";
 
 /*
@@ -108,15 +108,15 @@ describe("calendar invitations", () => {
     message: `Nachricht ${MARKER}`,
     cancelReason: `Grund ${MARKER}`,
   } as unknown as Appointment;
-  const ctx = { method: "REQUEST" as const, timeZone: "Europe/Berlin", coachName: "Mara Lindner", organizerEmail: "hallo@example.com" };
+  const ctx = { method: "REQUEST" as const, organizer: { name: "Mara Lindner", email: "hallo@example.com" }, portalUrl: "https://praxis.example/dashboard/termine" };
 
   it("of a session and of a consultation carry no note, homework, message or reason", () => {
     for (const appointment of [session, { ...session, kind: "consultation" } as Appointment]) {
-      const ics = buildIcs(icsEventFor(appointment, ctx)).replace(/\r\n /g, "");
+      const ics = invitationIcs(invitationFor(appointment, ctx)).replace(/\r\n /g, "");
       expect(ics).not.toContain(MARKER);
       expect(ics).toContain("SUMMARY:");
     }
-    expect(buildIcs(icsEventFor(session, ctx)).replace(/\r\n /g, "")).toContain("Notizen und Hausaufgaben findest du in deinem Bereich.");
+    expect(invitationIcs(invitationFor(session, ctx)).replace(/\r\n /g, "")).toContain("Details im Portal: https://praxis.example/dashboard/termine");
   });
 });
 

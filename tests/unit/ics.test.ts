@@ -1,14 +1,15 @@
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { buildIcs, icsAttachment, type IcsEvent } from "@/lib/booking/ics";
+import { feedIcs, invitationAttachment, invitationIcs } from "@/lib/calendar/ics";
+import type { Invitation } from "@/lib/calendar/invitation";
 
-function event(overrides: Partial<IcsEvent> = {}): IcsEvent {
+function event(overrides: Partial<Invitation> = {}): Invitation {
   return {
     uid: "appt-123@rueckenwind-coaching",
     sequence: 0,
     method: "REQUEST",
     start: new Date("2026-12-01T09:00:00Z"),
     end: new Date("2026-12-01T09:30:00Z"),
-    timeZone: "Europe/Berlin",
     summary: "Kostenloses Erstgespräch mit Mara Lindner",
     description: "Wir sprechen über Ihre Rückenschmerzen.",
     location: "Telefon",
@@ -57,9 +58,21 @@ function unescapeText(v: string): string {
 
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
 
-describe("buildIcs: calendar frame", () => {
+/** The first VEVENT as an independent parser (ical.js) reads it. */
+function parsed(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const vevent = calendar.getFirstSubcomponent("vevent")!;
+  return { calendar, vevent, event: new ICAL.Event(vevent) };
+}
+
+/** "10:00" on "2026-12-01": how a calendar app in that zone shows the instant (Intl, not our code). */
+function wallClock(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(instant);
+}
+
+describe("invitationIcs: calendar frame", () => {
   it("writes VCALENDAR with version, prodid, calscale and method", () => {
-    const lines = unfold(buildIcs(event()));
+    const lines = unfold(invitationIcs(event()));
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
     expect(lines.at(-1)).toBe("END:VCALENDAR");
     expect(value(lines, "VERSION")).toBe("2.0");
@@ -70,15 +83,15 @@ describe("buildIcs: calendar frame", () => {
   });
 
   it("ends every line with CRLF and has no bare CR or LF", () => {
-    const text = buildIcs(event({ description: "a\nb\r\nc\rd" }));
+    const text = invitationIcs(event({ description: "a\nb\r\nc\rd" }));
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
 
   it("keeps UID stable across changes and writes SEQUENCE and DTSTAMP", () => {
-    const first = unfold(buildIcs(event()));
+    const first = unfold(invitationIcs(event()));
     const changed = unfold(
-      buildIcs(event({ sequence: 3, start: new Date("2026-12-02T09:00:00Z"), end: new Date("2026-12-02T10:00:00Z") })),
+      invitationIcs(event({ sequence: 3, start: new Date("2026-12-02T09:00:00Z"), end: new Date("2026-12-02T10:00:00Z") })),
     );
     expect(value(first, "UID")).toBe("appt-123@rueckenwind-coaching");
     expect(value(changed, "UID")).toBe(value(first, "UID"));
@@ -87,142 +100,82 @@ describe("buildIcs: calendar frame", () => {
     expect(value(first, "DTSTAMP")).toBe("20261120T081530Z");
   });
 
-  it("writes organizer and attendee with quoted CN", () => {
-    const lines = unfold(buildIcs(event()));
-    expect(values(lines, "ORGANIZER")).toEqual(["mailto:mara@example.com"]);
-    expect(lines).toContain('ORGANIZER;CN="Mara Lindner":mailto:mara@example.com');
-    expect(lines).toContain('ATTENDEE;CN="Max Müller";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:max@example.com');
-    expect(value(lines, "STATUS")).toBe("CONFIRMED");
-    expect(value(lines, "URL")).toBe("https://example.com/termin/verwalten?token=abc");
-    expect(value(lines, "LOCATION")).toBe("Telefon");
+  it("writes organizer and attendee with their names, as a parser reads them", () => {
+    const text = invitationIcs(event());
+    const { vevent, event: parsedEvent } = parsed(text);
+    const organizer = vevent.getFirstProperty("organizer")!;
+    expect(organizer.getParameter("cn")).toBe("Mara Lindner");
+    expect(String(organizer.getFirstValue()).toLowerCase()).toBe("mailto:mara@example.com");
+    const attendees = vevent.getAllProperties("attendee");
+    expect(attendees).toHaveLength(1);
+    expect(attendees[0]!.getParameter("cn")).toBe("Max Müller");
+    expect(attendees[0]!.getParameter("role")).toBe("REQ-PARTICIPANT");
+    expect(attendees[0]!.getParameter("partstat")).toBe("NEEDS-ACTION");
+    expect(attendees[0]!.getParameter("rsvp")).toBe("FALSE");
+    expect(String(attendees[0]!.getFirstValue()).toLowerCase()).toBe("mailto:max@example.com");
+    expect(vevent.getFirstPropertyValue("status")).toBe("CONFIRMED");
+    expect(vevent.getFirstPropertyValue("url")).toBe("https://example.com/termin/verwalten?token=abc");
+    expect(parsedEvent.location).toBe("Telefon");
+    expect(parsedEvent.summary).toBe("Kostenloses Erstgespräch mit Mara Lindner");
   });
 
   it("omits optional properties that are not given", () => {
-    const lines = unfold(buildIcs(event({ description: undefined, location: undefined, url: undefined })));
+    const lines = unfold(invitationIcs(event({ description: undefined, location: undefined, url: undefined })));
     expect(values(lines, "DESCRIPTION")).toEqual([value(lines, "SUMMARY")]); // only the VALARM's
     expect(values(lines, "LOCATION")).toEqual([]);
     expect(values(lines, "URL")).toEqual([]);
   });
 });
 
-describe("buildIcs: times", () => {
-  it("writes DTSTART/DTEND as Berlin wall-clock time in winter (CET)", () => {
-    const lines = unfold(buildIcs(event()));
-    expect(lines).toContain("DTSTART;TZID=Europe/Berlin:20261201T100000");
-    expect(lines).toContain("DTEND;TZID=Europe/Berlin:20261201T103000");
+describe("invitationIcs: times", () => {
+  it("writes DTSTART/DTEND in UTC, which a calendar in Berlin shows at 10:00 in winter (CET)", () => {
+    const text = invitationIcs(event());
+    const lines = unfold(text);
+    expect(lines).toContain("DTSTART:20261201T090000Z");
+    expect(lines).toContain("DTEND:20261201T093000Z");
+    const { event: e } = parsed(text);
+    expect(e.startDate.toJSDate().toISOString()).toBe("2026-12-01T09:00:00.000Z");
+    expect(e.endDate.toJSDate().toISOString()).toBe("2026-12-01T09:30:00.000Z");
+    expect(wallClock(e.startDate.toJSDate(), "Europe/Berlin")).toBe("2026-12-01 10:00");
+    expect(wallClock(e.startDate.toJSDate(), "America/New_York")).toBe("2026-12-01 04:00");
   });
 
-  it("writes DTSTART as Berlin wall-clock time in summer (CEST)", () => {
-    const lines = unfold(buildIcs(event({ start: new Date("2026-07-15T08:00:00Z"), end: new Date("2026-07-15T09:00:00Z") })));
-    expect(lines).toContain("DTSTART;TZID=Europe/Berlin:20260715T100000");
-    expect(lines).toContain("DTEND;TZID=Europe/Berlin:20260715T110000");
+  it("and at 10:00 in summer (CEST), from the same kind of UTC time", () => {
+    const text = invitationIcs(event({ start: new Date("2026-07-15T08:00:00Z"), end: new Date("2026-07-15T09:00:00Z") }));
+    expect(unfold(text)).toContain("DTSTART:20260715T080000Z");
+    const { event: e } = parsed(text);
+    expect(wallClock(e.startDate.toJSDate(), "Europe/Berlin")).toBe("2026-07-15 10:00");
+    expect(wallClock(e.endDate.toJSDate(), "Europe/Berlin")).toBe("2026-07-15 11:00");
   });
 
-  it("uses the given zone for other practices", () => {
-    const ny = unfold(buildIcs(event({ timeZone: "America/New_York" })));
-    expect(ny).toContain("DTSTART;TZID=America/New_York:20261201T040000");
-    const tokyo = unfold(buildIcs(event({ timeZone: "Asia/Tokyo" })));
-    expect(tokyo).toContain("DTSTART;TZID=Asia/Tokyo:20261201T180000");
+  it("needs no VTIMEZONE and names no TZID: every time is an instant", () => {
+    const text = invitationIcs(event());
+    expect(blocks(unfold(text), "VTIMEZONE")).toEqual([]);
+    expect(text).not.toContain("TZID");
   });
 
-  it("rejects invalid times and zones", () => {
-    expect(() => buildIcs(event({ end: new Date("2026-12-01T08:00:00Z") }))).toThrow(RangeError);
-    expect(() => buildIcs(event({ start: new Date("nope") }))).toThrow(RangeError);
-    expect(() => buildIcs(event({ timeZone: "Mars/Olympus" }))).toThrow(RangeError);
-    expect(() => buildIcs(event({ sequence: -1 }))).toThrow(RangeError);
-  });
-});
-
-describe("buildIcs: VTIMEZONE", () => {
-  const zoneOf = (timeZone: string, start = new Date("2026-12-01T09:00:00Z")) => {
-    const lines = unfold(buildIcs(event({ timeZone, start, end: new Date(start.getTime() + 3_600_000) })));
-    const [tz, ...more] = blocks(lines, "VTIMEZONE");
-    expect(more).toEqual([]);
-    return { tz: tz ?? [], daylight: blocks(tz ?? [], "DAYLIGHT"), standard: blocks(tz ?? [], "STANDARD") };
-  };
-
-  it("describes Europe/Berlin with EU rules", () => {
-    const { tz, daylight, standard } = zoneOf("Europe/Berlin");
-    expect(value(tz, "TZID")).toBe("Europe/Berlin");
-    expect(daylight).toHaveLength(1);
-    expect(standard).toHaveLength(1);
-    const [d] = daylight;
-    const [s] = standard;
-    expect(value(d!, "TZOFFSETFROM")).toBe("+0100");
-    expect(value(d!, "TZOFFSETTO")).toBe("+0200");
-    expect(value(d!, "RRULE")).toBe("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
-    expect(value(d!, "DTSTART")).toMatch(/^\d{4}0(3)(2[5-9]|3[01])T020000$/);
-    expect(value(d!, "TZNAME")).toBeTruthy();
-    expect(value(s!, "TZOFFSETFROM")).toBe("+0200");
-    expect(value(s!, "TZOFFSETTO")).toBe("+0100");
-    expect(value(s!, "RRULE")).toBe("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
-    expect(value(s!, "DTSTART")).toMatch(/^\d{4}10(2[5-9]|3[01])T030000$/);
-  });
-
-  it("starts the rules no later than the event's year", () => {
-    const { daylight, standard } = zoneOf("Europe/Berlin", new Date("2026-01-10T09:00:00Z"));
-    for (const block of [...daylight, ...standard]) expect(Number(value(block, "DTSTART")!.slice(0, 4))).toBeLessThan(2026);
-  });
-
-  it("describes Europe/London", () => {
-    const { daylight, standard } = zoneOf("Europe/London");
-    expect(value(daylight[0]!, "TZOFFSETFROM")).toBe("+0000");
-    expect(value(daylight[0]!, "TZOFFSETTO")).toBe("+0100");
-    expect(value(daylight[0]!, "RRULE")).toBe("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
-    expect(value(daylight[0]!, "DTSTART")).toMatch(/T010000$/);
-    expect(value(standard[0]!, "RRULE")).toBe("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
-    expect(value(standard[0]!, "DTSTART")).toMatch(/T020000$/);
-  });
-
-  it("describes America/New_York with US rules", () => {
-    const { daylight, standard } = zoneOf("America/New_York");
-    expect(daylight).toHaveLength(1);
-    expect(standard).toHaveLength(1);
-    expect(value(daylight[0]!, "TZOFFSETFROM")).toBe("-0500");
-    expect(value(daylight[0]!, "TZOFFSETTO")).toBe("-0400");
-    expect(value(daylight[0]!, "RRULE")).toBe("FREQ=YEARLY;BYMONTH=3;BYDAY=2SU");
-    expect(value(standard[0]!, "TZOFFSETFROM")).toBe("-0400");
-    expect(value(standard[0]!, "TZOFFSETTO")).toBe("-0500");
-    expect(value(standard[0]!, "RRULE")).toBe("FREQ=YEARLY;BYMONTH=11;BYDAY=1SU");
-    expect(value(daylight[0]!, "TZNAME")).toBe("EDT");
-    expect(value(standard[0]!, "TZNAME")).toBe("EST");
-  });
-
-  it("uses a single STANDARD for Asia/Tokyo", () => {
-    const { daylight, standard } = zoneOf("Asia/Tokyo");
-    expect(daylight).toEqual([]);
-    expect(standard).toHaveLength(1);
-    expect(value(standard[0]!, "TZOFFSETFROM")).toBe("+0900");
-    expect(value(standard[0]!, "TZOFFSETTO")).toBe("+0900");
-    expect(values(standard[0]!, "RRULE")).toEqual([]);
-  });
-
-  it("uses a single STANDARD for UTC", () => {
-    const { daylight, standard } = zoneOf("UTC");
-    expect(daylight).toEqual([]);
-    expect(standard).toHaveLength(1);
-    expect(value(standard[0]!, "TZOFFSETTO")).toBe("+0000");
-  });
-
-  it("writes single onsets instead of a wrong RRULE when the rules changed (US 2007)", () => {
-    const { daylight } = zoneOf("America/New_York", new Date("2007-06-01T12:00:00Z"));
-    expect(daylight.map((b) => value(b, "DTSTART"))).toEqual(["20060402T020000", "20070311T020000"]);
-    expect(daylight.flatMap((b) => values(b, "RRULE"))).toEqual([]);
+  it("rejects invalid times", () => {
+    expect(() => invitationIcs(event({ end: new Date("2026-12-01T08:00:00Z") }))).toThrow(RangeError);
+    expect(() => invitationIcs(event({ end: new Date("2026-12-01T09:00:00Z") }))).toThrow(RangeError);
+    expect(() => invitationIcs(event({ start: new Date("nope") }))).toThrow(RangeError);
+    expect(() => invitationIcs(event({ sequence: -1 }))).toThrow(RangeError);
   });
 });
 
-describe("buildIcs: escaping and injection", () => {
+describe("invitationIcs: escaping and injection", () => {
   it("escapes TEXT values per RFC 5545", () => {
     const description = "Komma, Semikolon; Backslash \\ und\nZeilenumbruch";
-    const lines = unfold(buildIcs(event({ description })));
+    const text = invitationIcs(event({ description }));
+    const lines = unfold(text);
     expect(lines).toContain("DESCRIPTION:Komma\\, Semikolon\\; Backslash \\\\ und\\nZeilenumbruch");
     expect(unescapeText(value(lines, "DESCRIPTION")!)).toBe(description);
+    expect(parsed(text).event.description).toBe(description);
   });
 
   it("cannot create a new property from CR/LF in the summary", () => {
-    const text = buildIcs(event({ summary: "Termin\r\nATTENDEE:mailto:evil@x" }));
+    const text = invitationIcs(event({ summary: "Termin\r\nATTENDEE:mailto:evil@x" }));
     const lines = unfold(text);
-    expect(values(lines, "ATTENDEE")).toEqual(["mailto:max@example.com"]);
+    expect(parsed(text).vevent.getAllProperties("attendee")).toHaveLength(1);
     expect(lines.some((l) => l.startsWith("ATTENDEE:"))).toBe(false);
     expect(value(lines, "SUMMARY")).toBe("Termin ATTENDEE:mailto:evil@x");
     const physicalWithEvil = text.split("\r\n").filter((l) => l.includes("evil"));
@@ -232,7 +185,7 @@ describe("buildIcs: escaping and injection", () => {
 
   it("cannot create a new property from CR/LF in location or description", () => {
     const lines = unfold(
-      buildIcs(event({ location: "Telefon\nSTATUS:CANCELLED", description: "x\r\nORGANIZER:mailto:evil@x\rMETHOD:CANCEL" })),
+      invitationIcs(event({ location: "Telefon\nSTATUS:CANCELLED", description: "x\r\nORGANIZER:mailto:evil@x\rMETHOD:CANCEL" })),
     );
     expect(values(lines, "STATUS")).toEqual(["CONFIRMED"]);
     expect(values(lines, "ORGANIZER")).toEqual(["mailto:mara@example.com"]);
@@ -240,39 +193,37 @@ describe("buildIcs: escaping and injection", () => {
   });
 
   it("strips quotes and control characters from CN parameters", () => {
-    const lines = unfold(
-      buildIcs(event({ attendee: { name: 'Max "The Back" Müller\r\nATTENDEE:mailto:evil@x', email: "max@example.com" } })),
-    );
-    const attendees = lines.filter((l) => l.startsWith("ATTENDEE"));
+    const text = invitationIcs(event({ attendee: { name: 'Max "The Back" Müller\r\nATTENDEE:mailto:evil@x', email: "max@example.com" } }));
+    const attendees = parsed(text).vevent.getAllProperties("attendee");
     expect(attendees).toHaveLength(1);
-    expect(attendees[0]).toMatch(/^ATTENDEE;CN="Max The Back Müller ATTENDEE:mailto:evil@x";ROLE=/);
-    expect(attendees[0]!.endsWith(":mailto:max@example.com")).toBe(true);
+    expect(attendees[0]!.getParameter("cn")).toBe("Max The Back Müller ATTENDEE:mailto:evil@x");
+    expect(String(attendees[0]!.getFirstValue()).toLowerCase()).toBe("mailto:max@example.com");
+    expect(unfold(text).filter((l) => l.startsWith("ATTENDEE"))).toHaveLength(1);
   });
 
   it("rejects CR/LF in structural fields", () => {
-    expect(() => buildIcs(event({ uid: "x\r\nATTENDEE:mailto:evil@x" }))).toThrow(RangeError);
-    expect(() => buildIcs(event({ url: "https://example.com/\r\nX:1" }))).toThrow(RangeError);
-    expect(() => buildIcs(event({ attendee: { name: "Max", email: "max@example.com\r\nX:1" } }))).toThrow(RangeError);
-    expect(() => buildIcs(event({ organizer: { name: "Mara", email: "not an email" } }))).toThrow(RangeError);
-    expect(() => buildIcs(event({ timeZone: "Europe/Berlin\r\nX:1" }))).toThrow(RangeError);
+    expect(() => invitationIcs(event({ uid: "x\r\nATTENDEE:mailto:evil@x" }))).toThrow(RangeError);
+    expect(() => invitationIcs(event({ url: "https://example.com/\r\nX:1" }))).toThrow(RangeError);
+    expect(() => invitationIcs(event({ attendee: { name: "Max", email: "max@example.com\r\nX:1" } }))).toThrow(RangeError);
+    expect(() => invitationIcs(event({ organizer: { name: "Mara", email: "not an email" } }))).toThrow(RangeError);
   });
 });
 
-describe("buildIcs: folding", () => {
+describe("invitationIcs: folding", () => {
   const description =
     "Liebe Frau Müller, schön, dass Sie sich für ein Erstgespräch entschieden haben! 😀 " +
     "Bitte halten Sie Ihre Befunde bereit; wir besprechen Übungen für Rücken, Schultern und Hüfte. " +
     "Größe, Gewicht und Beschwerden (äöüß ÄÖÜ) notieren.\nBis bald — Mara 🌿🧘‍♀️";
 
   it("keeps every physical line at most 75 octets", () => {
-    const text = buildIcs(event({ description, summary: "Ü".repeat(100), location: "😀".repeat(40) }));
+    const text = invitationIcs(event({ description, summary: "Ü".repeat(100), location: "😀".repeat(40) }));
     const physical = text.split("\r\n");
     expect(physical.length).toBeGreaterThan(unfold(text).length);
     for (const line of physical) expect(utf8Bytes(line)).toBeLessThanOrEqual(75);
   });
 
   it("never splits a multi-byte character", () => {
-    const text = buildIcs(event({ description, summary: "Ü".repeat(100), location: "😀".repeat(40) }));
+    const text = invitationIcs(event({ description, summary: "Ü".repeat(100), location: "😀".repeat(40) }));
     // Each physical line must be valid UTF-8 on its own.
     const decoder = new TextDecoder("utf-8", { fatal: true });
     for (const line of text.split("\r\n")) {
@@ -283,61 +234,104 @@ describe("buildIcs: folding", () => {
   });
 
   it("restores the long UTF-8 description exactly when unfolded", () => {
-    const lines = unfold(buildIcs(event({ description })));
-    expect(unescapeText(value(lines, "DESCRIPTION")!)).toBe(description);
+    const text = invitationIcs(event({ description }));
+    expect(unescapeText(value(unfold(text), "DESCRIPTION")!)).toBe(description);
+    expect(parsed(text).event.description).toBe(description);
   });
 
   it("folds with CRLF and a single space", () => {
-    const text = buildIcs(event({ description: "a".repeat(200) }));
-    expect(text).toContain(`DESCRIPTION:${"a".repeat(63)}\r\n ${"a".repeat(74)}\r\n ${"a".repeat(63)}\r\n`);
+    const text = invitationIcs(event({ description: "a".repeat(200) }));
+    const physical = text.split("\r\n");
+    const start = physical.findIndex((l) => l.startsWith("DESCRIPTION:a"));
+    const continued = physical.slice(start + 1, start + 3);
+    expect(continued).toHaveLength(2);
+    for (const line of continued) expect(line).toMatch(/^ a+$/);
+    expect(physical[start]! + continued.map((l) => l.slice(1)).join("")).toBe(`DESCRIPTION:${"a".repeat(200)}`);
   });
 });
 
-describe("buildIcs: alarm and cancellation", () => {
+describe("invitationIcs: alarm and cancellation", () => {
   it("adds a display alarm 60 minutes before by default", () => {
-    const lines = unfold(buildIcs(event()));
-    const alarms = blocks(lines, "VALARM");
+    const text = invitationIcs(event());
+    const alarms = parsed(text).vevent.getAllSubcomponents("valarm");
     expect(alarms).toHaveLength(1);
-    expect(value(alarms[0]!, "ACTION")).toBe("DISPLAY");
-    expect(value(alarms[0]!, "TRIGGER")).toBe("-PT60M");
-    expect(value(alarms[0]!, "DESCRIPTION")).toBeTruthy();
+    expect(alarms[0]!.getFirstPropertyValue("action")).toBe("DISPLAY");
+    expect((alarms[0]!.getFirstPropertyValue("trigger") as ICAL.Duration).toSeconds()).toBe(-60 * 60);
+    expect(alarms[0]!.getFirstPropertyValue("description")).toBeTruthy();
   });
 
   it("uses the given alarm lead time", () => {
-    const alarms = blocks(unfold(buildIcs(event({ alarmMinutesBefore: 1440 }))), "VALARM");
-    expect(value(alarms[0]!, "TRIGGER")).toBe("-PT1440M");
-    expect(() => buildIcs(event({ alarmMinutesBefore: -5 }))).toThrow(RangeError);
+    const alarms = parsed(invitationIcs(event({ alarmMinutesBefore: 1440 }))).vevent.getAllSubcomponents("valarm");
+    expect((alarms[0]!.getFirstPropertyValue("trigger") as ICAL.Duration).toSeconds()).toBe(-1440 * 60);
+    expect(() => invitationIcs(event({ alarmMinutesBefore: -5 }))).toThrow(RangeError);
   });
 
   it("writes a CANCEL with STATUS:CANCELLED and no alarm", () => {
-    const lines = unfold(buildIcs(event({ method: "CANCEL", sequence: 2 })));
+    const text = invitationIcs(event({ method: "CANCEL", sequence: 2 }));
+    const lines = unfold(text);
     expect(values(lines, "METHOD")).toEqual(["CANCEL"]);
     expect(value(lines, "STATUS")).toBe("CANCELLED");
     expect(value(lines, "SEQUENCE")).toBe("2");
     expect(value(lines, "UID")).toBe("appt-123@rueckenwind-coaching");
     expect(blocks(lines, "VALARM")).toEqual([]);
     expect(lines.some((l) => l.includes("VALARM") || l.startsWith("TRIGGER"))).toBe(false);
-    expect(values(lines, "ATTENDEE")).toEqual(["mailto:max@example.com"]);
+    const attendees = parsed(text).vevent.getAllProperties("attendee");
+    expect(attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(["mailto:max@example.com"]);
   });
 });
 
-describe("icsAttachment", () => {
+describe("invitationAttachment", () => {
   const decode = (b64: string) => new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
 
   it("returns termin.ics with method=REQUEST and base64 UTF-8 content", () => {
     const e = event({ description: "Rückenschmerzen 😀" });
-    const attachment = icsAttachment(e);
+    const attachment = invitationAttachment(e);
     expect(attachment.filename).toBe("termin.ics");
     expect(attachment.contentType).toBe("text/calendar; charset=utf-8; method=REQUEST");
     expect(attachment.content).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect(decode(attachment.content)).toBe(buildIcs(e));
+    expect(decode(attachment.content)).toBe(invitationIcs(e));
   });
 
   it("returns absage.ics with method=CANCEL", () => {
     const e = event({ method: "CANCEL", sequence: 1 });
-    const attachment = icsAttachment(e);
+    const attachment = invitationAttachment(e);
     expect(attachment.filename).toBe("absage.ics");
     expect(attachment.contentType).toBe("text/calendar; charset=utf-8; method=CANCEL");
-    expect(decode(attachment.content)).toBe(buildIcs(e));
+    expect(decode(attachment.content)).toBe(invitationIcs(e));
+  });
+});
+
+describe("feedIcs", () => {
+  const feedEvent = {
+    uid: "feed-1@rueckenwind-coaching",
+    sequence: 1,
+    start: new Date("2026-12-01T09:00:00Z"),
+    end: new Date("2026-12-01T10:00:00Z"),
+    status: "TENTATIVE" as const,
+    summary: "(unbestätigt) Erstgespräch: Bernd Gast",
+    description: "Erstgespräch (Telefon)\nE-Mail: bernd@example.com",
+    location: "Telefon",
+  };
+
+  it("publishes a named calendar that refreshes every 15 minutes, events in UTC", () => {
+    const text = feedIcs({ name: "Rückenwind, Coaching: Termine", events: [feedEvent, { ...feedEvent, uid: "feed-2@x", status: "CONFIRMED" }] });
+    const lines = unfold(text);
+    expect(values(lines, "METHOD")).toEqual(["PUBLISH"]);
+    expect(value(lines, "X-WR-CALNAME")).toBe("Rückenwind\\, Coaching: Termine");
+    expect(value(lines, "REFRESH-INTERVAL")).toBe("PT15M");
+    expect(blocks(lines, "VTIMEZONE")).toEqual([]);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.uid)).toEqual(["feed-1@rueckenwind-coaching", "feed-2@x"]);
+    expect(events.map((e) => e.component.getFirstPropertyValue("status"))).toEqual(["TENTATIVE", "CONFIRMED"]);
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe("2026-12-01T09:00:00.000Z");
+    expect(events[0]!.description).toBe("Erstgespräch (Telefon)\nE-Mail: bernd@example.com");
+    expect(values(lines, "ATTENDEE")).toEqual([]);
+  });
+
+  it("leaves out an empty location and refuses a bad event", () => {
+    expect(values(unfold(feedIcs({ name: "x", events: [{ ...feedEvent, location: "  " }] })), "LOCATION")).toEqual([]);
+    expect(() => feedIcs({ name: "x", events: [{ ...feedEvent, uid: "a\r\nX:1" }] })).toThrow(RangeError);
+    expect(() => feedIcs({ name: "x", events: [{ ...feedEvent, end: feedEvent.start }] })).toThrow(RangeError);
   });
 });

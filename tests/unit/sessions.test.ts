@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { practiceTimeToUtc } from "@/lib/booking/slots";
-import { describeAppointment, practiceClock, shortWhen } from "@/lib/sessions/describe";
+import { describeAppointment } from "@/lib/sessions/describe";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
+import { shortWhen } from "@/lib/time/format";
+import { practiceClock, practiceTimeToUtc } from "@/lib/time/zone";
 
 const tz = "Europe/Berlin";
 

@@ -1,17 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  addDays,
   blockedRange,
   freeSlots,
   isSlotOffered,
-  isValidDate,
-  practiceDate,
   type AvailabilityRules,
   type BusyAppointment,
   type Slot,
   type TimeRange,
   type WeeklyHours,
 } from "@/lib/booking/slots";
+import { practiceDate } from "@/lib/time/zone";
 
 const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
@@ -80,85 +78,6 @@ const MON_MORNING_UTC = [
   "2026-01-12T10:00:00.000Z",
   "2026-01-12T10:30:00.000Z",
 ];
-
-describe("isValidDate", () => {
-  it("accepts real calendar dates in strict YYYY-MM-DD form", () => {
-    for (const d of ["2026-01-01", "2026-02-28", "2026-12-31", "2028-02-29", "2000-02-29", "2026-04-30"]) {
-      expect(isValidDate(d), d).toBe(true);
-    }
-  });
-
-  it("rejects impossible dates and other formats", () => {
-    for (const d of [
-      "2026-02-29",
-      "2026-02-30",
-      "2100-02-29",
-      "2026-04-31",
-      "2026-13-01",
-      "2026-00-10",
-      "2026-01-00",
-      "2026-1-01",
-      "26-01-01",
-      "2026-01-01T00:00",
-      " 2026-01-01",
-      "",
-    ]) {
-      expect(isValidDate(d), d).toBe(false);
-    }
-  });
-});
-
-describe("addDays", () => {
-  it("crosses month and year ends in both directions", () => {
-    expect(addDays("2026-01-31", 1)).toBe("2026-02-01");
-    expect(addDays("2026-04-30", 1)).toBe("2026-05-01");
-    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
-    expect(addDays("2027-01-01", -1)).toBe("2026-12-31");
-    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
-    expect(addDays("2026-01-05", 60)).toBe("2026-03-06");
-    expect(addDays("2026-01-01", 365)).toBe("2027-01-01");
-    expect(addDays("2026-06-15", 0)).toBe("2026-06-15");
-  });
-
-  it("handles the leap day 2028-02-29", () => {
-    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
-    expect(addDays("2028-02-29", 1)).toBe("2028-03-01");
-    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
-    expect(addDays("2027-02-28", 1)).toBe("2027-03-01");
-    expect(addDays("2028-01-01", 366)).toBe("2029-01-01");
-    expect(addDays("2028-02-29", 365)).toBe("2029-02-28");
-  });
-
-  it("is plain calendar arithmetic, unaffected by clock changes", () => {
-    expect(addDays("2026-03-28", 1)).toBe("2026-03-29");
-    expect(addDays("2026-03-29", 1)).toBe("2026-03-30");
-    expect(addDays("2026-10-25", 1)).toBe("2026-10-26");
-  });
-
-  it("throws on invalid input", () => {
-    expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
-    expect(() => addDays("2026-01-01", 1.5)).toThrow(RangeError);
-  });
-});
-
-describe("practiceDate", () => {
-  it("returns the date in the given zone, not UTC's", () => {
-    const instant = new Date("2026-12-31T23:30:00Z");
-    expect(practiceDate(instant, BERLIN)).toBe("2027-01-01");
-    expect(practiceDate(instant, "UTC")).toBe("2026-12-31");
-    expect(practiceDate(new Date("2027-01-01T02:00:00Z"), NEW_YORK)).toBe("2026-12-31");
-  });
-
-  it("is exact at local midnight, also on clock-change days", () => {
-    expect(practiceDate(new Date("2026-01-11T22:59:59Z"), BERLIN)).toBe("2026-01-11");
-    expect(practiceDate(new Date("2026-01-11T23:00:00Z"), BERLIN)).toBe("2026-01-12");
-    // 00:00 CEST on 2026-10-25 is 22:00Z the day before.
-    expect(practiceDate(new Date("2026-10-24T22:00:00Z"), BERLIN)).toBe("2026-10-25");
-    // Both occurrences of 02:30 on 2026-10-25 belong to that date.
-    expect(practiceDate(new Date("2026-10-25T00:30:00Z"), BERLIN)).toBe("2026-10-25");
-    expect(practiceDate(new Date("2026-10-25T01:30:00Z"), BERLIN)).toBe("2026-10-25");
-  });
-});
 
 describe("blockedRange", () => {
   it("extends the appointment by its own buffers", () => {

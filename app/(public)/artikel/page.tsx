@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleCard } from "@/components/articles/ArticleCard";
 import { getArticlesPage } from "@/lib/articles/queries";
+import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = {
   title: "Artikel",
@@ -13,7 +14,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const { seite } = await searchParams;
   const requested = typeof seite === "string" && /^\d{1,4}$/.test(seite) ? Number(seite) : 1;
   const page = Math.max(1, requested);
-  const { items, pages } = await getArticlesPage(page);
+  const [{ items, pages }, settings] = await Promise.all([getArticlesPage(page), getPracticeSettings()]);
   return (
     <div className="flex flex-col gap-8">
       <header className="flex max-w-3xl flex-col gap-3">
@@ -27,7 +28,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       ) : (
         <div className="grid max-w-3xl gap-6">
           {items.map((article) => (
-            <ArticleCard key={article.id} article={article} />
+            <ArticleCard key={article.id} article={article} timeZone={settings.timeZone} />
           ))}
         </div>
       )}

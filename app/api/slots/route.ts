@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { availableSlots } from "@/lib/booking/appointments";
 import { slotsQuerySchema } from "@/lib/booking/schemas";
-import { addDays, isValidDate } from "@/lib/booking/slots";
 import { AppError, errorResponse } from "@/lib/http/errors";
+import { addDays, isValidDate } from "@/lib/time/dates";
 
 export const dynamic = "force-dynamic";
 

@@ -4,13 +4,14 @@ import { ButtonLink } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { listArticlesForCoach } from "@/lib/articles/queries";
 import { requireRole } from "@/lib/auth/guards";
-import { formatDate } from "@/lib/format";
+import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Artikel verwalten", robots: { index: false } };
 
 export default async function CoachArticlesPage({ searchParams }: { searchParams: Promise<{ geloescht?: string }> }) {
   await requireRole("coach", "/coach/artikel");
-  const [articles, { geloescht }] = await Promise.all([listArticlesForCoach(), searchParams]);
+  const [articles, { geloescht }, settings] = await Promise.all([listArticlesForCoach(), searchParams, getPracticeSettings()]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -57,7 +58,7 @@ export default async function CoachArticlesPage({ searchParams }: { searchParams
                       <span className="rounded-full bg-warn-soft px-2 py-0.5 text-sm text-warn">Entwurf</span>
                     )}
                   </td>
-                  <td className="p-3 text-muted">{formatDate(a.updatedAt)}</td>
+                  <td className="p-3 text-muted">{formatDate(a.updatedAt, settings.timeZone)}</td>
                   <td className="p-3">{a.pendingComments > 0 ? <Link href="/coach/kommentare">{a.pendingComments}</Link> : "–"}</td>
                 </tr>
               ))}

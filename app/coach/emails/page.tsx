@@ -7,6 +7,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { retryEmailAction } from "@/lib/email/actions";
 import { listOutboxEmails, outboxStatusLabels, parseOutboxStatus } from "@/lib/email/log";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "E-Mails", robots: { index: false } };
 
@@ -34,7 +35,6 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
     listOutboxEmails({ status, page: Number.isFinite(requestedPage) ? requestedPage : 1 }),
     getPracticeSettings(),
   ]);
-  const time = new Intl.DateTimeFormat("de-DE", { dateStyle: "short", timeStyle: "short", timeZone: settings.timeZone });
 
   return (
     <div className="flex flex-col gap-6">
@@ -101,7 +101,7 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-line align-top last:border-0">
-                  <td className="p-3 whitespace-nowrap">{time.format(r.createdAt)}</td>
+                  <td className="p-3 whitespace-nowrap">{formatDateTime(r.createdAt, settings.timeZone, "short")}</td>
                   <td className="p-3 break-all">{r.to}</td>
                   <td className="p-3">
                     {r.subject}
@@ -114,7 +114,7 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
                     </span>
                   </td>
                   <td className="p-3">{r.attempts}</td>
-                  <td className="p-3 whitespace-nowrap">{r.sentAt ? time.format(r.sentAt) : "–"}</td>
+                  <td className="p-3 whitespace-nowrap">{r.sentAt ? formatDateTime(r.sentAt, settings.timeZone, "short") : "–"}</td>
                   <td className="p-3">
                     {r.status === "failed" && r.bodyPurgedAt && <span className="text-muted">Inhalt gelöscht</span>}
                     {r.status === "failed" && !r.bodyPurgedAt && (

@@ -6,11 +6,10 @@ import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { clientStatuses, type ClientStatus } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
-import { formatAppointmentTime } from "@/lib/booking/format";
 import { manageClientAction } from "@/lib/clients/coach-actions";
 import { listClients, type ClientListRow } from "@/lib/clients/coach-view";
-import { formatDate } from "@/lib/format";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatAppointmentTime, formatCalendarDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Klientinnen und Klienten", robots: { index: false } };
 
@@ -137,7 +136,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                   </div>
                   <div>
                     <dt className="text-muted">Letzter Tagebucheintrag</dt>
-                    <dd>{c.lastEntry ? formatDate(new Date(`${c.lastEntry}T12:00:00Z`)) : "–"}</dd>
+                    <dd>{c.lastEntry ? formatCalendarDate(c.lastEntry, "long") : "–"}</dd>
                   </div>
                   <div>
                     <dt className="text-muted">Letzte 14 Tage</dt>

@@ -4,13 +4,14 @@ import { Button } from "@/components/ui/Button";
 import { moderateCommentAction } from "@/lib/articles/actions";
 import { pendingCommentsForCoach } from "@/lib/articles/queries";
 import { requireRole } from "@/lib/auth/guards";
-import { formatDateTime } from "@/lib/format";
+import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Kommentare freigeben", robots: { index: false } };
 
 export default async function ModerationPage() {
   await requireRole("coach", "/coach/kommentare");
-  const comments = await pendingCommentsForCoach();
+  const [comments, settings] = await Promise.all([pendingCommentsForCoach(), getPracticeSettings()]);
   return (
     <div className="flex flex-col gap-6">
       <h1>Kommentare freigeben</h1>
@@ -24,7 +25,7 @@ export default async function ModerationPage() {
                 <h2 id={`c-${c.id}`} className="font-sans text-base font-semibold">
                   {c.authorName} zu <Link href={`/artikel/${c.articleSlug}`}>„{c.articleTitle}“</Link>
                 </h2>
-                <p className="text-sm text-muted">{formatDateTime(c.createdAt)}</p>
+                <p className="text-sm text-muted">{formatDateTime(c.createdAt, settings.timeZone)}</p>
                 <p className="whitespace-pre-line">{c.body}</p>
                 <form action={moderateCommentAction} className="flex flex-wrap gap-3">
                   <input type="hidden" name="id" value={c.id} />

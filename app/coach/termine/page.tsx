@@ -5,9 +5,9 @@ import type { Appointment } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { consultationAction } from "@/lib/booking/coach-actions";
 import { listConsultations } from "@/lib/booking/coach";
-import { formatAppointmentTime } from "@/lib/booking/format";
 import { bandText, redFlags, signs, type Band } from "@/lib/checks/self-check";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatAppointmentTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Erstgespräche", robots: { index: false } };
 

@@ -7,10 +7,10 @@ import { formatRanges } from "@/lib/booking/availability-form";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { deleteOverrideAction } from "@/lib/booking/coach-actions";
 import { listOverrides } from "@/lib/booking/coach";
+import { formatCalendarDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Verfügbarkeit", robots: { index: false } };
 
-const dateFormat = new Intl.DateTimeFormat("de-DE", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function AvailabilityPage() {
   await requireRole("coach", "/coach/verfuegbarkeit");
@@ -44,7 +44,7 @@ export default async function AvailabilityPage() {
             {overrides.map((o) => (
               <li key={o.date} className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface p-3">
                 <span>
-                  <strong>{dateFormat.format(new Date(`${o.date}T12:00:00Z`))}</strong>:{" "}
+                  <strong>{formatCalendarDate(o.date, "weekday-year")}</strong>:{" "}
                   {o.ranges.length ? formatRanges(o.ranges) : "geschlossen"}
                   {o.note && <span className="text-muted"> · {o.note}</span>}
                 </span>

@@ -4,14 +4,15 @@ import { KeptAfterDeletion } from "@/components/privacy/KeptAfterDeletion";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
 import { consentsFor, viewsOf } from "@/lib/clients/my-data";
-import { formatDateTime } from "@/lib/format";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Meine Daten", robots: { index: false } };
 
 export default async function MyDataPage() {
   const user = await requireRole("client", "/dashboard/daten");
   const [consents, views, practice] = await Promise.all([consentsFor(user.id, user.email ?? ""), viewsOf(user.id), getPracticeSettings()]);
+  const { timeZone } = practice;
   const coachName = practice.coachName || "deine Begleitung in der Praxis";
   return (
     <div className="flex flex-col gap-8">
@@ -48,7 +49,7 @@ export default async function MyDataPage() {
           <ul className="flex flex-col gap-2">
             {consents.map((c, i) => (
               <li key={i}>
-                {c.what}, Fassung {c.version}, am {c.givenAt ? formatDateTime(c.givenAt) : "–"}
+                {c.what}, Fassung {c.version}, am {c.givenAt ? formatDateTime(c.givenAt, timeZone) : "–"}
               </li>
             ))}
           </ul>
@@ -64,7 +65,7 @@ export default async function MyDataPage() {
           <ul className="flex flex-col gap-1">
             {views.map((v) => (
               <li key={v.id}>
-                {formatDateTime(v.viewedAt)}: {v.viewerName} hat {v.what} angesehen
+                {formatDateTime(v.viewedAt, timeZone)}: {v.viewerName} hat {v.what} angesehen
               </li>
             ))}
           </ul>

@@ -5,7 +5,8 @@ import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
 import { listSelfChecks } from "@/lib/checks/results";
 import { bandText, changedSigns, scoreSelfCheck, signs, type Band, type SelfCheckAnswers, type SignId } from "@/lib/checks/self-check";
-import { formatDate } from "@/lib/format";
+import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Dein Selbsttest", robots: { index: false } };
 
@@ -13,7 +14,7 @@ const question = (id: SignId) => signs.find((s) => s.id === id)?.question ?? id;
 
 export default async function SelfCheckHistoryPage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
   const user = await requireRole("client", "/dashboard/selbsttest");
-  const [results, params] = await Promise.all([listSelfChecks(user.id), searchParams]);
+  const [results, params, { timeZone }] = await Promise.all([listSelfChecks(user.id), searchParams, getPracticeSettings()]);
   const scored = results.map((r) => ({ ...r, yes: scoreSelfCheck(r.answers as SelfCheckAnswers, r.version).yes }));
   const a = scored.find((r) => r.id === params.a) ?? scored.at(-2);
   const b = scored.find((r) => r.id === params.b) ?? scored.at(-1);
@@ -32,7 +33,7 @@ export default async function SelfCheckHistoryPage({ searchParams }: { searchPar
             <Card>
               <LineChart
                 title="Zutreffende Anzeichen im Verlauf"
-                labels={scored.map((r) => formatDate(r.createdAt))}
+                labels={scored.map((r) => formatDate(r.createdAt, timeZone))}
                 series={[{ name: "Anzeichen (von 13)", color: "#2f6b5e", values: scored.map((r) => r.score) }]}
                 yMin={0}
                 yMax={13}
@@ -57,7 +58,7 @@ export default async function SelfCheckHistoryPage({ searchParams }: { searchPar
                     .reverse()
                     .map((r) => (
                       <tr key={r.id} className="border-b border-line last:border-0">
-                        <td className="p-3">{formatDate(r.createdAt)}</td>
+                        <td className="p-3">{formatDate(r.createdAt, timeZone)}</td>
                         <td className="p-3">{r.score} von 13</td>
                         <td className="p-3">
                           {bandText[r.band as Band]?.title ?? r.band}
@@ -79,7 +80,7 @@ export default async function SelfCheckHistoryPage({ searchParams }: { searchPar
                     <select name={key} defaultValue={(key === "a" ? a : b)?.id} className="min-h-11 rounded-lg border border-line bg-surface px-2 text-base">
                       {scored.map((r) => (
                         <option key={r.id} value={r.id}>
-                          {formatDate(r.createdAt)} ({r.score})
+                          {formatDate(r.createdAt, timeZone)} ({r.score})
                         </option>
                       ))}
                     </select>

@@ -7,8 +7,8 @@ import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
 import { knownTags, listEntries } from "@/lib/journal/queries";
 import { journalQuerySchema } from "@/lib/journal/schemas";
-import { todayIn } from "@/lib/journal/today";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { todayIn } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Schmerztagebuch", robots: { index: false } };
 

@@ -8,7 +8,7 @@ import { loadBookingSettings } from "@/lib/booking/availability";
 import { cancelOwnAppointmentAction } from "@/lib/booking/client-actions";
 import { changeableUntil } from "@/lib/booking/appointments";
 import { listForClient } from "@/lib/booking/client";
-import { formatAppointmentTime } from "@/lib/booking/format";
+import { formatAppointmentTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Deine Termine", robots: { index: false } };
 

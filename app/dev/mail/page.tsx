@@ -7,11 +7,11 @@ import { Dialog } from "@/components/ui/Dialog";
 import { Notice } from "@/components/ui/Notice";
 import { getMailboxMessage, linksIn, listMailbox } from "@/lib/email/mailbox";
 import { devMailboxEnabled } from "@/lib/env";
+import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatDateTime } from "@/lib/time/format";
 import { clearMailboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lokales Postfach", robots: { index: false } };
-
-const when = new Intl.DateTimeFormat("de-DE", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Berlin" });
 
 type Search = { to?: string | string[]; id?: string | string[] };
 
@@ -20,7 +20,11 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const to = typeof params.to === "string" && params.to ? params.to : undefined;
   const id = typeof params.id === "string" ? params.id : undefined;
-  const [messages, selected] = await Promise.all([listMailbox(to), id ? getMailboxMessage(id) : undefined]);
+  const [messages, selected, { timeZone }] = await Promise.all([
+    listMailbox(to),
+    id ? getMailboxMessage(id) : undefined,
+    getPracticeSettings(),
+  ]);
   const current = selected ?? messages[0];
   const query = (messageId: string) => `/dev/mail?${new URLSearchParams({ ...(to ? { to } : {}), id: messageId })}`;
 
@@ -70,7 +74,7 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
                   >
                     <span className="block font-medium">{m.subject}</span>
                     <span className="block text-sm text-muted">
-                      an {m.to} · {when.format(m.createdAt)}
+                      an {m.to} · {formatDateTime(m.createdAt, timeZone, "seconds")}
                     </span>
                   </Link>
                 </li>

@@ -7,8 +7,8 @@ import { Notice } from "@/components/ui/Notice";
 import { cancelBookingAction, rescheduleBookingAction } from "@/lib/booking/actions";
 import { changeableUntil, findForManagement } from "@/lib/booking/appointments";
 import { loadBookingSettings } from "@/lib/booking/availability";
-import { formatAppointmentTime } from "@/lib/booking/format";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { formatAppointmentTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Dein Termin", robots: { index: false } };
 

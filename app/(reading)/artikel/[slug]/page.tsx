@@ -7,9 +7,9 @@ import { CommentForm } from "@/components/articles/CommentForm";
 import { submitCommentAction } from "@/lib/articles/actions";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { approvedComments, findRedirect, getPublishedArticle, relatedArticles } from "@/lib/articles/queries";
-import { formatDate } from "@/lib/format";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { staticSiteOrigin } from "@/lib/site-url";
+import { formatDate } from "@/lib/time/format";
 
 // Served from the static cache: rendered on the first request, then again only when the coach
 // changes the article (tag and path revalidation) or, as a fallback, after five minutes.
@@ -84,14 +84,14 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-10">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
-      <ArticleView article={article} rendered={rendered} />
+      <ArticleView article={article} rendered={rendered} timeZone={settings.timeZone} />
       <CallToAction />
       {related.length > 0 && (
         <section aria-labelledby="related" className="flex flex-col gap-4">
           <h2 id="related">Weiterlesen</h2>
           <div className="grid gap-4">
             {related.map((r) => (
-              <ArticleCard key={r.id} article={r} headingLevel={3} />
+              <ArticleCard key={r.id} article={r} headingLevel={3} timeZone={settings.timeZone} />
             ))}
           </div>
         </section>
@@ -106,7 +106,7 @@ export default async function ArticlePage({ params }: Props) {
               <li key={c.id} className="rounded-2xl border border-line bg-surface p-5">
                 <p className="mb-2 text-sm text-muted">
                   <strong className="text-ink">{c.authorName}</strong> ·{" "}
-                  <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>
+                  <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt, settings.timeZone)}</time>
                 </p>
                 {/* Plain text: React escapes it; line breaks are kept by CSS. */}
                 <p className="whitespace-pre-line">{c.body}</p>

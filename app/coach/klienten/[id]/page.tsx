@@ -4,20 +4,18 @@ import { LineChart } from "@/components/charts/LineChart";
 import { CoachSessions } from "@/components/sessions/CoachSessions";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
-import { addDays } from "@/lib/booking/slots";
 import { listSelfChecks } from "@/lib/checks/results";
 import { bandText, type Band } from "@/lib/checks/self-check";
 import { openClientRecord } from "@/lib/clients/coach-view";
-import { formatDate } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
 import { fillDays, insightForCoach } from "@/lib/journal/progress";
 import { dailyAverages, listEntries } from "@/lib/journal/queries";
-import { todayIn } from "@/lib/journal/today";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { addDays } from "@/lib/time/dates";
+import { formatCalendarDate, formatDate } from "@/lib/time/format";
+import { todayIn } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Klient*in", robots: { index: false } };
-
-const shortDate = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", timeZone: "UTC" });
 
 /** Read-only view of a client's journal and self-checks; every visit is logged for the client to see. */
 export default async function ClientRecordPage({ params }: { params: Promise<{ id: string }> }) {
@@ -48,7 +46,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
       <Card>
         <LineChart
           title="Schmerz und Stress, letzte 90 Tage"
-          labels={filled.map((p) => shortDate.format(new Date(`${p.date}T12:00:00Z`)))}
+          labels={filled.map((p) => formatCalendarDate(p.date, "short"))}
           series={[
             { name: "Schmerz", color: "#a12a2a", values: filled.map((p) => p.pain) },
             { name: "Stress", color: "#2f6b5e", values: filled.map((p) => p.stress) },
@@ -72,7 +70,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
           <ul className="flex flex-col gap-1">
             {checks.map((c) => (
               <li key={c.id}>
-                {formatDate(c.createdAt)}: {c.score} von 13 ({bandText[c.band as Band]?.title ?? c.band})
+                {formatDate(c.createdAt, settings.timeZone)}: {c.score} von 13 ({bandText[c.band as Band]?.title ?? c.band})
                 {c.redFlag ? ", Warnzeichen angegeben" : ""}
               </li>
             ))}
@@ -87,7 +85,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
           <ul className="flex flex-col gap-2">
             {entries.map((e) => (
               <li key={e.id} className="rounded-xl border border-line bg-surface p-3">
-                <strong>{formatDate(new Date(`${e.entryDate}T12:00:00Z`))}</strong>: Schmerz {e.pain} · Stress {e.stress}
+                <strong>{formatCalendarDate(e.entryDate, "long")}</strong>: Schmerz {e.pain} · Stress {e.stress}
                 {e.tags.length > 0 && <span className="text-muted"> · {e.tags.join(", ")}</span>}
                 {e.notes && <p className="whitespace-pre-line">{e.notes}</p>}
               </li>

@@ -4,7 +4,7 @@ import { Notice } from "@/components/ui/Notice";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { confirmBookingAction } from "@/lib/booking/actions";
 import { findForConfirmation } from "@/lib/booking/appointments";
-import { formatAppointmentTime } from "@/lib/booking/format";
+import { formatAppointmentTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Termin bestätigen", robots: { index: false } };
 

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/Notice";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { getArticleForCoach } from "@/lib/articles/queries";
 import { requireRole } from "@/lib/auth/guards";
+import { getPracticeSettings } from "@/lib/settings/queries";
 import { siteOrigin } from "@/lib/site-url";
 
 export const metadata: Metadata = { title: "Vorschau", robots: { index: false } };
@@ -16,13 +17,13 @@ export default async function ArticlePreviewPage({ params }: { params: Promise<{
   await requireRole("coach", `/coach/artikel/${id}/vorschau`);
   const article = await getArticleForCoach(id);
   if (!article) notFound();
-  const rendered = await renderMarkdown(article.body, { siteOrigin: await siteOrigin() });
+  const [rendered, settings] = await Promise.all([renderMarkdown(article.body, { siteOrigin: await siteOrigin() }), getPracticeSettings()]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8">
       <Notice tone="warn" title={article.status === "draft" ? "Entwurf: nur für dich sichtbar" : "Vorschau"}>
         <Link href={`/coach/artikel/${article.id}`}>Zurück zum Bearbeiten</Link>
       </Notice>
-      <ArticleView article={article} rendered={rendered} />
+      <ArticleView article={article} rendered={rendered} timeZone={settings.timeZone} />
     </div>
   );
 }

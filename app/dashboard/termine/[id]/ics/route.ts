@@ -1,24 +1,30 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireApiUser } from "@/lib/auth/guards";
-import { icsEventFor, theCoach } from "@/lib/booking/appointments";
+import { theCoach } from "@/lib/booking/appointments";
 import { getForClient } from "@/lib/booking/client";
-import { buildIcs } from "@/lib/booking/ics";
+import { invitationIcs } from "@/lib/calendar/ics";
+import { invitationFor, organizerOf } from "@/lib/calendar/invitation";
 import { errorResponse } from "@/lib/http/errors";
 import { sessionTypeName } from "@/lib/sessions/notify";
 import { loadPracticeSettings } from "@/lib/settings/queries";
+import { siteOrigin } from "@/lib/site-url";
 
 /** The client's own appointment as an .ics file; anyone else's id is a 404. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await requireApiUser("client");
     const appointment = await getForClient(user.id, (await params).id);
-    const [practice, coach, typeName] = await Promise.all([loadPracticeSettings(), theCoach(), sessionTypeName(appointment.sessionTypeId)]);
-    const ics = buildIcs(
-      icsEventFor(appointment, {
+    const [practice, coach, typeName, origin] = await Promise.all([
+      loadPracticeSettings(),
+      theCoach(),
+      sessionTypeName(appointment.sessionTypeId),
+      siteOrigin(),
+    ]);
+    const ics = invitationIcs(
+      invitationFor(appointment, {
         method: appointment.status === "cancelled" ? "CANCEL" : "REQUEST",
-        timeZone: practice.timeZone,
-        coachName: practice.coachName || coach.name || practice.practiceName,
-        organizerEmail: practice.email || coach.email,
+        organizer: organizerOf(practice, coach),
+        portalUrl: `${origin}/dashboard/termine`,
         sessionTypeName: typeName,
       }),
     );

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { Appointment } from "@/db/schema";
+import { invitationIcs } from "@/lib/calendar/ics";
+import { feedEventFor, invitationFor, organizerOf } from "@/lib/calendar/invitation";
+
+const organizer = { name: "Mara Lindner", email: "praxis@example.com" };
+
+function appointment(overrides: Partial<Appointment> = {}): Appointment {
+  return {
+    id: "3b1f6c1e-8f0a-4a5e-9d38-0c8f2b9d6a11",
+    kind: "session",
+    status: "confirmed",
+    startAt: new Date("2026-12-03T09:00:00Z"),
+    endAt: new Date("2026-12-03T09:50:00Z"),
+    name: "Anna Keller",
+    email: "anna@example.com",
+    phone: "0170 555 12 34",
+    channel: "video",
+    location: "https://meet.example.com/anna",
+    message: "Seit Jahren Schmerzen im unteren Rücken",
+    noteToClient: "Bring gern dein Schmerztagebuch mit.",
+    sequence: 2,
+    ...overrides,
+  } as Appointment;
+}
+
+const health = ["Schmerztagebuch", "Schmerzen im unteren Rücken", "0170 555 12 34"];
+
+describe("what an invitation says", () => {
+  it("a session: its type with the coach, its place, a link into the portal, and nothing the client or the coach wrote about them", () => {
+    const invitation = invitationFor(appointment(), {
+      method: "REQUEST",
+      organizer,
+      portalUrl: "https://praxis.example.de/dashboard/termine",
+      sessionTypeName: "Coaching-Sitzung",
+    });
+    expect(invitation).toMatchObject({
+      uid: "3b1f6c1e-8f0a-4a5e-9d38-0c8f2b9d6a11@rueckenwind-coaching",
+      sequence: 2,
+      method: "REQUEST",
+      summary: "Coaching-Sitzung mit Mara Lindner",
+      location: "https://meet.example.com/anna",
+      url: "https://praxis.example.de/dashboard/termine",
+      organizer,
+      attendee: { name: "Anna Keller", email: "anna@example.com" },
+      alarmMinutesBefore: 60,
+    });
+    expect(invitation.description).toContain("Details im Portal: https://praxis.example.de/dashboard/termine");
+    expect(invitation.description).toContain("Ort/Link: https://meet.example.com/anna");
+    const text = invitationIcs(invitation);
+    for (const words of health) expect(text.replace(/\r\n /g, "")).not.toContain(words);
+  });
+
+  it("a consultation: the free consultation with the coach by video or phone, without the visitor's message or number", () => {
+    const consultation = appointment({ kind: "consultation", channel: "phone", location: null, noteToClient: null });
+    const invitation = invitationFor(consultation, { method: "REQUEST", organizer, portalUrl: "https://praxis.example.de/termin/abc" });
+    expect(invitation.summary).toBe("Kostenloses Erstgespräch mit Mara Lindner");
+    expect(invitation.location).toBe("Telefon");
+    expect(invitation.description).toBe("Telefongespräch. Wir rufen dich an.\n\nDetails im Portal: https://praxis.example.de/termin/abc");
+    const video = invitationFor({ ...consultation, channel: "video" }, { method: "CANCEL", organizer });
+    expect(video.location).toBe("Video");
+    expect(video.description).toBe("Videogespräch. Den Link bekommst du vor dem Termin.");
+    for (const words of health) expect(invitationIcs(invitation).replace(/\r\n /g, "")).not.toContain(words);
+  });
+
+  it("an in-person session without a place says so instead of naming the phone", () => {
+    const invitation = invitationFor(appointment({ channel: "in_person", location: "  " }), { method: "REQUEST", organizer });
+    expect(invitation.location).toBe("Vor Ort");
+    expect(invitation.summary).toBe("Coaching mit Mara Lindner");
+  });
+
+  it("is sent by the coach's name and the practice's address, else the coach's account", () => {
+    const practice = { coachName: "", practiceName: "Rückenwind Coaching", email: "" };
+    expect(organizerOf(practice, { name: "Mara", email: "coach@example.com" })).toEqual({ name: "Mara", email: "coach@example.com" });
+    expect(organizerOf(practice, { name: null, email: "coach@example.com" })).toEqual({ name: "Rückenwind Coaching", email: "coach@example.com" });
+    expect(organizerOf({ ...practice, coachName: "Mara Lindner", email: "hallo@praxis.de" }, { name: "M", email: "c@x.de" })).toEqual({
+      name: "Mara Lindner",
+      email: "hallo@praxis.de",
+    });
+  });
+
+  it("the coach's feed shows who and how to reach them under the same UID, never what they wrote", () => {
+    const row = { ...appointment({ kind: "consultation", status: "pending", channel: "phone", location: null }), typeName: null };
+    const event = feedEventFor(row);
+    expect(event).toMatchObject({
+      uid: "3b1f6c1e-8f0a-4a5e-9d38-0c8f2b9d6a11@rueckenwind-coaching",
+      status: "TENTATIVE",
+      summary: "(unbestätigt) Erstgespräch: Anna Keller",
+      location: "Telefon",
+    });
+    expect(event.description).toBe("Erstgespräch (Telefon)\nE-Mail: anna@example.com\nTelefon: 0170 555 12 34");
+    expect(JSON.stringify(event)).not.toContain("Rücken");
+    expect(JSON.stringify(event)).not.toContain("Schmerztagebuch");
+  });
+});
