@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./booking";
 export * from "./journal";
 export * from "./audit";
+export * from "./second-factor";

@@ -5,6 +5,8 @@ import { resetDbAfterConnectionLoss } from "@/db";
 const statusByCode = {
   invalid: 400,
   unauthorized: 401,
+  /** Signed in by magic link, but the passkey or recovery code this account needs is still missing. */
+  second_factor_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
