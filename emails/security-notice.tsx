@@ -1,7 +1,7 @@
 import { Button, Text } from "@react-email/components";
 import { colors, EmailLayout, paragraph } from "./email-layout";
 
-export const securityEvents = ["passkey-added", "passkey-removed", "recovery-code-used", "recovery-codes-renewed"] as const;
+export const securityEvents = ["passkey-added", "passkey-removed", "recovery-code-used", "recovery-codes-renewed", "second-factor-reset"] as const;
 export type SecurityEvent = (typeof securityEvents)[number];
 
 export type SecurityNoticeProps = {
@@ -26,6 +26,11 @@ const what: Record<SecurityEvent, { subject: string; sentence: string }> = {
   "recovery-codes-renewed": {
     subject: "Neue Wiederherstellungscodes",
     sentence: "wurden für dein Konto neue Wiederherstellungscodes erzeugt. Die bisherigen gelten nicht mehr.",
+  },
+  "second-factor-reset": {
+    subject: "Zweiter Faktor zurückgesetzt",
+    sentence:
+      "wurden alle Passkeys und Wiederherstellungscodes deines Kontos entfernt und alle Geräte abgemeldet. Du meldest dich wieder mit dem Link aus der E-Mail an und richtest danach, wenn nötig, einen neuen Passkey ein.",
   },
 };
 

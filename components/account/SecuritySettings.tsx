@@ -20,9 +20,9 @@ export async function SecuritySettings({ state, returnTo }: { state: SessionStat
   // A further passkey needs this session's second factor; the first one does not.
   const mayAdd = keys.length === 0 || state.secondFactor === "verified";
   return (
-    <section aria-labelledby="anmeldung" id="anmeldung" className="flex flex-col gap-8">
+    <section aria-labelledby="anmeldung-titel" id="anmeldung" className="flex flex-col gap-8">
       <div className="flex flex-col gap-3">
-        <h2 id="anmeldung">Anmeldung und Geräte</h2>
+        <h2 id="anmeldung-titel">Anmeldung und Geräte</h2>
         <p className="text-muted">
           {coach
             ? "Nach dem Link aus der E-Mail bestätigst du jede Anmeldung mit einem Passkey oder einem Wiederherstellungscode. So öffnet ein fremder Zugriff auf dein Postfach allein nicht die Daten deiner Klient*innen."

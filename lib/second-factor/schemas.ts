@@ -56,7 +56,8 @@ export type AuthenticationVerifyInput = z.infer<typeof authenticationVerifySchem
 /** A recovery code as typed; whether it can be one is decided by normalizeRecoveryCode. */
 export const recoveryCodeFormSchema = z.object({
   code: z.string().max(64, "Das ist kein Wiederherstellungscode.").refine(noControl, "Das ist kein Wiederherstellungscode."),
-  callbackUrl: z.string().max(500).optional(),
+  /** Where to go next; anything odd is dropped (safeReturnPath decides the rest). */
+  callbackUrl: z.string().max(500).refine(noControl).optional().catch(undefined),
 });
 
 export const removePasskeyFormSchema = z.object({

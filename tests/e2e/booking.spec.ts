@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerSelfCheck, expectAccessible, mailFor, signIn } from "./support/app";
+import { answerSelfCheck, expectAccessible, mailFor } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 type Mail = Awaited<ReturnType<typeof mailFor>>[number] & { attachments: { filename: string; contentType: string; content: string }[] };
 
@@ -165,8 +166,7 @@ test("too many booking requests from one address get 429 with Retry-After", asyn
 });
 
 test("the coach sees the consultation and can set availability", async ({ page }) => {
-  const { signIn } = await import("./support/app");
-  await signIn(page, "coach@example.com");
+  await signInCoach(page);
   await page.goto("/coach/verfuegbarkeit");
   await expectAccessible(page);
   await page.getByLabel("Samstag").fill("10:00-9:00");
@@ -196,8 +196,7 @@ test("the coach turns a consultation into a client, whose invitation link opens 
   await expect(page.getByText("Bestätigt!")).toBeVisible();
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  const { signIn } = await import("./support/app");
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   await coach.goto("/coach/termine");
   const card = coach.getByRole("article").filter({ hasText: "Nora Neu" });
   await expect(card.getByText("Bestätigt")).toBeVisible();
@@ -249,7 +248,7 @@ test("a visitor may send the self-check along with the booking, and only then th
   await expect(page.getByText("Fast geschafft!")).toBeVisible();
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   await coach.goto("/coach/termine");
   const selma = coach.getByRole("article").filter({ hasText: "Selma Selbsttest" });
   await expect(selma.getByText(/Selbsttest mitgeschickt: 10 von 13 Anzeichen \(Viele Anzeichen treffen zu\)/)).toBeVisible();

@@ -326,6 +326,26 @@ describe("clients", () => {
   });
 });
 
+describe("the operator's reset for lost passkeys and codes", () => {
+  it("removes every passkey and code of the account, ends its sessions, tells the owner, and the next sign-in sets up a new passkey", async () => {
+    const { resetSecondFactor } = await import("@/lib/second-factor/reset");
+    const before = await signInByLink(coach.id);
+    expect(await resetSecondFactor(" Coach@Example.com ", { origin: ORIGIN })).toMatchObject({ email: "coach@example.com", passkeys: 2, recoveryCodes: 10 });
+    expect(await database.db.select().from(passkeys).where(eq(passkeys.userId, coach.id))).toEqual([]);
+    expect(await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, coach.id))).toEqual([]);
+    expect(await sessionRow(before)).toBeUndefined();
+    expect((await securityMails()).some((m) => m.subject.startsWith("Zweiter Faktor zurückgesetzt"))).toBe(true);
+    expect(await database.db.select().from(passkeys).where(eq(passkeys.userId, anna.id))).toHaveLength(1);
+    expect(await resetSecondFactor("niemand@example.com", { origin: ORIGIN })).toBeNull();
+
+    await signInByLink(coach.id);
+    expect(await guards.sessionState()).toMatchObject({ secondFactor: "pending", enrolled: false });
+    const response = await registerPasskey(new SoftwarePasskey());
+    expect(response.status).toBe(201);
+    expect((await response.json()).recoveryCodes).toHaveLength(10);
+  });
+});
+
 describe("in development", () => {
   it("lets the coach in without a second factor, marked as skipped", async () => {
     mode.production = false;
