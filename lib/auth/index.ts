@@ -6,7 +6,7 @@ import { getDbHandle } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authSecret, env } from "@/lib/env";
 import { MAGIC_LINK_MINUTES, sendMagicLink } from "./magic-link";
-import { secondFactorFacts, withSessionDetails } from "./session-adapter";
+import { withSecondFactorFacts, withSessionDetails } from "./session-adapter";
 import { secureCookies } from "./session-cookie";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -49,9 +49,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       session({ session, user }) {
         session.user.id = user.id;
         session.user.role = user.role ?? "client";
-        // What the guards need to demand the second factor (lib/auth/guards.ts).
-        session.secondFactor = secondFactorFacts(session);
-        return session;
+        // What the guards need to demand the second factor (lib/auth/guards.ts), as two booleans;
+        // the session row's own details (browser, times) stay out of the answer.
+        return withSecondFactorFacts(session);
       },
     },
   };

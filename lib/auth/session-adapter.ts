@@ -56,3 +56,10 @@ export function secondFactorFacts(session: object): { verified: boolean; enrolle
   const row = session as { secondFactorAt?: Date | null; passkeyEnrolled?: boolean };
   return { verified: Boolean(row.secondFactorAt), enrolled: Boolean(row.passkeyEnrolled) };
 }
+
+/** The session as the callback passes it on: the facts above instead of the row's own columns. */
+export function withSecondFactorFacts<S extends object>(session: S): S & { secondFactor: { verified: boolean; enrolled: boolean } } {
+  const { id: _id, createdAt: _created, lastSeenAt: _seen, userAgent: _ua, secondFactorAt: _at, passkeyEnrolled: _enrolled, ...rest } =
+    session as S & Partial<Record<"id" | "createdAt" | "lastSeenAt" | "userAgent" | "secondFactorAt" | "passkeyEnrolled", unknown>>;
+  return { ...(rest as S), secondFactor: secondFactorFacts(session) };
+}

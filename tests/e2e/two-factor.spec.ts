@@ -111,7 +111,7 @@ test("a client may add a passkey, is then asked for it after the link, and may r
     expect(await authenticator.credentials()).toHaveLength(1);
 
     // From now on the link alone is not enough for Ben either.
-    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.getByRole("button", { name: "Abmelden", exact: true }).click();
     await signIn(page, "ben@example.com");
     await expect(page).toHaveURL(/\/login\/zweiter-faktor/);
     expect((await page.request.get("/api/journal")).status()).toBe(401);
@@ -127,7 +127,7 @@ test("a client may add a passkey, is then asked for it after the link, and may r
       await expect(page.getByText("Noch kein Passkey eingerichtet.")).toBeVisible();
     }
   }
-  await page.getByRole("button", { name: "Abmelden" }).click();
+  await page.getByRole("button", { name: "Abmelden", exact: true }).click();
   await signIn(page, "ben@example.com");
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.context().close();

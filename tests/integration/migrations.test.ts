@@ -34,14 +34,17 @@ describe.each(engines)("migrations on %s", (engine) => {
       "email_outbox",
       "health_data_views",
       "journal_entries",
+      "passkeys",
       "practice_settings",
       "rate_limits",
+      "recovery_codes",
       "self_check_results",
       "session_notes",
       "session_types",
       "sessions",
       "users",
       "verification_tokens",
+      "webauthn_challenges",
     ]);
   });
 

@@ -2,6 +2,7 @@ import { render } from "@react-email/components";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import SecurityNoticeEmail, { securityEvents, securityNoticeSubject } from "@/emails/security-notice";
+import { withSecondFactorFacts } from "@/lib/auth/session-adapter";
 import { secondFactorStatus } from "@/lib/second-factor/policy";
 import { hashRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from "@/lib/second-factor/recovery-codes";
 import { describeUserAgent } from "@/lib/second-factor/sessions";
@@ -87,5 +88,24 @@ describe("the security email", () => {
       expect(securityNoticeSubject(event, "Rückenwind Coaching")).toMatch(/\(Rückenwind Coaching\)$/);
       if (event === "recovery-code-used") expect(text).toContain("noch 7 unbenutzte Codes");
     }
+  });
+});
+
+describe("the session answer", () => {
+  it("carries the second-factor facts as two booleans, not the session row's browser and times", () => {
+    const row = {
+      user: { id: "u", role: "coach" },
+      expires: new Date(),
+      id: "5c1e…",
+      createdAt: new Date(),
+      lastSeenAt: new Date(),
+      userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0",
+      secondFactorAt: new Date(),
+      passkeyEnrolled: true,
+    };
+    const answer = withSecondFactorFacts(row);
+    expect(answer.secondFactor).toEqual({ verified: true, enrolled: true });
+    expect(Object.keys(answer).sort()).toEqual(["expires", "secondFactor", "user"]);
+    expect(withSecondFactorFacts({ user: {}, secondFactorAt: null }).secondFactor).toEqual({ verified: false, enrolled: false });
   });
 });
