@@ -112,6 +112,7 @@ test("a client may add a passkey, is then asked for it after the link, and may r
 
     // From now on the link alone is not enough for Ben either.
     await page.getByRole("button", { name: "Abmelden", exact: true }).click();
+    await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
     await signIn(page, "ben@example.com");
     await expect(page).toHaveURL(/\/login\/zweiter-faktor/);
     expect((await page.request.get("/api/journal")).status()).toBe(401);
@@ -128,6 +129,7 @@ test("a client may add a passkey, is then asked for it after the link, and may r
     }
   }
   await page.getByRole("button", { name: "Abmelden", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
   await signIn(page, "ben@example.com");
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.context().close();
