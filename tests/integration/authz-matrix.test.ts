@@ -491,22 +491,25 @@ describe("every server action from a session whose second factor is missing", ()
       const expected = pendingSecondFactorOutcome(key);
       const failures: string[] = [];
       mode.production = true;
-      for (const person of ["coach", "anna"] as const) {
-        for (const [i, attempt] of attemptsFor(key, action).entries()) {
-          actAs(person, { verified: false, enrolled: true });
-          const before = await snapshot();
-          const result = await run(() => attempt(person));
-          const after = await snapshot();
-          const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
-          if (!fits(expected, result, changed.length > 0)) {
-            failures.push(
-              `${person} attempt ${i + 1}: expected ${expected}, got ${describeResult(result)}${changed.length ? `; changed ${changed.join(", ")}` : ""}`,
-            );
+      try {
+        for (const person of ["coach", "anna"] as const) {
+          for (const [i, attempt] of attemptsFor(key, action).entries()) {
+            actAs(person, { verified: false, enrolled: true });
+            const before = await snapshot();
+            const result = await run(() => attempt(person));
+            const after = await snapshot();
+            const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+            if (!fits(expected, result, changed.length > 0)) {
+              failures.push(
+                `${person} attempt ${i + 1}: expected ${expected}, got ${describeResult(result)}${changed.length ? `; changed ${changed.join(", ")}` : ""}`,
+              );
+            }
           }
         }
+      } finally {
+        actAs("anonymous");
+        mode.production = false;
       }
-      actAs("anonymous");
-      mode.production = false;
       expect(failures).toEqual([]);
     });
   }
