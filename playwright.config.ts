@@ -25,7 +25,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", testIgnore: /account-deletion/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // The coach's first sign-in: registers the passkey (virtual authenticator) and keeps the
+    // signed-in state for every spec (tests/e2e/support/coach.ts).
+    { name: "setup", testMatch: /coach\.setup\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "chromium", testIgnore: /account-deletion/, dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions } },
     // Deletes a demo account, so it runs after every other journey.
     { name: "destructive", testMatch: /account-deletion/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], launchOptions } },
   ],

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteShell } from "@/components/site/SiteShell";
-import { requireRole } from "@/lib/auth/guards";
+import { Notice } from "@/components/ui/Notice";
+import { requireRole, sessionState } from "@/lib/auth/guards";
 
 const sections = [
   { href: "/coach", label: "Agenda" },
@@ -16,8 +17,18 @@ const sections = [
 
 export default async function CoachLayout({ children }: { children: ReactNode }) {
   await requireRole("coach", "/coach");
+  const skipped = (await sessionState())?.secondFactor === "skipped";
   return (
     <SiteShell>
+      {skipped && (
+        <div className="mb-6">
+          <Notice tone="warn" title="Entwicklungsmodus: ohne zweiten Faktor angemeldet">
+            In Produktion bestätigst du jede Anmeldung nach dem Link aus der E-Mail mit einem Passkey oder einem Wiederherstellungscode.
+            Hier in der Entwicklung geht es auch ohne. Einen Passkey richtest du unter{" "}
+            <Link href="/coach/einstellungen#anmeldung">Einstellungen</Link> ein.
+          </Notice>
+        </div>
+      )}
       <nav aria-label="Praxis-Bereiche" className="mb-8 border-b border-line pb-3">
         <ul className="flex flex-wrap gap-5">
           {sections.map((s) => (

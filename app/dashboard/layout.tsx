@@ -9,6 +9,7 @@ const sections = [
   { href: "/dashboard/selbsttest", label: "Selbsttest" },
   { href: "/dashboard/termine", label: "Termine" },
   { href: "/dashboard/daten", label: "Meine Daten" },
+  { href: "/dashboard/sicherheit", label: "Sicherheit" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Who may sign in, and as what. Accounts are created by the coach or the seed, never by a sign-in. */
 export const userRoles = ["coach", "client"] as const;
@@ -50,6 +50,11 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
+/**
+ * Auth.js's database sessions, plus what the person sees of them in the settings (created, last
+ * seen, browser) and when this session proved its second factor (passkey or recovery code). The
+ * token is the bearer secret: pages name a session by its `id` instead.
+ */
 export const sessions = pgTable(
   "sessions",
   {
@@ -58,9 +63,16 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+    id: uuid("id").notNull().unique().defaultRandom(),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    userAgent: text("user_agent"),
+    /** When this session proved a passkey or a recovery code; null: the magic link alone. */
+    secondFactorAt: timestamp("second_factor_at", { mode: "date", withTimezone: true }),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
+export type SessionRow = typeof sessions.$inferSelect;
 
 export const verificationTokens = pgTable(
   "verification_tokens",

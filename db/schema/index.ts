@@ -7,3 +7,4 @@ export * from "./booking";
 export * from "./journal";
 export * from "./audit";
 export * from "./maintenance";
+export * from "./second-factor";

@@ -6,6 +6,8 @@ import { getDbHandle } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authSecret, env } from "@/lib/env";
 import { MAGIC_LINK_MINUTES, sendMagicLink } from "./magic-link";
+import { withSecondFactorFacts, withSessionDetails } from "./session-adapter";
+import { secureCookies } from "./session-cookie";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const { db } = getDbHandle();
@@ -17,7 +19,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   });
   return {
     adapter: {
-      ...adapter,
+      ...withSessionDetails(adapter, db),
       // Accounts are made by the coach (or the seed), never by signing in.
       createUser: () => {
         throw new Error("Sign-up is closed: only existing users can sign in.");
@@ -26,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: authSecret(),
     trustHost: true,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-    useSecureCookies: env().NODE_ENV === "production" && !env().AUTH_URL?.startsWith("http://"),
+    useSecureCookies: secureCookies(),
     providers: [
       Resend({
         id: "resend",
@@ -47,7 +49,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       session({ session, user }) {
         session.user.id = user.id;
         session.user.role = user.role ?? "client";
-        return session;
+        // What the guards need to demand the second factor (lib/auth/guards.ts), as two booleans;
+        // the session row's own details (browser, times) stay out of the answer.
+        return withSecondFactorFacts(session);
       },
     },
   };

@@ -7,5 +7,7 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; role: UserRole } & DefaultSession["user"];
+    /** Whether this session proved a passkey or recovery code, and whether the person has a passkey. */
+    secondFactor?: { verified: boolean; enrolled: boolean };
   }
 }

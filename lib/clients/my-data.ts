@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { appointments, healthDataViews, journalEntries, selfCheckResults, sessions, users, verificationTokens } from "@/db/schema";
+import {
+  appointments,
+  healthDataViews,
+  journalEntries,
+  passkeys,
+  recoveryCodes,
+  selfCheckResults,
+  sessions,
+  users,
+  verificationTokens,
+} from "@/db/schema";
 import { notifyCancellation } from "@/lib/booking/appointments";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
@@ -12,7 +22,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
-  const [journal, checks, own, views] = await Promise.all([
+  const [journal, checks, own, views, keys, devices, codes] = await Promise.all([
     db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
     ownAppointments(userId, user.email, db),
@@ -21,6 +31,18 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       .from(healthDataViews)
       .where(eq(healthDataViews.clientId, userId))
       .orderBy(desc(healthDataViews.viewedAt)),
+    db.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt)),
+    // Sessions and codes without their secrets: no token, no code hash.
+    db
+      .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expires: sessions.expires, userAgent: sessions.userAgent, secondFactorAt: sessions.secondFactorAt })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(asc(sessions.createdAt)),
+    db
+      .select({ createdAt: recoveryCodes.createdAt, usedAt: recoveryCodes.usedAt })
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, userId))
+      .orderBy(asc(recoveryCodes.createdAt)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -45,6 +67,9 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     })),
     consents: consentsOf(own),
     healthDataViews: views,
+    passkeys: keys.map(({ userId: _owner, ...key }) => key),
+    sessions: devices,
+    recoveryCodes: codes,
   };
 }
 

@@ -4,6 +4,8 @@ import { ZodError } from "zod";
 const statusByCode = {
   invalid: 400,
   unauthorized: 401,
+  /** Signed in by magic link, but the passkey or recovery code this account needs is still missing. */
+  second_factor_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -21,10 +21,11 @@ export type Ids = {
 };
 
 /**
- * An HTTP outcome: a status, "login" (a redirect to /login), or "home" (a redirect to the
- * person's own start page, /dashboard or /coach).
+ * An HTTP outcome: a status, "login" (a redirect to /login), "home" (a redirect to the
+ * person's own start page, /dashboard or /coach) or "second-factor" (a redirect to the page that
+ * asks for the passkey or a recovery code, /login/zweiter-faktor).
  */
-export type HttpOutcome = number | "login" | "home";
+export type HttpOutcome = number | "login" | "home" | "second-factor";
 export type Probe = {
   path: (ids: Ids) => string;
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -33,6 +34,11 @@ export type Probe = {
   expect: Record<Person, HttpOutcome>;
   /** Text that must not appear in any person's answer except the owner's (e.g. A's ids for B). */
   secretOf?: { owner: Person; text: (ids: Ids) => string[] };
+  /**
+   * What a signed-in session still owing its second factor (the coach right after the magic link)
+   * gets, where it differs from the rule in pendingSecondFactorHttp: the steps that complete it.
+   */
+  pendingSecondFactor?: HttpOutcome;
 };
 
 const all = (outcome: HttpOutcome): Record<Person, HttpOutcome> => ({ anonymous: outcome, anna: outcome, ben: outcome, coach: outcome });
@@ -68,6 +74,13 @@ export const pages: Record<string, Probe[]> = {
   "/login/fehler": [{ path: () => "/login/fehler", expect: all(200) }],
   "/login/pruefen": [{ path: () => "/login/pruefen", expect: all(200) }],
   "/login/weiter": [{ path: () => "/login/weiter", expect: { anonymous: "login", anna: "home", ben: "home", coach: "home" } }],
+  "/login/zweiter-faktor": [
+    {
+      path: () => "/login/zweiter-faktor?callbackUrl=https%3A%2F%2Fevil.example",
+      expect: { anonymous: "login", anna: "home", ben: "home", coach: "home" },
+      pendingSecondFactor: 200,
+    },
+  ],
   // The local mailbox: the e2e server runs with DEV_MAILBOX=1; production without it answers 404.
   "/dev/mail": [{ path: () => "/dev/mail", expect: all(200) }],
 
@@ -79,6 +92,7 @@ export const pages: Record<string, Probe[]> = {
     { path: (ids) => `/dashboard/tagebuch?userId=${ids.anna}&clientId=${ids.anna}`, expect: clientPage, secretOf: annasData },
   ],
   "/dashboard/termine": [{ path: (ids) => `/dashboard/termine?userId=${ids.anna}`, expect: clientPage }],
+  "/dashboard/sicherheit": [{ path: () => "/dashboard/sicherheit", expect: clientPage, secretOf: annasData }],
 
   "/coach": [{ path: () => "/coach", expect: coachPage }],
   "/coach/artikel": [{ path: () => "/coach/artikel", expect: coachPage }],
@@ -185,6 +199,46 @@ export const routes: Record<string, Probe[]> = {
     // Anna's own entry goes last (people are asked in the order anonymous, ben, coach, anna).
     { path: (ids) => `/api/journal/${ids.annasEntry}`, method: "DELETE", expect: { anonymous: 401, anna: 204, ben: 404, coach: 403 } },
   ],
+  // The passkey ceremonies: for any signed-in session, also one that still owes its second factor.
+  // Starting a registration is open to whoever has no passkey yet (anna, ben); the coach (with
+  // one, and proved) may add another; without the second factor a further one is refused.
+  "POST /api/passkeys/register/options": [
+    {
+      path: () => "/api/passkeys/register/options",
+      method: "POST",
+      body: (ids) => ({ userId: ids.anna }),
+      headers: json,
+      expect: { anonymous: 401, anna: 200, ben: 200, coach: 200 },
+    },
+  ],
+  "POST /api/passkeys/register/verify": [
+    {
+      path: () => "/api/passkeys/register/verify",
+      method: "POST",
+      body: (ids) => ({ userId: ids.anna, response: { id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "AA" } } }),
+      headers: json,
+      expect: { anonymous: 401, anna: 400, ben: 400, coach: 400 },
+    },
+  ],
+  "POST /api/passkeys/authenticate/options": [
+    {
+      path: () => "/api/passkeys/authenticate/options",
+      method: "POST",
+      headers: json,
+      expect: { anonymous: 401, anna: 400, ben: 400, coach: 200 },
+      pendingSecondFactor: 200,
+    },
+  ],
+  "POST /api/passkeys/authenticate/verify": [
+    {
+      path: () => "/api/passkeys/authenticate/verify",
+      method: "POST",
+      body: () => ({ response: { id: "eA", rawId: "eA", type: "public-key", response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" } } }),
+      headers: json,
+      expect: { anonymous: 401, anna: 400, ben: 400, coach: 400 },
+      pendingSecondFactor: 400,
+    },
+  ],
   "GET /dashboard/daten/export.json": [{ path: () => "/dashboard/daten/export.json", expect: clientDownload, secretOf: annasData }],
   "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
   "GET /dashboard/termine/[id]/ics": [
@@ -200,7 +254,7 @@ export const routes: Record<string, Probe[]> = {
  * state, a not_found AppError, a redirect or nothing, and leave the database exactly as it was.
  * "allowed": the call does its (harmless) job, e.g. the coach renewing the calendar feed secret.
  */
-export type ActionOutcome = "unauthorized" | "forbidden" | "no-change" | "allowed";
+export type ActionOutcome = "unauthorized" | "forbidden" | "second_factor_required" | "no-change" | "allowed";
 const coachAction = { anonymous: "unauthorized", anna: "forbidden", ben: "forbidden", coach: "no-change" } as const;
 const clientAction = { anonymous: "unauthorized", anna: "no-change", ben: "no-change", coach: "forbidden" } as const;
 const publicAction = { anonymous: "no-change", anna: "no-change", ben: "no-change", coach: "no-change" } as const;
@@ -236,4 +290,40 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/settings/actions.ts#saveRetentionSettingsAction": coachAction,
   "lib/settings/actions.ts#setSessionTypeActiveAction": coachAction,
   "lib/settings/actions.ts#renewCalendarFeedAction": { ...coachAction, coach: "allowed" },
+  // Passkeys, recovery codes and sessions: each person's own; the attempts aim at other people's.
+  "lib/second-factor/actions.ts#redeemRecoveryCodeAction": { ...publicAction, anonymous: "unauthorized" },
+  // The coach has a passkey in the test database, so renewing the codes does its job there.
+  "lib/second-factor/actions.ts#renewRecoveryCodesAction": { ...publicAction, anonymous: "unauthorized", coach: "allowed" },
+  "lib/second-factor/actions.ts#removePasskeyAction": { ...publicAction, anonymous: "unauthorized" },
+  "lib/second-factor/actions.ts#endSessionAction": { ...publicAction, anonymous: "unauthorized" },
 };
+
+/**
+ * A signed-in session whose second factor is still missing (the coach after the magic link, or
+ * a client who added a passkey) gets what an anonymous visitor gets, except that the guards say
+ * "second_factor_required" where they would say "unauthorized". Listed here: what differs, i.e.
+ * the steps that complete the second factor.
+ */
+export const pendingSecondFactorActions: Record<string, ActionOutcome> = {
+  "lib/second-factor/actions.ts#redeemRecoveryCodeAction": "no-change",
+};
+
+/**
+ * What a session owing its second factor gets from a page or route: where an anonymous visitor
+ * is sent to sign in, it is sent to the second-factor page (pages) or refused with 401 (routes,
+ * whose guards answer instead of redirecting); the sign-in page itself sends it on there too.
+ * Everything else as for an anonymous visitor.
+ */
+export function pendingSecondFactorHttp(kind: "page" | "route", key: string, probe: Probe): HttpOutcome {
+  if (probe.pendingSecondFactor !== undefined) return probe.pendingSecondFactor;
+  if (kind === "page" && key === "/login") return "second-factor";
+  const anonymous = probe.expect.anonymous;
+  if (anonymous === "login") return kind === "page" ? "second-factor" : 401;
+  return anonymous;
+}
+
+/** What a session without its second factor gets from an action. */
+export function pendingSecondFactorOutcome(key: string): ActionOutcome {
+  const anonymous = actions[key]!.anonymous;
+  return pendingSecondFactorActions[key] ?? (anonymous === "unauthorized" ? "second_factor_required" : anonymous);
+}

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, mailFor, requestLink, signIn } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -27,7 +28,7 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
 
   // The coach looks at her record; she sees that in "Meine Daten".
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   await coach.goto("/coach/klienten");
   await coach.getByRole("link", { name: "Anna Keller" }).click();
   await expect(coach.getByRole("heading", { level: 1, name: "Anna Keller" })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, mailFor, signIn } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 const seeded = {
   slug: "warum-chronischer-rueckenschmerz-oft-nicht-dort-entsteht-wo-er-wehtut",
@@ -67,7 +68,7 @@ async function fillArticle(page: Page, title: string, body: string) {
 }
 
 test("the coach writes, previews, publishes, renames, unpublishes and deletes an article", async ({ page, browser }) => {
-  await signIn(page, "coach@example.com");
+  await signInCoach(page);
   await page.goto("/coach/artikel/neu");
   const title = `Atmen gegen die Angst ${Date.now()}`;
   const hostile = "Ein ruhiger Absatz.\n\n## Erster Schritt\n\nText.\n\n<script>window.pwned=1</script><img src=x onerror=\"window.pwned=1\">\n\n[Klick](javascript:window.pwned=1)";
@@ -154,7 +155,7 @@ test("a visitor comments, the coach is told and approves, and the comment appear
   expect((await mailFor(page.request, "coach@example.com")).filter((m) => (m.subject + m.text + m.html).includes(stamp))).toEqual([]);
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   await coach.goto("/coach/kommentare");
   await expectAccessible(coach);
   const item = coach.getByRole("article").filter({ hasText: text });
@@ -179,7 +180,7 @@ test("a bot that fills the honeypot is thanked and nothing is queued", async ({ 
   await page.getByRole("button", { name: "Kommentar senden" }).click();
   await expect(page.getByText("Danke für deinen Kommentar!")).toBeVisible();
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   await coach.goto("/coach/kommentare");
   await expect(coach.getByText(marker)).toHaveCount(0);
   await coach.close();

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse, type BrowserContext } from "@playwright/test";
-import { pages, routes, type HttpOutcome, type Ids, type Person, type Probe } from "../authz/matrix";
+import { pages, pendingSecondFactorHttp, routes, type HttpOutcome, type Ids, type Person, type Probe } from "../authz/matrix";
 import { signIn } from "./support/app";
+import { COACH_EMAIL, COACH_STATE } from "./support/coach";
 
 /*
  * Every page and route of tests/authz/matrix.ts asked over HTTP of the production server as
@@ -9,29 +10,34 @@ import { signIn } from "./support/app";
  * everyone else has tried it.
  */
 const order: Person[] = ["anonymous", "ben", "coach", "anna"];
-const emails = { anna: "anna@example.com", ben: "ben@example.com", coach: "coach@example.com" } as const;
+const emails = { anna: "anna@example.com", ben: "ben@example.com" } as const;
 
 let contexts: Record<Person, APIRequestContext>;
+/** The coach after the magic link, before the passkey. */
+let pendingCoach: APIRequestContext;
 const browserContexts: BrowserContext[] = [];
 let ids: Ids;
 
 test.beforeAll(async ({ browser, playwright, baseURL }) => {
   test.setTimeout(90_000);
-  const signedIn = async (email: string) => {
+  const signedIn = async (email: string, landing = /\/(dashboard|coach)/) => {
     const context = await browser.newContext({ baseURL });
     browserContexts.push(context);
     const page = await context.newPage();
     await signIn(page, email);
-    await page.waitForURL(/\/(dashboard|coach)/);
+    await page.waitForURL(landing);
     await page.close();
     return context.request;
   };
+  const coach = await browser.newContext({ baseURL, storageState: COACH_STATE });
+  browserContexts.push(coach);
   contexts = {
     anonymous: await playwright.request.newContext({ baseURL }),
     anna: await signedIn(emails.anna),
     ben: await signedIn(emails.ben),
-    coach: await signedIn(emails.coach),
+    coach: coach.request,
   };
+  pendingCoach = await signedIn(COACH_EMAIL, /\/login\/zweiter-faktor/);
   const userId = async (who: Person) => (await (await contexts[who].get("/api/auth/session")).json()).user.id as string;
   // A fresh entry of Anna's, so that deleting it leaves the demo journal as it was.
   let annasEntry = "";
@@ -63,8 +69,8 @@ test.afterAll(async () => {
   for (const context of browserContexts) await context.close();
 });
 
-async function ask(who: Person, probe: Probe): Promise<APIResponse> {
-  return contexts[who].fetch(probe.path(ids), {
+async function ask(who: Person | "pendingCoach", probe: Probe): Promise<APIResponse> {
+  return (who === "pendingCoach" ? pendingCoach : contexts[who]).fetch(probe.path(ids), {
     method: probe.method ?? "GET",
     headers: probe.headers,
     data: probe.body ? JSON.stringify(probe.body(ids)) : undefined,
@@ -72,10 +78,11 @@ async function ask(who: Person, probe: Probe): Promise<APIResponse> {
   });
 }
 
-function matches(who: Person, expected: HttpOutcome, response: APIResponse): boolean {
+function matches(who: Person | "pendingCoach", expected: HttpOutcome, response: APIResponse): boolean {
   const location = response.headers()["location"] ?? "";
   const redirected = [302, 303, 307, 308].includes(response.status());
   if (expected === "login") return redirected && /^(https?:\/\/[^/]+)?\/login(\?|$)/.test(location);
+  if (expected === "second-factor") return redirected && /^(https?:\/\/[^/]+)?\/login\/zweiter-faktor(\?|$)/.test(location);
   if (expected === "home") return redirected && new RegExp(`^(https?://[^/]+)?/${who === "coach" ? "coach" : "dashboard"}$`).test(location);
   return response.status() === expected;
 }
@@ -138,5 +145,33 @@ test("every page answers each person as the matrix says, with the security heade
 test("every route answers each person as the matrix says, and never with another person's data", async () => {
   const { failures, asked } = await check("route", routes);
   expect(asked).toBeGreaterThan(80);
+  expect(failures).toEqual([]);
+});
+
+test("the coach signed in by magic link alone gets what an anonymous visitor gets, and the second-factor page instead of sign-in", async () => {
+  // What a stolen mailbox opens: nothing behind a guard, on every page and route of the matrix.
+  const failures: string[] = [];
+  let asked = 0;
+  for (const [kind, table] of [
+    ["page", pages],
+    ["route", routes],
+  ] as const) {
+    for (const [key, probes] of Object.entries(table)) {
+      for (const probe of probes) {
+        const expected = pendingSecondFactorHttp(kind, key, probe);
+        const response = await ask("pendingCoach", probe);
+        asked++;
+        if (!matches("pendingCoach", expected, response)) {
+          failures.push(`${kind} ${key}: ${probe.method ?? "GET"} ${probe.path(ids)}: expected ${expected}, got ${response.status()} ${response.headers()["location"] ?? ""}`);
+        }
+        if (kind === "page") failures.push(...missingSecurityHeaders(`${key} (magic link only)`, response));
+        if (probe.secretOf) {
+          const body = await response.text();
+          for (const secret of probe.secretOf.text(ids)) if (body.includes(secret)) failures.push(`${kind} ${key}: the answer holds ${secret}`);
+        }
+      }
+    }
+  }
+  expect(asked).toBeGreaterThan(60);
   expect(failures).toEqual([]);
 });

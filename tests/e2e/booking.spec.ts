@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerSelfCheck, expectAccessible, mailFor, signIn } from "./support/app";
+import { answerSelfCheck, expectAccessible, mailFor } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 type Mail = Awaited<ReturnType<typeof mailFor>>[number] & { attachments: { filename: string; contentType: string; content: string }[] };
 
@@ -195,7 +196,7 @@ async function saturdaySlots(page: Page, from: string, to: string) {
 }
 
 test("the coach sees the consultation and can set availability", async ({ page }) => {
-  await signIn(page, "coach@example.com");
+  await signInCoach(page);
   await page.goto("/coach/verfuegbarkeit");
   await expectAccessible(page);
   await page.getByLabel("Samstag").fill("10:00-9:00");
@@ -259,8 +260,7 @@ test("the coach turns a consultation into a client, whose invitation link opens 
   await expect(page.getByText("Bestätigt!")).toBeVisible();
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  const { signIn } = await import("./support/app");
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   await coach.goto("/coach/termine");
   const card = coach.getByRole("article").filter({ hasText: "Nora Neu" });
   await expect(card.getByText("Bestätigt")).toBeVisible();
@@ -312,7 +312,7 @@ test("a visitor may send the self-check along with the booking, and only then th
   await expect(page.getByText("Fast geschafft!")).toBeVisible();
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   await coach.goto("/coach/termine");
   const selma = coach.getByRole("article").filter({ hasText: "Selma Selbsttest" });
   await expect(selma.getByText(/Selbsttest mitgeschickt: 10 von 13 Anzeichen \(Viele Anzeichen treffen zu\)/)).toBeVisible();

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, nextMail, signIn } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 test("the coach sees the agenda, invites a client who signs in from the invitation, and finds her in the list", async ({
   page,
   browser,
 }) => {
-  await signIn(page, "coach@example.com");
+  await signInCoach(page);
   await page.goto("/coach");
   await expect(page.getByRole("heading", { level: 1, name: "Agenda" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Heute, / })).toBeVisible();

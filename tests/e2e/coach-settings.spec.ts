@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support/app";
+import { expectAccessible } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 test("the coach edits the practice, adds a session type, subscribes to the calendar and reads the email log", async ({ page }) => {
-  await signIn(page, "coach@example.com");
+  await signInCoach(page);
 
   await page.goto("/coach/einstellungen");
   await expect(page.getByRole("heading", { level: 1, name: "Einstellungen" })).toBeVisible();
@@ -51,7 +52,7 @@ test("the coach edits the practice, adds a session type, subscribes to the calen
   expect(await feed.text()).toContain("BEGIN:VCALENDAR");
   expect((await page.request.get(url.replace(/[A-Za-z0-9_-]{43}\.ics$/, `${"x".repeat(43)}.ics`))).status()).toBe(404);
 
-  // The email log lists the sign-in link this journey started with.
+  // The email log lists the coach's own emails (the setup's sign-in link and passkey notice).
   await page.goto("/coach/emails");
   await expect(page.getByRole("heading", { level: 1, name: "E-Mails" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "coach@example.com" }).first()).toBeVisible();
@@ -63,7 +64,7 @@ test("the coach edits the practice, adds a session type, subscribes to the calen
 });
 
 test("the coach sets how long data is kept, and the privacy policy says so at once", async ({ page }) => {
-  await signIn(page, "coach@example.com");
+  await signInCoach(page);
   await page.goto("/coach/einstellungen");
   await page.getByLabel("Inhalt gesendeter E-Mails (Tage)").fill("45");
   await page.getByRole("button", { name: "Fristen speichern" }).click();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { answerSelfCheck, expectAccessible, signIn } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 test("an anonymous visitor takes the self-check; a red flag comes first", async ({ page }) => {
   await page.goto("/selbsttest");
@@ -100,7 +101,7 @@ test("the journal API answers only for the signed-in client's own entries", asyn
   expect((await page.request.get(`/api/journal/${entry.id}`)).status()).toBe(200);
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signIn(coach, "coach@example.com");
+  await signInCoach(coach);
   expect((await coach.request.get("/api/journal")).status()).toBe(403);
   expect((await page.request.delete(`/api/journal/${entry.id}`)).status()).toBe(204);
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, mailFor, signIn } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 type Mail = Awaited<ReturnType<typeof mailFor>>[number] & { attachments: { filename: string; contentType: string; content: string }[] };
 
@@ -35,7 +36,7 @@ test("the coach schedules, moves and cancels a session for Anna, who sees it wit
   // consultation of another journey sits at that time.
   const date = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
 
-  await signIn(page, "coach@example.com");
+  await signInCoach(page);
   await page.goto("/coach/klienten");
   await page.getByRole("link", { name: "Anna Keller" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Sitzungen" })).toBeVisible();

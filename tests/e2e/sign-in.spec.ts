@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, magicLinkIn, mailFor, nextMail, requestLink, signIn } from "./support/app";
+import { confirmCoachPasskey } from "./support/coach";
 
 test("the coach signs in with the link from the mailbox page and reaches the practice", async ({ page }) => {
   const seen = (await mailFor(page.request, "coach@example.com")).map((m) => m.id);
@@ -14,6 +15,10 @@ test("the coach signs in with the link from the mailbox page and reaches the pra
   await expectAccessible(page);
   await page.getByRole("link", { name: magicLinkIn(message) }).click();
 
+  // The link alone does not open the practice: the coach confirms with the passkey.
+  await expect(page.getByRole("heading", { level: 1, name: "Bestätige deine Anmeldung" })).toBeVisible();
+  await expectAccessible(page);
+  await confirmCoachPasskey(page);
   await expect(page).toHaveURL(/\/coach$/);
   await expect(page.getByRole("heading", { level: 1, name: "Agenda" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Praxis", exact: true })).toBeVisible();

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { appointments, articles, sessionTypes, users } from "@/db/schema";
+import { appointments, articles, passkeys, sessions, sessionTypes, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { createEntry } from "@/lib/journal/queries";
 import { journalEntrySchema } from "@/lib/journal/schemas";
-import { actions, pages, people, routes, type ActionOutcome, type Person } from "../authz/matrix";
+import { actions, pages, pendingSecondFactorOutcome, people, routes, type ActionOutcome, type Person } from "../authz/matrix";
 import { discoverPages, discoverRouteFiles, discoverServerActionModules, HTTP_METHODS } from "./helpers/app-surface";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
@@ -16,17 +16,34 @@ import { useTestDatabase, type TestDatabase } from "./helpers/db";
  * unknown ids and bad input. Only the session lookup is mocked, as in scoping.test.ts; pages and
  * routes are asked over HTTP by tests/e2e/authz.spec.ts.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "client" | "coach"; email: string } }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; role: "client" | "coach"; email: string },
+  secondFactor: undefined as undefined | { verified: boolean; enrolled: boolean },
+  /** The session cookie's token, for the actions that act on the session row itself. */
+  token: undefined as undefined | string,
+}));
 vi.mock("@/lib/auth", () => ({
-  auth: async () => (session.user ? { user: session.user, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+  auth: async () =>
+    session.user
+      ? { user: session.user, expires: new Date(Date.now() + 3600_000).toISOString(), ...(session.secondFactor && { secondFactor: session.secondFactor }) }
+      : null,
   signIn: async () => {},
   signOut: async () => {},
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
 }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+// The second-factor sweep runs as production does: there the coach cannot skip the second factor.
+const mode = vi.hoisted(() => ({ production: false }));
+vi.mock("@/lib/env", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/env")>();
+  return { ...original, env: () => (mode.production ? { ...original.env(), NODE_ENV: "production" as const } : original.env()) };
+});
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(fn: T) => fn }));
 vi.mock("@/lib/site-url", () => ({ siteOrigin: async () => "http://localhost:3000", staticSiteOrigin: () => "http://localhost:3000" }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: (name: string) => (session.token ? { name, value: session.token } : undefined) }),
+}));
 
 const root = path.resolve(__dirname, "../..");
 type Who = { id: string; role: "client" | "coach"; email: string };
@@ -41,6 +58,9 @@ type ActionIds = {
   articleSlug: string;
   sessionTypeId: string;
   unknown: string;
+  /** Each person's session row (token for the cookie, id as the settings name it). */
+  sessions: Record<Exclude<Person, "anonymous">, { token: string; id: string }>;
+  coachsPasskey: string;
 };
 
 let database: TestDatabase;
@@ -56,6 +76,9 @@ const dashes = "-".repeat(36);
 const bogusToken = "A".repeat(43);
 /** The other client's appointment: what a client must never be able to touch. */
 const othersAppointment = (me: Person) => (me === "anna" ? ids.bensAppointment : ids.annasAppointment);
+/** Someone else's session: what nobody may end. */
+const othersSession = (me: Person) => (me === "anna" ? ids.sessions.ben.id : ids.sessions.anna.id);
+const ownSession = (me: Person) => (me === "anonymous" ? ids.unknown : ids.sessions[me].id);
 
 type Call = (me: Person) => Promise<unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every action has its own signature
@@ -214,6 +237,29 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
         () => action({}, form({ id: dashes, name: "Neu", durationMinutes: "50", channel: "video", defaultLocation: "" })),
         () => action({}, form({ name: "\u0000", durationMinutes: "1e9", channel: "fax" })),
       ];
+    case "redeemRecoveryCodeAction":
+      // Only codes that cannot be one: a well-formed wrong one counts against the person's tries.
+      return [
+        () => action({}, form({ code: "kein-code", callbackUrl: "https://evil.example" })),
+        () => action({}, form({ code: "x".repeat(100) })),
+        () => action({}, form({ code: "AAAAA-AAAA\u0000" })),
+      ];
+    case "renewRecoveryCodesAction":
+      return [() => action({}, form({ userId: ids.coach }))];
+    case "removePasskeyAction":
+      // The coach's only passkey: others cannot touch it, and the coach is asked to confirm first.
+      return [
+        () => action({}, form({ id: ids.coachsPasskey })),
+        () => action({}, form({ id: ids.unknown, confirmLast: "ja" })),
+        () => action({}, form({ id: dashes })),
+      ];
+    case "endSessionAction":
+      return [
+        (me) => action(form({ id: othersSession(me) })),
+        (me) => action(form({ id: ownSession(me) })),
+        () => action(form({ id: ids.unknown })),
+        () => action(form({ id: dashes })),
+      ];
     case "setSessionTypeActiveAction":
       return [() => action(form({ id: ids.unknown, active: "false" })), () => action(form({ id: dashes, active: "false" }))];
     default:
@@ -269,7 +315,8 @@ function describeResult(r: Result) {
 /** Whether a result fits the expected outcome; `changed` says whether the database changed. */
 function fits(expected: ActionOutcome, r: Result, changed: boolean): boolean {
   if (r.kind === "crash") return false;
-  if (expected === "unauthorized" || expected === "forbidden") return r.kind === "app-error" && r.code === expected && !changed;
+  if (expected === "unauthorized" || expected === "forbidden" || expected === "second_factor_required")
+    return r.kind === "app-error" && r.code === expected && !changed;
   if (expected === "allowed") return r.kind !== "app-error";
   if (changed) return false;
   if (r.kind === "app-error") return r.code === "not_found" || r.code === "invalid";
@@ -323,8 +370,31 @@ beforeAll(async () => {
     articleSlug: article!.slug,
     sessionTypeId: type!.id,
     unknown: "00000000-0000-4000-8000-000000000000",
+    sessions: { anna: await sessionOf(persons.anna), ben: await sessionOf(persons.ben), coach: await sessionOf(persons.coach) },
+    coachsPasskey: (
+      await database.db
+        .insert(passkeys)
+        .values({ userId: persons.coach.id, credentialId: "Y29hY2g", publicKey: "AA", deviceType: "singleDevice", name: "Laptop" })
+        .returning({ id: passkeys.id })
+    )[0]!.id,
   };
 });
+
+async function sessionOf(who: Who): Promise<{ token: string; id: string }> {
+  const token = `token-${who.email}`;
+  const [row] = await database.db
+    .insert(sessions)
+    .values({ sessionToken: token, userId: who.id, expires: new Date(Date.now() + 86_400_000) })
+    .returning({ id: sessions.id });
+  return { token, id: row!.id };
+}
+
+/** Signs the mocked session in as `person` (or out), with the session cookie of that person's row. */
+function actAs(person: Person, secondFactor?: { verified: boolean; enrolled: boolean }) {
+  session.user = person === "anonymous" ? null : persons[person];
+  session.token = person === "anonymous" ? undefined : ids.sessions[person].token;
+  session.secondFactor = secondFactor;
+}
 afterAll(() => database?.drop());
 
 describe("the matrix names everything the app serves", () => {
@@ -389,7 +459,7 @@ describe("every server action as anonymous, client A, client B and the coach", (
       for (const person of people) {
         const attempts = attemptsFor(key, action);
         for (const [i, attempt] of attempts.entries()) {
-          session.user = person === "anonymous" ? null : persons[person];
+          actAs(person);
           const before = await snapshot();
           const result = await run(() => attempt(person));
           const after = await snapshot();
@@ -401,7 +471,7 @@ describe("every server action as anonymous, client A, client B and the coach", (
           }
         }
       }
-      session.user = null;
+      actAs("anonymous");
       expect(failures).toEqual([]);
     });
   }
@@ -410,4 +480,39 @@ describe("every server action as anonymous, client A, client B and the coach", (
     const rows = await database.db.select().from(appointments).where(eq(appointments.status, "confirmed"));
     expect(rows.map((r) => r.id).sort()).toEqual([ids.annasAppointment, ids.bensAppointment].sort());
   });
+});
+
+describe("every server action from a session whose second factor is missing", () => {
+  // The coach and a client, each with a passkey, signed in by magic link but not yet confirmed
+  // with the passkey or a recovery code: an anonymous visitor's outcome, with second_factor_required
+  // in place of unauthorized (see pendingSecondFactorOutcome in the matrix).
+  for (const key of Object.keys(actions)) {
+    it(key, async () => {
+      const [file, name] = key.split("#") as [string, string];
+      const action = ((await import(path.join(root, file))) as Record<string, AnyAction>)[name]!;
+      const expected = pendingSecondFactorOutcome(key);
+      const failures: string[] = [];
+      mode.production = true;
+      try {
+        for (const person of ["coach", "anna"] as const) {
+          for (const [i, attempt] of attemptsFor(key, action).entries()) {
+            actAs(person, { verified: false, enrolled: true });
+            const before = await snapshot();
+            const result = await run(() => attempt(person));
+            const after = await snapshot();
+            const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+            if (!fits(expected, result, changed.length > 0)) {
+              failures.push(
+                `${person} attempt ${i + 1}: expected ${expected}, got ${describeResult(result)}${changed.length ? `; changed ${changed.join(", ")}` : ""}`,
+              );
+            }
+          }
+        }
+      } finally {
+        actAs("anonymous");
+        mode.production = false;
+      }
+      expect(failures).toEqual([]);
+    });
+  }
 });

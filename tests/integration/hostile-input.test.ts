@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { z } from "zod";
-import { journalEntries, users } from "@/db/schema";
+import { z } from "zod";
+import { journalEntries, passkeys, sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { articleInputSchema, commentInputSchema } from "@/lib/articles/schemas";
 import { availabilityFormSchema, overrideFormSchema, rangesSchema } from "@/lib/booking/availability-form";
@@ -13,7 +13,16 @@ import { inviteClientSchema } from "@/lib/clients/invitations";
 import { createEntry } from "@/lib/journal/queries";
 import { journalEntrySchema, journalPatchSchema, journalQuerySchema } from "@/lib/journal/schemas";
 import { cancelSessionSchema, rescheduleSessionSchema, scheduleSessionSchema, sessionRecordSchema } from "@/lib/sessions/schemas";
+import {
+  authenticationVerifySchema,
+  endSessionFormSchema,
+  passkeyNameSchema,
+  recoveryCodeFormSchema,
+  registrationVerifySchema,
+  removePasskeyFormSchema,
+} from "@/lib/second-factor/schemas";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
+import { SoftwarePasskey } from "./helpers/authenticator";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 /*
@@ -23,20 +32,31 @@ import { useTestDatabase, type TestDatabase } from "./helpers/db";
  * impossible and far-off dates. Routes must answer below 500 and write nothing when they refuse;
  * schemas must never throw and never accept what PostgreSQL would reject (NUL, impossible dates).
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "client" | "coach"; email: string } }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; role: "client" | "coach"; email: string },
+  /** The session cookie, for the passkey routes (they act on the session row). */
+  token: undefined as undefined | string,
+}));
 vi.mock("@/lib/auth", () => ({
   auth: async () => (session.user ? { user: session.user, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
   signOut: async () => {},
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(fn: T) => fn }));
 vi.mock("@/lib/site-url", () => ({ siteOrigin: async () => "http://localhost:3000", staticSiteOrigin: () => "http://localhost:3000" }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: (name: string) => (session.token ? { name, value: session.token } : undefined) }),
+}));
 
 const bookingsRoute = await import("@/app/api/bookings/route");
 const slotsRoute = await import("@/app/api/slots/route");
 const journalRoute = await import("@/app/api/journal/route");
 const journalEntryRoute = await import("@/app/api/journal/[id]/route");
 const devMailRoute = await import("@/app/api/dev/mail/route");
+const registerVerifyRoute = await import("@/app/api/passkeys/register/verify/route");
+const authenticateVerifyRoute = await import("@/app/api/passkeys/authenticate/verify/route");
+const registerOptionsRoute = await import("@/app/api/passkeys/register/options/route");
+const authenticateOptionsRoute = await import("@/app/api/passkeys/authenticate/options/route");
 
 const RUNS = 60;
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -117,6 +137,7 @@ type Who = { id: string; role: "client" | "coach"; email: string };
 let database: TestDatabase;
 let anna: Who;
 let ben: Who;
+let coach: Who;
 let annasEntry: string;
 
 /** Rows of a raw query, whichever driver ran it (postgres.js answers an array, PGlite an object with rows). */
@@ -151,6 +172,24 @@ beforeAll(async () => {
   };
   anna = who("anna@example.com");
   ben = who("ben@example.com");
+  coach = who("coach@example.com");
+  await database.db.insert(sessions).values([
+    { sessionToken: "hostile-coach", userId: coach.id, expires: new Date(Date.now() + 86_400_000) },
+    { sessionToken: "hostile-anna", userId: anna.id, expires: new Date(Date.now() + 86_400_000) },
+  ]);
+  const key = new SoftwarePasskey();
+  const options = { challenge: "eA", rp: { id: "localhost" } };
+  const registered = key.register(options, "http://localhost:3000");
+  const { verifyRegistrationResponse } = await import("@simplewebauthn/server");
+  const info = (await verifyRegistrationResponse({ response: registered as never, expectedChallenge: "eA", expectedOrigin: "http://localhost:3000" }))
+    .registrationInfo!;
+  await database.db.insert(passkeys).values({
+    userId: coach.id,
+    credentialId: "Y3JlZA",
+    publicKey: Buffer.from(info.credentialPublicKey).toString("base64url"),
+    deviceType: "singleDevice",
+    name: "Laptop",
+  });
   annasEntry = (await createEntry(anna.id, journalEntrySchema.parse({ entryDate: "2026-11-02", pain: 6, stress: 7, notes: "Annas Notiz" })))
     .id;
 });
@@ -250,6 +289,63 @@ describe("JSON routes under hostile input", () => {
     );
   });
 
+  it("the passkey routes: never 5xx; a refused answer writes nothing and proves no second factor", async () => {
+    const registration = {
+      response: {
+        id: "Y3JlZA",
+        rawId: "Y3JlZA",
+        type: "public-key",
+        response: { clientDataJSON: "e30", attestationObject: "oA", transports: ["internal"] },
+        clientExtensionResults: {},
+      },
+      name: "Laptop",
+    };
+    const assertion = {
+      response: {
+        id: "Y3JlZA",
+        rawId: "Y3JlZA",
+        type: "public-key",
+        response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA", userHandle: "" },
+        clientExtensionResults: {},
+      },
+    };
+    const nested = (base: { response: Record<string, unknown> }) => ({ ...(base.response.response as Record<string, unknown>) });
+    // Anna (no passkey yet) registers her first; the coach (with the passkey "Y3JlZA") proves it.
+    const cases: [Who, string, (text: string) => Promise<Response>, () => Promise<Response>, Record<string, unknown>][] = [
+      [anna, "hostile-anna", (text) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", text)), registerOptionsRoute.POST, registration],
+      [coach, "hostile-coach", (text) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", text)), authenticateOptionsRoute.POST, assertion],
+    ];
+    for (const [who, token, call, start, base] of cases) {
+      session.user = who;
+      session.token = token;
+      {
+        // With a live challenge, so that hostile answers reach the WebAuthn verification itself.
+        const examples = [
+          ...fieldByField(base),
+          ...fieldByField(nested(base as { response: Record<string, unknown> })).map((r) => ({ ...base, response: { ...(base.response as object), response: r } })),
+        ];
+        await fc.assert(
+          fc.asyncProperty(hostileBody(base), async (text) => {
+            expect((await start()).status).toBe(200);
+            const before = await counts();
+            const response = await call(text);
+            const after = await counts();
+            expect(response.status, text.slice(0, 200)).toBeGreaterThanOrEqual(400);
+            expect(response.status, text.slice(0, 200)).toBeLessThan(500);
+            // The challenge a refused answer used up is the only row that may go.
+            delete before.webauthn_challenges;
+            delete after.webauthn_challenges;
+            expect(after).toEqual(before);
+          }),
+          { numRuns: RUNS, examples: examples.filter((_, i) => i % 3 === 0).map((body) => [JSON.stringify(body)] as [string]) },
+        );
+      }
+    }
+    const proved = await database.db.select({ at: sessions.secondFactorAt }).from(sessions);
+    expect(proved.every((s) => s.at === null)).toBe(true);
+    session.token = undefined;
+  });
+
   it("every JSON route refuses a body over its limit with 413, also when Content-Length understates it, and a non-JSON body with 400", async () => {
     session.user = anna;
     const big = JSON.stringify({ notes: MEGABYTE, entryDate: "2026-11-20", pain: 1, stress: 1, name: "x", start: "x" });
@@ -258,7 +354,10 @@ describe("JSON routes under hostile input", () => {
       (init: [string, Record<string, string>?]) =>
         journalEntryRoute.PATCH(jsonRequest(`/api/journal/${annasEntry}`, "PATCH", ...init), params(annasEntry)),
       (init: [string, Record<string, string>?]) => bookingsRoute.POST(jsonRequest("/api/bookings", "POST", ...init)),
+      (init: [string, Record<string, string>?]) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", ...init)),
+      (init: [string, Record<string, string>?]) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", ...init)),
     ];
+    session.token = "hostile-anna";
     const before = await counts();
     for (const call of calls) {
       await database.db.execute(sql`delete from rate_limits`);
@@ -274,6 +373,7 @@ describe("JSON routes under hostile input", () => {
     });
     expect((await journalRoute.POST(plain)).status).toBe(400);
     expect(await counts()).toEqual(before);
+    session.token = undefined;
   });
 });
 
@@ -414,6 +514,29 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
     valid: { id: "", name: "Sitzung", durationMinutes: "50", channel: "video", defaultLocation: "" },
   },
   inviteClientSchema: { schema: inviteClientSchema, valid: { name: "Eva Muster", email: "eva@example.com" } },
+  recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
+  removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },
+  endSessionFormSchema: { schema: endSessionFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },
+  passkeyNameSchema: { schema: z.object({ name: passkeyNameSchema }), valid: { name: "Laptop" } },
+  registrationVerifySchema: {
+    schema: registrationVerifySchema,
+    valid: {
+      response: { id: "Y3JlZA", rawId: "Y3JlZA", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "oA" }, clientExtensionResults: {} },
+      name: "Laptop",
+    },
+  },
+  authenticationVerifySchema: {
+    schema: authenticationVerifySchema,
+    valid: {
+      response: {
+        id: "Y3JlZA",
+        rawId: "Y3JlZA",
+        type: "public-key",
+        response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" },
+        clientExtensionResults: {},
+      },
+    },
+  },
 };
 
 /** The base input with one field hostile, missing or added, or something that is no object. */

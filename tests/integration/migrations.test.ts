@@ -35,14 +35,17 @@ describe.each(engines)("migrations on %s", (engine) => {
       "health_data_views",
       "journal_entries",
       "maintenance_runs",
+      "passkeys",
       "practice_settings",
       "rate_limits",
+      "recovery_codes",
       "self_check_results",
       "session_notes",
       "session_types",
       "sessions",
       "users",
       "verification_tokens",
+      "webauthn_challenges",
     ]);
   });
 

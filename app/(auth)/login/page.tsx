@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/Card";
-import { currentUser, homeFor } from "@/lib/auth/guards";
+import { homeFor, secondFactorPath, sessionState } from "@/lib/auth/guards";
 import { LoginForm } from "./LoginForm";
 
 export const metadata: Metadata = { title: "Anmelden", robots: { index: false } };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const user = await currentUser();
-  if (user) redirect(homeFor(user.role));
-  const { callbackUrl } = await searchParams;
+  const [state, { callbackUrl }] = await Promise.all([sessionState(), searchParams]);
+  // Signed in already: home, or to the second factor this session still owes.
+  if (state?.secondFactor === "pending") redirect(secondFactorPath(typeof callbackUrl === "string" ? callbackUrl : undefined));
+  if (state) redirect(homeFor(state.user.role));
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <h1>Anmelden</h1>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { SecuritySettings } from "@/components/account/SecuritySettings";
 import { CalendarFeedForm } from "@/components/coach/CalendarFeedForm";
 import { PracticeSettingsForm } from "@/components/coach/PracticeSettingsForm";
 import { RetentionSettingsForm } from "@/components/coach/RetentionSettingsForm";
 import { SessionTypeForm } from "@/components/coach/SessionTypeForm";
 import { Button } from "@/components/ui/Button";
-import { requireRole } from "@/lib/auth/guards";
+import { requireRole, sessionState } from "@/lib/auth/guards";
 import { setSessionTypeActiveAction } from "@/lib/settings/actions";
 import { listSessionTypes, loadCancellationCutoffMinutes } from "@/lib/settings/practice";
 import { loadPracticeSettings } from "@/lib/settings/queries";
@@ -15,7 +16,12 @@ export const metadata: Metadata = { title: "Einstellungen", robots: { index: fal
 export default async function SettingsPage() {
   await requireRole("coach", "/coach/einstellungen");
   // Uncached reads: the coach edits exactly these values and must see what was saved.
-  const [practice, cutoffMinutes, types] = await Promise.all([loadPracticeSettings(), loadCancellationCutoffMinutes(), listSessionTypes()]);
+  const [practice, cutoffMinutes, types, state] = await Promise.all([
+    loadPracticeSettings(),
+    loadCancellationCutoffMinutes(),
+    listSessionTypes(),
+    sessionState(),
+  ]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="flex flex-col gap-12">
@@ -88,6 +94,8 @@ export default async function SettingsPage() {
         <h2 id="kalender">Kalender-Abo</h2>
         <CalendarFeedForm exists={practice.calendarFeedTokenHash !== null} />
       </section>
+
+      {state && <SecuritySettings state={state} returnTo="/coach/einstellungen" />}
     </div>
   );
 }

@@ -1,0 +1,22 @@
+import { sessionState } from "@/lib/auth/guards";
+import { currentSessionToken } from "@/lib/auth/session-cookie";
+import { AppError } from "@/lib/http/errors";
+import type { SecondFactorStatus } from "./policy";
+import type { CeremonyContext } from "./webauthn";
+
+export type SecondFactorContext = CeremonyContext & {
+  user: { id: string; email?: string | null; name?: string | null; role: "coach" | "client" };
+  status: SecondFactorStatus;
+  enrolled: boolean;
+};
+
+/**
+ * For the steps that complete a sign-in (the passkey routes, the recovery code): any signed-in
+ * session, also one that still owes its second factor; anonymous visitors get a 401.
+ */
+export async function secondFactorContext(): Promise<SecondFactorContext> {
+  const state = await sessionState();
+  const sessionToken = await currentSessionToken();
+  if (!state || !sessionToken) throw new AppError("unauthorized", "Bitte melde dich an.");
+  return { user: state.user, sessionToken, status: state.secondFactor, enrolled: state.enrolled, verified: state.secondFactor === "verified" };
+}
