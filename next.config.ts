@@ -1,8 +1,12 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy, PRERENDERED_PAGE_SOURCES } from "./lib/http/csp";
 
 const isProduction = process.env.NODE_ENV === "production";
 
-/** Headers for every response; the Content-Security-Policy with its nonce is set in proxy.ts. */
+/**
+ * Headers for every response. The Content-Security-Policy here is the static fallback for what the
+ * proxy does not see (prefetches, API routes, files); where proxy.ts runs, its policy replaces it.
+ */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -24,7 +28,15 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "1mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    const csp = (scripts: "own-files" | "prerendered") => ({
+      key: "Content-Security-Policy",
+      value: contentSecurityPolicy(scripts, { dev: !isProduction }),
+    });
+    return [
+      { source: "/:path*", headers: [...securityHeaders, csp("own-files")] },
+      // Later entries win: the prerendered pages' own inline bootstrap (see lib/http/csp.ts).
+      ...PRERENDERED_PAGE_SOURCES.map((source) => ({ source, headers: [csp("prerendered")] })),
+    ];
   },
 };
 

@@ -1,7 +1,15 @@
 import { Button, Text } from "@react-email/components";
 import { colors, EmailLayout, paragraph } from "./email-layout";
 
-export type BookingRequestEmailProps = { practiceName: string; name: string; when: string; confirmUrl: string; validMinutes: number };
+export type BookingRequestEmailProps = {
+  practiceName: string;
+  /** Only a plain name, or null to greet without one: the address has confirmed nothing yet (lib/booking/greeting.ts). */
+  name: string | null;
+  when: string;
+  confirmUrl: string;
+  /** How long the slot is still held, in words: "30 Minuten". */
+  validFor: string;
+};
 
 export const bookingRequestSubject = "Bitte bestätige dein Erstgespräch";
 
@@ -11,17 +19,17 @@ export default function BookingRequestEmail({
   name = "Sabine",
   when = "Dienstag, 1. Dezember 2026, 10:00 Uhr (Europe/Berlin)",
   confirmUrl = "http://localhost:3000/termin/bestaetigen/preview",
-  validMinutes = 120,
+  validFor = "30 Minuten",
 }: BookingRequestEmailProps) {
   return (
     <EmailLayout preview="Ein Klick, dann steht dein Termin." practiceName={practiceName}>
-      <Text style={{ ...paragraph, fontSize: 20 }}>Hallo {name},</Text>
+      <Text style={{ ...paragraph, fontSize: 20 }}>{name ? `Hallo ${name},` : "Hallo,"}</Text>
       <Text style={paragraph}>
         schön, dass du dir Zeit für ein Erstgespräch nimmst. Wir halten dir diesen Termin frei:
       </Text>
       <Text style={{ ...paragraph, fontWeight: 700 }}>{when}</Text>
       <Text style={paragraph}>
-        Bitte bestätige ihn innerhalb von {validMinutes >= 120 ? `${validMinutes / 60} Stunden` : `${validMinutes} Minuten`}. Danach geben wir
+        Bitte bestätige ihn innerhalb von {validFor}. Danach geben wir
         die Zeit wieder frei.
       </Text>
       <Button href={confirmUrl} style={{ backgroundColor: colors.accent, color: "#ffffff", padding: "12px 20px", borderRadius: 8 }}>

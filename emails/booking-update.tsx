@@ -6,7 +6,8 @@ export type BookingUpdateEmailProps = {
   kind: BookingUpdateKind;
   practiceName: string;
   coachName: string;
-  name: string;
+  /** Null greets without a name (see lib/booking/greeting.ts). */
+  name: string | null;
   when: string;
   channel: "video" | "phone" | "in_person";
   manageUrl?: string;
@@ -42,7 +43,7 @@ export default function BookingUpdateEmail({
         : "dein Erstgespräch findet leider nicht statt.";
   return (
     <EmailLayout preview={kind === "cancelled" ? "Dein Termin wurde abgesagt." : when} practiceName={practiceName}>
-      <Text style={{ ...paragraph, fontSize: 20 }}>Hallo {name},</Text>
+      <Text style={{ ...paragraph, fontSize: 20 }}>{name ? `Hallo ${name},` : "Hallo,"}</Text>
       <Text style={paragraph}>{lead}</Text>
       <Text style={{ ...paragraph, fontWeight: 700, textDecoration: kind === "cancelled" ? "line-through" : undefined }}>{when}</Text>
       {reason && <Text style={paragraph}>Grund: {reason}</Text>}

@@ -17,12 +17,13 @@ export function BookingWidget({
   practiceTimeZone,
   horizonDays,
   consentText,
-  confirmHours,
+  confirmWithin,
 }: {
   practiceTimeZone: string;
   horizonDays: number;
   consentText: string;
-  confirmHours: number;
+  /** How long the slot is held unconfirmed, in words: "30 Minuten". */
+  confirmWithin: string;
 }) {
   const [start, setStart] = useState<string | null>(null);
   const [channel, setChannel] = useState<"video" | "phone">("video");
@@ -53,16 +54,21 @@ export function BookingWidget({
       selfCheck: selfCheck && form.get("selfCheck") === "on" ? selfCheck.answers : undefined,
       consent: form.get("consent") === "on",
       website: String(form.get("website") ?? "") || undefined,
+      // The zone the times are shown in: the emails name the time in it too.
+      timeZone: String(form.get("timeZone") ?? "") || undefined,
     };
     setPending(true);
     setMessage(null);
     try {
-      const response = await fetch("/api/bookings", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const data = await response.json().catch(() => ({}));
+      const post = (payload: typeof body) =>
+        fetch("/api/bookings", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+      let response = await post(body);
+      let data = await response.json().catch(() => ({}));
+      // A zone this browser knows but the server does not (names differ between runtimes): the practice's zone will do.
+      if (response.status === 400 && Array.isArray(data.issues) && data.issues.every((i: { path: unknown[] }) => i.path[0] === "timeZone")) {
+        response = await post({ ...body, timeZone: undefined });
+        data = await response.json().catch(() => ({}));
+      }
       if (response.status === 201) {
         setDone({ email: body.email, start: data.start ?? body.start });
         return;
@@ -81,7 +87,11 @@ export function BookingWidget({
         setRefreshKey((k) => k + 1);
         setMessage("Dieser Termin wurde gerade vergeben. Bitte wähle einen anderen, deine Angaben bleiben erhalten.");
       } else if (response.status === 429) {
-        setMessage("Du hast gerade sehr viele Buchungen versucht. Bitte warte eine Weile und versuche es dann noch einmal.");
+        setMessage(
+          typeof data.message === "string"
+            ? data.message
+            : "Du hast gerade sehr viele Buchungen versucht. Bitte warte eine Weile und versuche es dann noch einmal.",
+        );
       } else {
         setMessage("Das hat leider nicht geklappt. Bitte versuche es gleich noch einmal.");
       }
@@ -98,7 +108,11 @@ export function BookingWidget({
       <Notice role="status" tone="success" title="Fast geschafft!">
         <p>
           Wir halten dir den Termin am {when} Uhr frei. Bitte bestätige ihn über den Link, den wir dir gerade an{" "}
-          <strong>{done.email}</strong> geschickt haben, innerhalb von {confirmHours} Stunden.
+          <strong>{done.email}</strong> geschickt haben, innerhalb von {confirmWithin}.
+        </p>
+        <p className="mt-2 text-sm">
+          Wartet mit dieser Adresse schon eine unbestätigte Buchung, schicken wir dir stattdessen noch einmal deren Link. Es gilt der Termin
+          in der E-Mail.
         </p>
       </Notice>
     );

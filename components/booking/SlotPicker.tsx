@@ -96,6 +96,7 @@ export function SlotPicker({
           </label>
           <select
             id="zeitzone"
+            name="timeZone"
             value={timeZone}
             onChange={(e) => setTimeZone(e.target.value)}
             className="min-h-11 rounded-lg border border-line bg-surface px-3"

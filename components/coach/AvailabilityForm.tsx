@@ -20,6 +20,8 @@ export type AvailabilityValues = {
   slotIntervalMinutes: number;
   cancellationCutoffHours: number;
   confirmWindowMinutes: number;
+  maxPendingPerClient: number;
+  confirmationEmailsPerDay: number;
   timeZone: string;
 };
 
@@ -86,6 +88,16 @@ export function AvailabilityForm({ values, zones }: { values: AvailabilityValues
         />
         {number("cancellationCutoffHours", "Absagefrist (Stunden)", "Bis so lange vorher können Gäste selbst verschieben oder absagen.")}
         {number("confirmWindowMinutes", "Bestätigungsfrist (Minuten)", "So lange hält eine unbestätigte Buchung ihren Termin.")}
+        {number(
+          "maxPendingPerClient",
+          "Unbestätigte Buchungen je Anschluss",
+          "So viele unbestätigte Buchungen darf ein Internetanschluss gleichzeitig halten.",
+        )}
+        {number(
+          "confirmationEmailsPerDay",
+          "Bestätigungs-E-Mails je Adresse und Tag",
+          "Danach bekommt diese Adresse 24 Stunden lang keine Bitte um Bestätigung mehr.",
+        )}
         <div className="flex flex-col gap-1">
           <label htmlFor="timeZone" className="font-medium">
             Zeitzone der Praxis

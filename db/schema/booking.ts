@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 export type TimeRangeJson = { start: string; end: string };
@@ -27,7 +27,12 @@ export const availabilitySettings = pgTable(
     maxPerDay: integer("max_per_day"),
     slotIntervalMinutes: integer("slot_interval_minutes").notNull().default(30),
     cancellationCutoffMinutes: integer("cancellation_cutoff_minutes").notNull().default(1440),
-    confirmWindowMinutes: integer("confirm_window_minutes").notNull().default(120),
+    /** How long an unconfirmed booking holds its slot: short, so that holding is cheap to give and useless to hoard. */
+    confirmWindowMinutes: integer("confirm_window_minutes").notNull().default(30),
+    /** Unconfirmed bookings one client address (the hashed IP) may hold at once. */
+    maxPendingPerClient: integer("max_pending_per_client").notNull().default(2),
+    /** Confirmation requests one email address gets in 24 hours; after that the answer stays the same and nothing is sent. */
+    confirmationEmailsPerDay: integer("confirmation_emails_per_day").notNull().default(3),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -37,6 +42,10 @@ export const availabilitySettings = pgTable(
       sql`${t.durationMinutes} between 10 and 240 and ${t.bufferBeforeMinutes} between 0 and 120 and ${t.bufferAfterMinutes} between 0 and 120
         and ${t.minimumNoticeMinutes} between 0 and 43200 and ${t.horizonDays} between 1 and 365 and (${t.maxPerDay} is null or ${t.maxPerDay} between 1 and 50)
         and ${t.slotIntervalMinutes} between 5 and 240 and ${t.cancellationCutoffMinutes} between 0 and 20160 and ${t.confirmWindowMinutes} between 10 and 2880`,
+    ),
+    check(
+      "availability_settings_hold_rules",
+      sql`${t.maxPendingPerClient} between 1 and 1000 and ${t.confirmationEmailsPerDay} between 1 and 50`,
     ),
   ],
 );
@@ -118,6 +127,10 @@ export const appointments = pgTable(
     consentVersion: text("consent_version"),
     consentAt: timestamp("consent_at", { mode: "date", withTimezone: true }),
     pendingExpiresAt: timestamp("pending_expires_at", { mode: "date", withTimezone: true }),
+    /** The keyed hash of the address a consultation request came from (lib/http/client-ip.ts), while it is pending. */
+    clientKey: text("client_key"),
+    /** The zone the visitor chose when booking (one the runtime knows): their emails name times in it. */
+    visitorTimeZone: text("visitor_time_zone"),
     confirmTokenHash: text("confirm_token_hash").unique(),
     manageTokenHash: text("manage_token_hash").unique(),
     /** Raised with every change, for the calendar invitation's SEQUENCE. */
@@ -141,6 +154,9 @@ export const appointments = pgTable(
     index("appointments_start_idx").on(t.startAt),
     index("appointments_client_idx").on(t.clientId, t.startAt),
     check("appointments_channel_check", sql`${t.channel} in ('video', 'phone', 'in_person')`),
+    // One email address has at most one pending consultation (lib/booking/hold-rules.ts keeps it so, this is the last word).
+    uniqueIndex("appointments_one_pending_per_email").on(t.email).where(sql`${t.kind} = 'consultation' and ${t.status} = 'pending'`),
+    index("appointments_pending_client_idx").on(t.clientKey).where(sql`${t.status} = 'pending'`),
   ],
 );
 export type Appointment = typeof appointments.$inferSelect;

@@ -45,7 +45,8 @@ export const emailOutbox = pgTable(
   (t) => [
     check("email_outbox_status_check", sql`${t.status} in ('queued', 'sending', 'sent', 'failed')`),
     index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
-    index("email_outbox_to_idx").on(t.to),
+    // Who got and who is about an email: deletion finds them; the booking rules count a day's confirmation requests per address.
+    index("email_outbox_to_idx").on(t.to, t.createdAt),
     index("email_outbox_about_idx").on(t.aboutEmail),
   ],
 );

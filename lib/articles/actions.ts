@@ -2,7 +2,7 @@
 
 import { revalidatePath, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireApiUser } from "@/lib/auth/guards";
+import { requireActionUser } from "@/lib/auth/guards";
 import { clientKey } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
@@ -33,7 +33,7 @@ function failure(error: unknown): FormState {
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function saveArticleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const coach = await requireApiUser("coach");
+  const coach = await requireActionUser("coach");
   const parsed = articleInputSchema.safeParse({
     title: formData.get("title") ?? "",
     slug: formData.get("slug") ?? "",
@@ -70,7 +70,7 @@ export async function saveArticleAction(_previous: FormState, formData: FormData
 }
 
 export async function deleteArticleAction(formData: FormData): Promise<void> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const id = String(formData.get("id") ?? "");
   if (!uuid.test(id)) return;
   const article = await deleteArticle(id).catch((error) => (error instanceof AppError ? null : Promise.reject(error)));
@@ -80,7 +80,7 @@ export async function deleteArticleAction(formData: FormData): Promise<void> {
 
 /** The editor's live preview: the same renderer as the article page. */
 export async function previewMarkdownAction(markdown: string): Promise<{ html: string; readingMinutes: number }> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   // An action's argument is whatever the caller serialised: only a string is Markdown.
   const text = typeof markdown === "string" ? markdown.slice(0, 200_000) : "";
   const rendered = await renderMarkdown(text, { siteOrigin: await siteOrigin() });
@@ -105,7 +105,7 @@ export async function submitCommentAction(slug: string, _previous: FormState, fo
 }
 
 export async function moderateCommentAction(formData: FormData): Promise<void> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const id = String(formData.get("id") ?? "");
   const decision = String(formData.get("decision") ?? "");
   if (!uuid.test(id)) return;

@@ -14,3 +14,8 @@ export function slugify(title: string): string {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Whether a string can be an article's address at all (what the editor allows: the pattern, at most 80 characters). */
+export function isArticleSlug(slug: string): boolean {
+  return slug.length <= 80 && SLUG_PATTERN.test(slug);
+}

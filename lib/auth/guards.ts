@@ -1,4 +1,4 @@
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, redirect, unauthorized } from "next/navigation";
 import type { Session } from "next-auth";
 import { cache } from "react";
 import type { UserRole } from "@/db/schema";
@@ -55,7 +55,7 @@ export async function requireRole(role: UserRole, returnTo?: string): Promise<Se
   return user;
 }
 
-/** For route handlers and server actions: throws AppError (401/403) instead of redirecting. */
+/** For route handlers: throws AppError (401/403), which errorResponse() turns into a JSON answer. */
 export async function requireApiUser(role?: UserRole): Promise<SessionUser> {
   const state = await sessionState();
   if (!state) throw new AppError("unauthorized", "Bitte melde dich an.");
@@ -64,6 +64,18 @@ export async function requireApiUser(role?: UserRole): Promise<SessionUser> {
   }
   if (role && state.user.role !== role) throw new AppError("forbidden", "Dafür fehlt dir die Berechtigung.");
   return state.user;
+}
+
+/**
+ * For server actions, the one guard they all call: a refusal is Next's unauthorized() or
+ * forbidden() (experimental.authInterrupts), which Next answers with 401 or 403. An AppError
+ * thrown from an action would be a 500.
+ */
+export async function requireActionUser(role?: UserRole): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) unauthorized();
+  if (role && user.role !== role) forbidden();
+  return user;
 }
 
 /** Where a user belongs after signing in. */

@@ -2,7 +2,6 @@ import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, users, type Appointment } from "@/db/schema";
-import BookingRequestEmail, { bookingRequestSubject } from "@/emails/booking-request";
 import BookingUpdateEmail, { bookingUpdateSubject, type BookingUpdateKind } from "@/emails/booking-update";
 import CoachBookingNotice, { coachNoticeSubject, type CoachNoticeKind } from "@/emails/coach-booking-notice";
 import { invitationAttachment } from "@/lib/calendar/ics";
@@ -14,6 +13,8 @@ import { loadPracticeSettings } from "@/lib/settings/queries";
 import { addDays } from "@/lib/time/dates";
 import { formatAppointmentTime } from "@/lib/time/format";
 import { loadRules, type BookingSettings } from "./availability";
+import { greetingName } from "./greeting";
+import { decideHold, neutralAnswer, queueConfirmationRequest, resendConfirmationRequest } from "./hold-rules";
 import { CONSENT_VERSION, type BookingRequest } from "./schemas";
 import { freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "./slots";
 import { hashToken, isTokenShape, newToken } from "./tokens";
@@ -108,7 +109,7 @@ function overlapToConflict(error: unknown): never {
 export async function releaseExpired(tx: Db, from: Date, until: Date) {
   await tx
     .update(appointments)
-    .set({ status: "expired", updatedAt: sql`now()` })
+    .set({ status: "expired", clientKey: null, updatedAt: sql`now()` })
     .where(
       and(
         eq(appointments.status, "pending"),
@@ -129,17 +130,33 @@ export type BookingResult = { id: string; status: Appointment["status"]; start: 
 
 /**
  * The one way a consultation is booked (API and page): validated input in, a pending booking
- * holding its slot out, and the confirmation email in the same transaction.
+ * holding its slot out, and the confirmation email in the same transaction. The booking rules
+ * (lib/booking/hold-rules.ts) decide inside that transaction; a request they let store nothing
+ * (an address that already has a booking pending, or has had its confirmations for today) and the
+ * honeypot get the same answer as a fresh booking.
  */
-export async function createBooking(input: BookingRequest, { origin }: { origin: string }, db: Db = defaultDb): Promise<BookingResult> {
+export async function createBooking(
+  input: BookingRequest,
+  { origin, clientKey }: { origin: string; clientKey: string },
+  db: Db = defaultDb,
+): Promise<BookingResult> {
   const start = new Date(input.start);
   const { settings, end } = await assertOffered(start, db);
+  // Honeypot filled: answer like a success, store nothing.
+  if (input.website) return neutralAnswer(start, end);
   const coach = await theCoach(db);
   const practice = await loadPracticeSettings(db);
   const confirmToken = newToken();
   const range = blocked(start, end, settings);
+  const mail = { origin, practiceName: practice.practiceName, practiceTimeZone: settings.timeZone };
   try {
     return await db.transaction(async (tx) => {
+      const decision = await decideHold(tx, { clientKey, email: input.email }, settings);
+      if (decision.kind === "quiet") return neutralAnswer(start, end);
+      if (decision.kind === "resend") {
+        await resendConfirmationRequest(tx, decision.appointment, mail);
+        return neutralAnswer(start, end);
+      }
       await releaseExpired(tx, range.blockedFrom, range.blockedUntil);
       const [row] = await tx
         .insert(appointments)
@@ -162,25 +179,11 @@ export async function createBooking(input: BookingRequest, { origin }: { origin:
           consentAt: sql`now()`,
           pendingExpiresAt: sql`now() + make_interval(mins => ${settings.confirmWindowMinutes})`,
           confirmTokenHash: hashToken(confirmToken),
+          clientKey,
+          visitorTimeZone: input.timeZone ?? null,
         })
         .returning();
-      await enqueueEmail(
-        {
-          template: "booking-request",
-          to: input.email,
-          subject: bookingRequestSubject,
-          body: createElement(BookingRequestEmail, {
-            practiceName: practice.practiceName,
-            name: input.name.split(" ")[0] ?? input.name,
-            when: formatAppointmentTime(start, settings.timeZone),
-            confirmUrl: `${origin}/termin/bestaetigen/${confirmToken}`,
-            validMinutes: settings.confirmWindowMinutes,
-          }),
-          dedupeKey: `booking-request:${row!.id}`,
-          secrets: [confirmToken],
-        },
-        tx,
-      );
+      await queueConfirmationRequest(tx, row!, confirmToken, { ...mail, dedupeKey: `booking-request:${row!.id}` });
       return { id: row!.id, status: row!.status, start: row!.startAt.toISOString(), end: row!.endAt.toISOString() };
     });
   } catch (error) {
@@ -220,7 +223,7 @@ async function sendVisitorUpdate(
   const { settings } = await loadRules(practiceDateOf(appointment.startAt), practiceDateOf(appointment.startAt), tx);
   const coach = await theCoach(tx);
   const organizer = organizerOf(practice, coach);
-  const when = formatAppointmentTime(appointment.startAt, settings.timeZone);
+  const when = formatAppointmentTime(appointment.startAt, appointment.visitorTimeZone ?? settings.timeZone);
   const manageUrl = extra.manageToken ? `${extra.origin}/termin/${extra.manageToken}` : undefined;
   await enqueueEmail(
     {
@@ -231,7 +234,8 @@ async function sendVisitorUpdate(
         kind,
         practiceName: practice.practiceName,
         coachName: organizer.name,
-        name: appointment.name.split(" ")[0] ?? appointment.name,
+        // Until the address has confirmed the booking, only a plain name (lib/booking/greeting.ts).
+        name: appointment.confirmedAt ? (appointment.name.split(" ")[0] ?? appointment.name) : greetingName(appointment.name),
         when,
         channel: appointment.channel,
         manageUrl,
@@ -319,6 +323,8 @@ export async function confirmBooking(token: string, { origin }: { origin: string
           status: "confirmed",
           confirmedAt: sql`now()`,
           pendingExpiresAt: null,
+          // Needed only while pending (the limit per client address counts pending bookings).
+          clientKey: null,
           manageTokenHash: hashToken(manageToken),
           updatedAt: sql`now()`,
         })

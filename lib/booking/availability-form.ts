@@ -74,6 +74,8 @@ export const availabilityFormSchema = z.object({
   slotIntervalMinutes: minutes("Raster", 5, 240),
   cancellationCutoffHours: minutes("Absagefrist", 0, 336),
   confirmWindowMinutes: minutes("Bestätigungsfrist", 10, 2880),
+  maxPendingPerClient: minutes("Unbestätigte Buchungen je Anschluss", 1, 1000),
+  confirmationEmailsPerDay: minutes("Bestätigungs-E-Mails je Adresse und Tag", 1, 50),
   timeZone: z.string().refine(isSupportedTimeZone, "Unbekannte Zeitzone."),
 });
 

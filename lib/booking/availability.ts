@@ -22,7 +22,9 @@ export async function loadBookingSettings(db: Db = defaultDb): Promise<BookingSe
     maxPerDay: null,
     slotIntervalMinutes: 30,
     cancellationCutoffMinutes: 1440,
-    confirmWindowMinutes: 120,
+    confirmWindowMinutes: 30,
+    maxPendingPerClient: 2,
+    confirmationEmailsPerDay: 3,
     updatedAt: new Date(0),
   };
   return { ...base, timeZone: practice?.timeZone ?? "Europe/Berlin" };

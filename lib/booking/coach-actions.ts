@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireApiUser } from "@/lib/auth/guards";
+import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
 import { availabilityFormSchema, overrideFormSchema } from "./availability-form";
 import { coachCancel, convertToClient, deleteOverride, saveAvailability, saveOverride, setOutcome } from "./coach";
+import { failureCode } from "./consultation-notices";
 import { cancelReasonSchema } from "./schemas";
 
 export type CoachFormState = { message?: string; fieldErrors?: Record<string, string[] | undefined>; ok?: string };
@@ -14,7 +15,7 @@ export type CoachFormState = { message?: string; fieldErrors?: Record<string, st
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function saveAvailabilityAction(_previous: CoachFormState, form: FormData): Promise<CoachFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = availabilityFormSchema.safeParse({
     weekly: Object.fromEntries(["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, String(form.get(`weekly.${d}`) ?? "")])),
     durationMinutes: form.get("durationMinutes"),
@@ -26,6 +27,8 @@ export async function saveAvailabilityAction(_previous: CoachFormState, form: Fo
     slotIntervalMinutes: form.get("slotIntervalMinutes"),
     cancellationCutoffHours: form.get("cancellationCutoffHours"),
     confirmWindowMinutes: form.get("confirmWindowMinutes"),
+    maxPendingPerClient: form.get("maxPendingPerClient"),
+    confirmationEmailsPerDay: form.get("confirmationEmailsPerDay"),
     timeZone: String(form.get("timeZone") ?? ""),
   });
   if (!parsed.success) {
@@ -39,7 +42,7 @@ export async function saveAvailabilityAction(_previous: CoachFormState, form: Fo
 }
 
 export async function saveOverrideAction(_previous: CoachFormState, form: FormData): Promise<CoachFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = overrideFormSchema.safeParse({
     date: String(form.get("date") ?? ""),
     until: String(form.get("until") ?? ""),
@@ -62,14 +65,14 @@ export async function saveOverrideAction(_previous: CoachFormState, form: FormDa
 }
 
 export async function deleteOverrideAction(form: FormData): Promise<void> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const date = String(form.get("date") ?? "");
   if (/^\d{4}-\d{2}-\d{2}$/.test(date)) await deleteOverride(date);
   revalidatePath("/coach/verfuegbarkeit");
 }
 
 export async function consultationAction(form: FormData): Promise<void> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const id = String(form.get("id") ?? "");
   const intent = String(form.get("intent") ?? "");
   if (!uuid.test(id)) return;
@@ -88,7 +91,7 @@ export async function consultationAction(form: FormData): Promise<void> {
       notice = created ? "eingeladen" : "erneut-eingeladen";
     }
   } catch (error) {
-    if (error instanceof AppError) redirect(`/coach/termine?fehler=${encodeURIComponent(error.message)}`);
+    if (error instanceof AppError) redirect(`/coach/termine?fehler=${failureCode(intent, error)}`);
     throw error;
   }
   revalidatePath("/coach/termine");

@@ -102,6 +102,8 @@ export async function saveAvailability(input: z.infer<typeof availabilityFormSch
     slotIntervalMinutes: input.slotIntervalMinutes,
     cancellationCutoffMinutes: input.cancellationCutoffHours * 60,
     confirmWindowMinutes: input.confirmWindowMinutes,
+    maxPendingPerClient: input.maxPendingPerClient,
+    confirmationEmailsPerDay: input.confirmationEmailsPerDay,
     updatedAt: new Date(),
   };
   await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isComplete, parseAnswers, type SelfCheckAnswers } from "@/lib/checks/self-check";
+import { isSupportedTimeZone } from "@/lib/settings/schemas";
 import { isValidDate } from "@/lib/time/dates";
 
 /** Bumped whenever the consent wording on /erstgespraech changes; stored with each booking. */
@@ -56,6 +57,12 @@ export const bookingRequestSchema = z
         });
         return z.NEVER;
       }),
+    /** The zone the visitor sees the times in; their emails name times in it. Only a zone this runtime knows. */
+    timeZone: z
+      .string({ error: "Unbekannte Zeitzone. Bitte wähle eine aus der Liste." })
+      .max(64, "Unbekannte Zeitzone. Bitte wähle eine aus der Liste.")
+      .refine(isSupportedTimeZone, "Unbekannte Zeitzone. Bitte wähle eine aus der Liste.")
+      .optional(),
     consent: z.literal(true, { error: "Bitte stimme der Verarbeitung deiner Angaben zu." }),
     website: z.string().max(200).optional(), // honeypot
   })
@@ -66,16 +73,23 @@ export const bookingRequestSchema = z
   });
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
-export const slotsQuerySchema = z.object({
-  from: z
+/**
+ * A date the calendar views can search from: they widen a range by days or a week on each side and
+ * turn it into instants PostgreSQL must accept (it has no year 0, and 0001-01-01 minus a day is
+ * one). No slot is ever offered beyond a year from today, so years 2000 to 9998 lose nothing real.
+ */
+export function isSearchableDate(date: string): boolean {
+  return isValidDate(date) && date >= "2000-01-01" && date <= "9998-12-31";
+}
+
+const slotSearchDate = (name: "from" | "to") =>
+  z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "from must be YYYY-MM-DD")
-    .refine(isValidDate, "from must be a real date"),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "to must be YYYY-MM-DD")
-    .refine(isValidDate, "to must be a real date"),
-});
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be YYYY-MM-DD`)
+    .refine(isValidDate, `${name} must be a real date`)
+    .refine(isSearchableDate, `${name} must be between 2000-01-01 and 9998-12-31`);
+
+export const slotsQuerySchema = z.object({ from: slotSearchDate("from"), to: slotSearchDate("to") });
 
 export const cancelReasonSchema = z
   .string()

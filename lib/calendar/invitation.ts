@@ -7,6 +7,7 @@
  * message and the client's phone number stay in the portal, and the description links there.
  */
 import type { Appointment } from "@/db/schema";
+import { isPlainName } from "@/lib/booking/greeting";
 
 export type Person = { name: string; email: string };
 
@@ -89,9 +90,18 @@ export function invitationFor(
     location: text.location,
     url: ctx.portalUrl,
     organizer: ctx.organizer,
-    attendee: { name: appointment.name, email: appointment.email },
+    attendee: { name: attendeeName(appointment), email: appointment.email },
     alarmMinutesBefore: INVITATION_ALARM_MINUTES,
   };
+}
+
+/**
+ * Until a consultation's address has confirmed it, the attachment names a visitor only by a plain
+ * name (lib/booking/greeting.ts), as the email does: anyone can type any address into the form.
+ */
+function attendeeName(appointment: Appointment): string {
+  if (appointment.kind === "session" || appointment.confirmedAt) return appointment.name;
+  return isPlainName(appointment.name.trim()) ? appointment.name.trim() : "";
 }
 
 /** A coaching session names its type, its channel and the place or link the coach set. */

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth";
-import { requireApiUser } from "@/lib/auth/guards";
+import { requireActionUser } from "@/lib/auth/guards";
 import { siteOrigin } from "@/lib/site-url";
 import { deleteClientAccount } from "./my-data";
 
@@ -10,7 +10,7 @@ import { deleteClientAccount } from "./my-data";
 const DELETE_CONFIRMATION = "LÖSCHEN";
 
 export async function deleteAccountAction(_previous: { message?: string }, form: FormData): Promise<{ message?: string }> {
-  const user = await requireApiUser("client");
+  const user = await requireActionUser("client");
   if (
     String(form.get("confirmation") ?? "")
       .trim()

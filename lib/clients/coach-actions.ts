@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { clientStatuses, type ClientStatus } from "@/db/schema";
-import { requireApiUser } from "@/lib/auth/guards";
+import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
 import { setClientStatus } from "./coach-view";
@@ -12,7 +12,7 @@ import { inviteClient, inviteClientSchema, resendInvitation } from "./invitation
 export type InviteFormState = { message?: string; fieldErrors?: Record<string, string[] | undefined>; ok?: string };
 
 export async function inviteClientAction(_previous: InviteFormState, form: FormData): Promise<InviteFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = inviteClientSchema.safeParse({ name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -35,7 +35,7 @@ export async function inviteClientAction(_previous: InviteFormState, form: FormD
 
 /** From the client list: send the invitation again, or change the status. */
 export async function manageClientAction(form: FormData): Promise<void> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const id = String(form.get("id") ?? "");
   const intent = String(form.get("intent") ?? "");
   let flash: string;

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireApiUser } from "@/lib/auth/guards";
+import { requireActionUser } from "@/lib/auth/guards";
 import { after } from "next/server";
 import { dispatchDueEmails, retryEmail } from "./dispatcher";
 
@@ -9,7 +9,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The coach's "send again" on a failed email in the log. Rows in any other status are left alone. */
 export async function retryEmailAction(form: FormData): Promise<void> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const id = String(form.get("id") ?? "");
   if (!uuid.test(id)) return;
   if (await retryEmail(id)) {

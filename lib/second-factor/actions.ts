@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { homeFor, requireApiUser } from "@/lib/auth/guards";
+import { redirect, unauthorized } from "next/navigation";
+import { homeFor, requireActionUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { currentSessionToken } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/http/errors";
@@ -30,7 +30,11 @@ const field = (form: FormData, name: string) => {
 
 /** The second factor by recovery code, from a session that still owes it (or any signed-in one). */
 export async function redeemRecoveryCodeAction(_previous: RecoveryCodeState, form: FormData): Promise<RecoveryCodeState> {
-  const ctx = await secondFactorContext();
+  // An action answers 401 through Next's interrupt: an AppError thrown here would be a 500.
+  const ctx = await secondFactorContext().catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "unauthorized") unauthorized();
+    throw error;
+  });
   const parsed = recoveryCodeFormSchema.safeParse({ code: field(form, "code") ?? "", callbackUrl: field(form, "callbackUrl") });
   if (!parsed.success || !normalizeRecoveryCode(parsed.data.code)) {
     return { message: "Das ist kein Wiederherstellungscode. Er hat zehn Zeichen, z. B. K7QX2-MP9RT." };
@@ -45,7 +49,7 @@ export async function redeemRecoveryCodeAction(_previous: RecoveryCodeState, for
 
 /** Ten new recovery codes, shown once in the answer; the old ones stop working. */
 export async function renewRecoveryCodesAction(_previous: RenewCodesState, _form: FormData): Promise<RenewCodesState> {
-  const user = await requireApiUser();
+  const user = await requireActionUser();
   try {
     const codes = await renewRecoveryCodes(user.id, { origin: await siteOrigin() });
     revalidatePath(securitySettingsPath(user.role).split("#")[0]!);
@@ -57,7 +61,7 @@ export async function renewRecoveryCodesAction(_previous: RenewCodesState, _form
 }
 
 export async function removePasskeyAction(_previous: RemovePasskeyState, form: FormData): Promise<RemovePasskeyState> {
-  const user = await requireApiUser();
+  const user = await requireActionUser();
   const parsed = removePasskeyFormSchema.safeParse({ id: field(form, "id") ?? "", confirmLast: field(form, "confirmLast") });
   if (!parsed.success) return { message: "Diesen Passkey gibt es nicht." };
   try {
@@ -73,7 +77,7 @@ export async function removePasskeyAction(_previous: RemovePasskeyState, form: F
 
 /** Signs one of the person's other devices out. */
 export async function endSessionAction(form: FormData): Promise<void> {
-  const user = await requireApiUser();
+  const user = await requireActionUser();
   const parsed = endSessionFormSchema.safeParse({ id: field(form, "id") ?? "" });
   if (!parsed.success) return;
   try {

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireApiUser } from "@/lib/auth/guards";
+import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
 import { saveSessionRecord } from "./queries";
@@ -33,7 +33,7 @@ const invalid = (fieldErrors: Record<string, string[]>): SessionFormState => ({
 });
 
 export async function scheduleSessionAction(clientId: string, _previous: SessionFormState, form: FormData): Promise<SessionFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = scheduleSessionSchema.safeParse({
     clientId: String(clientId),
     date: text(form, "date"),
@@ -58,7 +58,7 @@ export async function rescheduleSessionAction(
   _previous: SessionFormState,
   form: FormData,
 ): Promise<SessionFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = rescheduleSessionSchema.safeParse({ date: text(form, "date"), time: text(form, "time"), reason: text(form, "reason") });
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   return attempt(async () => {
@@ -73,7 +73,7 @@ export async function cancelSessionAction(
   _previous: SessionFormState,
   form: FormData,
 ): Promise<SessionFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = cancelSessionSchema.safeParse({ reason: text(form, "reason") });
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   return attempt(async () => {
@@ -88,7 +88,7 @@ export async function saveSessionRecordAction(
   _previous: SessionFormState,
   form: FormData,
 ): Promise<SessionFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = sessionRecordSchema.safeParse({ notes: text(form, "notes"), homework: text(form, "homework") });
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   return attempt(async () => {

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath, updateTag } from "next/cache";
-import { requireApiUser } from "@/lib/auth/guards";
+import { requireActionUser } from "@/lib/auth/guards";
 import { renewCalendarFeedToken } from "@/lib/calendar/feed";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
@@ -30,7 +30,7 @@ function revalidatePracticePages() {
 }
 
 export async function savePracticeSettingsAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = practiceSettingsFormSchema.safeParse({
     practiceName: field(form, "practiceName"),
     coachName: field(form, "coachName"),
@@ -53,7 +53,7 @@ export async function savePracticeSettingsAction(_previous: SettingsFormState, f
 
 /** The retention periods: saved, and /datenschutz (which states them) revalidated. */
 export async function saveRetentionSettingsAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = retentionSettingsFormSchema.safeParse({
     sentEmailRetentionDays: form.get("sentEmailRetentionDays"),
     openRequestRetentionDays: form.get("openRequestRetentionDays"),
@@ -66,7 +66,7 @@ export async function saveRetentionSettingsAction(_previous: SettingsFormState, 
 }
 
 export async function saveSessionTypeAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const parsed = sessionTypeFormSchema.safeParse({
     id: field(form, "id"),
     name: field(form, "name"),
@@ -87,7 +87,7 @@ export async function saveSessionTypeAction(_previous: SettingsFormState, form: 
 
 /** Retire (no longer offered for new sessions) or offer again. */
 export async function setSessionTypeActiveAction(form: FormData): Promise<void> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const id = field(form, "id");
   if (!uuid.test(id)) return;
   await setSessionTypeActive(id, field(form, "active") === "true");
@@ -96,7 +96,7 @@ export async function setSessionTypeActiveAction(form: FormData): Promise<void> 
 
 /** Makes a new feed secret; the URL is returned once, since only its hash is kept. */
 export async function renewCalendarFeedAction(_previous: CalendarFeedState, _form: FormData): Promise<CalendarFeedState> {
-  await requireApiUser("coach");
+  await requireActionUser("coach");
   const token = await renewCalendarFeedToken();
   revalidatePath("/coach/einstellungen");
   return { url: `${await siteOrigin()}/api/kalender/${token}.ics` };

@@ -80,3 +80,9 @@ export function formatCalendarDate(date: string, style: CalendarDateStyle): stri
   // Noon UTC of that date, written in UTC: the same date whatever the zone of the server.
   return formatter(`calendar-${style}`, "UTC", calendarDateStyles[style]).format(new Date(wallMs(year, month, day, 12)));
 }
+
+/** "30 Minuten", "1 Stunde", "90 Minuten", "2 Stunden": how long a hold lasts, in emails and on the booking page. */
+export function minutesInWords(minutes: number): string {
+  if (minutes >= 60 && minutes % 60 === 0) return minutes === 60 ? "1 Stunde" : `${minutes / 60} Stunden`;
+  return minutes === 1 ? "1 Minute" : `${minutes} Minuten`;
+}

@@ -249,7 +249,8 @@ export const routes: Record<string, Probe[]> = {
 
 /**
  * What each person gets from each server action, keyed "module#export". "unauthorized" and
- * "forbidden" are the guards' AppErrors. "no-change": the person may call it, but the test
+ * "forbidden" are Next's unauthorized() and forbidden() from the action guard (requireActionUser),
+ * which Next answers with 401 and 403. "no-change": the person may call it, but the test
  * calls it with other people's ids, unknown ids or bad input, so it must answer with an error
  * state, a not_found AppError, a redirect or nothing, and leave the database exactly as it was.
  * "allowed": the call does its (harmless) job, e.g. the coach renewing the calendar feed secret.

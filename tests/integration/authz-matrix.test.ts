@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -315,8 +316,10 @@ function describeResult(r: Result) {
 /** Whether a result fits the expected outcome; `changed` says whether the database changed. */
 function fits(expected: ActionOutcome, r: Result, changed: boolean): boolean {
   if (r.kind === "crash") return false;
+  // Next's unauthorized() and forbidden(), which it answers with 401 and 403 (an AppError would be a 500).
+  // A session that still owes its second factor counts as signed out for actions: 401.
   if (expected === "unauthorized" || expected === "forbidden" || expected === "second_factor_required")
-    return r.kind === "app-error" && r.code === expected && !changed;
+    return r.kind === "navigation" && r.digest === `NEXT_HTTP_ERROR_FALLBACK;${expected === "forbidden" ? 403 : 401}` && !changed;
   if (expected === "allowed") return r.kind !== "app-error";
   if (changed) return false;
   if (r.kind === "app-error") return r.code === "not_found" || r.code === "invalid";
@@ -447,6 +450,11 @@ describe("the matrix names everything the app serves", () => {
       found.filter((a) => attemptsFor(a, async () => {}).length === 0),
       "actions without attempts in this test",
     ).toEqual([]);
+  });
+
+  it("every server action module guards with the action guard, whose refusals are 401/403 (requireApiUser's AppError would be a 500)", () => {
+    const wrongGuard = discoverServerActionModules().filter((file) => /\brequireApiUser\b/.test(readFileSync(path.join(root, file), "utf8")));
+    expect(wrongGuard, "use requireActionUser in server actions").toEqual([]);
   });
 });
 

@@ -11,6 +11,9 @@ import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;
 const origin = "http://localhost:3000";
+/** Each booking from a client address of its own, unless a test is about one address. */
+let clients = 0;
+const fromNewClient = () => ({ origin, clientKey: `client-${++clients}` });
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -55,12 +58,12 @@ function tokenFrom(text: string, path: string): string {
 describe("booking the free consultation", () => {
   it("holds the slot while pending, asks to confirm by email, and frees it when the hold expires", async () => {
     const [slot] = await someSlots();
-    const booking = await createBooking(request(slot!.start), { origin });
+    const booking = await createBooking(request(slot!.start), fromNewClient());
     expect(booking).toMatchObject({ status: "pending", start: slot!.start.toISOString() });
 
     const day = practiceDate(slot!.start, tz);
     expect((await availableSlots(day, day)).slots.map((s) => s.start.getTime())).not.toContain(slot!.start.getTime());
-    await expect(createBooking(request(slot!.start, 2), { origin })).rejects.toMatchObject({ code: "slot_unavailable" });
+    await expect(createBooking(request(slot!.start, 2), fromNewClient())).rejects.toMatchObject({ code: "slot_unavailable" });
 
     const [mail] = await database.db
       .select()
@@ -75,7 +78,7 @@ describe("booking the free consultation", () => {
       .set({ pendingExpiresAt: sql`now() - interval '1 minute'` })
       .where(eq(appointments.id, booking.id));
     expect((await availableSlots(day, day)).slots.map((s) => s.start.getTime())).toContain(slot!.start.getTime());
-    const second = await createBooking(request(slot!.start, 3), { origin });
+    const second = await createBooking(request(slot!.start, 3), fromNewClient());
     expect(second.status).toBe("pending");
     const [first] = await database.db.select().from(appointments).where(eq(appointments.id, booking.id));
     expect(first?.status).toBe("expired");
@@ -83,7 +86,7 @@ describe("booking the free consultation", () => {
 
   it("gives exactly one success when 50 requests race for one slot", async () => {
     const [slot] = await someSlots(4);
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, n) => createBooking(request(slot!.start, n), { origin })));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, n) => createBooking(request(slot!.start, n), fromNewClient())));
     const ok = results.filter((r) => r.status === "fulfilled");
     const conflicts = results.filter((r) => r.status === "rejected" && (r.reason as { code?: string }).code === "slot_unavailable");
     expect(ok).toHaveLength(1);
@@ -98,7 +101,7 @@ describe("booking the free consultation", () => {
   it("keeps buffers: a neighbouring slot within the buffers is not offered", async () => {
     const slots = await someSlots(5);
     const taken = slots[4]!;
-    await createBooking(request(taken.start), { origin });
+    await createBooking(request(taken.start), fromNewClient());
     const day = practiceDate(taken.start, tz);
     const after = (await availableSlots(day, day)).slots.map((s) => s.start.getTime());
     // 30-minute consultations with 10-minute buffers on both sides need 20 minutes between them.
@@ -109,7 +112,7 @@ describe("booking the free consultation", () => {
 
   it("confirms by link, then lets the visitor move and cancel with updated invitations", async () => {
     const slots = await someSlots(6);
-    const booking = await createBooking(request(slots[0]!.start), { origin });
+    const booking = await createBooking(request(slots[0]!.start), fromNewClient());
     const [request1] = await database.db
       .select()
       .from(emailOutbox)
@@ -163,14 +166,14 @@ describe("booking the free consultation", () => {
   });
 
   it("refuses changes after the cut-off and a slot that is not offered", async () => {
-    await expect(createBooking(request(new Date(Date.now() + 60 * 60_000)), { origin })).rejects.toMatchObject({
+    await expect(createBooking(request(new Date(Date.now() + 60 * 60_000)), fromNewClient())).rejects.toMatchObject({
       code: "slot_unavailable",
     });
     const [slot] = await someSlots(3);
-    await expect(createBooking(request(new Date(slot!.start.getTime() + 7 * 60_000)), { origin })).rejects.toMatchObject({
+    await expect(createBooking(request(new Date(slot!.start.getTime() + 7 * 60_000)), fromNewClient())).rejects.toMatchObject({
       code: "slot_unavailable",
     });
-    const booking = await createBooking(request(slot!.start), { origin });
+    const booking = await createBooking(request(slot!.start), fromNewClient());
     const [mail] = await database.db
       .select()
       .from(emailOutbox)
@@ -228,12 +231,12 @@ describe("a self-check attached to a booking", () => {
 
   it("is stored only when sent, scored on the server, and starts the new client's history", async () => {
     const [first, , third] = await someSlots(4);
-    const without = await createBooking(request(first!.start, 8), { origin });
+    const without = await createBooking(request(first!.start, 8), fromNewClient());
     expect((await database.db.select().from(appointments).where(eq(appointments.id, without.id)))[0]!.selfCheck).toBeNull();
 
     const parsed = withCheck(third!.start, answers(9, true));
     expect(parsed.success).toBe(true);
-    const booking = await createBooking(parsed.data!, { origin });
+    const booking = await createBooking(parsed.data!, fromNewClient());
     const [stored] = await database.db.select().from(appointments).where(eq(appointments.id, booking.id));
     expect(stored!.selfCheck).toMatchObject({ version: 1, score: 9, band: "many", redFlag: true });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articles, availabilitySettings, devMailbox, emailOutbox, practiceSettings } from "@/db/schema";
@@ -72,7 +73,7 @@ const book = (start: Date, n: number) =>
       selfCheck: allYes,
       consent: true,
     }),
-    { origin },
+    { origin, clientKey: `email-content-${randomUUID()}` },
   );
 
 async function confirmFromMailbox(email: string) {

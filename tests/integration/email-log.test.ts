@@ -96,9 +96,9 @@ describe("email log", () => {
 
   it("refuses the retry to anyone but the coach", async () => {
     const failed = await row(1, "failed");
-    await expect(retryEmailAction(form(failed.id))).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(retryEmailAction(form(failed.id))).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;401" });
     session.user = { id: "a", role: "client", email: "anna@example.com" };
-    await expect(retryEmailAction(form(failed.id))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(retryEmailAction(form(failed.id))).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
     const [still] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, failed.id));
     expect(still!.status).toBe("failed");
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db";
@@ -94,7 +95,7 @@ describe.each(engines)("deleting an account on %s", (engine) => {
         selfCheck: allYes,
         consent: true,
       }),
-      { origin },
+      { origin, clientKey: `erasure-${randomUUID()}` },
     );
     await dispatchDueEmails();
     const [request] = await listMailbox(person.email);

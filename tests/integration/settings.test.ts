@@ -112,13 +112,13 @@ describe("practice settings", () => {
 
   it("is for the coach alone", async () => {
     session.user = { id: "a", role: "client", email: "anna@example.com" };
-    await expect(actions.savePracticeSettingsAction({}, form(valid))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(actions.savePracticeSettingsAction({}, form(valid))).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
     await expect(actions.saveSessionTypeAction({}, form({ name: "X", durationMinutes: "30", channel: "video" }))).rejects.toMatchObject({
-      code: "forbidden",
+      digest: "NEXT_HTTP_ERROR_FALLBACK;403",
     });
-    await expect(actions.renewCalendarFeedAction({}, new FormData())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(actions.renewCalendarFeedAction({}, new FormData())).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
     await expect(actions.saveRetentionSettingsAction({}, form({ sentEmailRetentionDays: "1" }))).rejects.toMatchObject({
-      code: "forbidden",
+      digest: "NEXT_HTTP_ERROR_FALLBACK;403",
     });
   });
 });

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../scripts/chromium";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { book, createDatabase, freeSlots, recordResult, request, sleep, startApp, startPrivateCluster, waitFor, type App } from "./harness";
+import { allowManyPendingBookings, book, createDatabase, freeSlots, recordResult, request, sleep, startApp, startPrivateCluster, waitFor, type App } from "./harness";
 
 const ARTICLE = "/artikel/warum-chronischer-rueckenschmerz-oft-nicht-dort-entsteht-wo-er-wehtut";
 const GERMAN_ERROR = "Da ist gerade etwas schiefgelaufen";
@@ -19,6 +19,7 @@ beforeAll(async () => {
   cluster = await startPrivateCluster();
   database = await createDatabase(cluster.url);
   app = await startApp({ DATABASE_URL: database.url, DEV_MAILBOX: "1" });
+  await allowManyPendingBookings(database.sql);
   // A page that fails on the server arrives as Next's bare error document; the German page is
   // rendered in the browser from it, so a browser is what can see it.
   browser = await chromium.launch(chromiumLaunchOptions());

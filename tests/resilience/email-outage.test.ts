@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { connectPostgres, type DbHandle } from "@/db/client";
 import { listOutboxEmails } from "@/lib/email/log";
 import {
+  allowManyPendingBookings,
   book,
   createDatabase,
   freeSlots,
@@ -26,6 +27,7 @@ beforeAll(async () => {
   fake = await startFakeResend();
   fake.mode = "fail";
   app = await startApp({ DATABASE_URL: database.url, RESEND_API_KEY: "re_test", RESEND_BASE_URL: fake.url });
+  await allowManyPendingBookings(database.sql);
   handle = connectPostgres(database.url, { max: 2 });
 });
 

@@ -2,6 +2,7 @@
 // reminder goes out once with both pollers and both cron routes running; the rate limit is shared.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
+  allowManyPendingBookings,
   book,
   createDatabase,
   cron,
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const env = { DATABASE_URL: database.url, RESEND_API_KEY: "re_test", RESEND_BASE_URL: fake.url, RATE_LIMIT_BOOKINGS_PER_HOUR: "3" };
   // Started together: both migrate (under the advisory lock) and seed at the same moment.
   apps = await Promise.all([startApp(env), startApp(env)]);
+  await allowManyPendingBookings(database.sql);
 });
 
 afterAll(async () => {

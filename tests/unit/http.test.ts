@@ -1,13 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { contentSecurityPolicy, createNonce } from "@/lib/http/csp";
+import { contentSecurityPolicy, createNonce, isDecodablePath, isStaticPage, PRERENDERED_PAGE_SOURCES } from "@/lib/http/csp";
 
 describe("content security policy", () => {
   it("allows scripts only with the nonce in production and forbids framing", () => {
-    const csp = contentSecurityPolicy("abc", { dev: false });
+    const csp = contentSecurityPolicy({ nonce: "abc" }, { dev: false });
     expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it("falls back to scripts from our own files only, and allows inline scripts only for prerendered pages", () => {
+    const fallback = contentSecurityPolicy("own-files", { dev: false });
+    expect(fallback).toMatch(/script-src 'self'; /);
+    expect(fallback).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy("prerendered", { dev: false })).toMatch(/script-src 'self' 'unsafe-inline'; /);
+  });
+
+  it("knows the prerendered pages by the same paths as next.config.ts's fallback", () => {
+    expect(PRERENDERED_PAGE_SOURCES).toEqual(["/artikel/:slug", "/bench/statisch"]);
+    for (const path of ["/artikel/warum-schmerz-bleibt", "/artikel/seite", "/bench/statisch"]) expect(isStaticPage(path), path).toBe(true);
+    for (const path of ["/artikel", "/artikel/seite/2", "/artikel/x/opengraph-image", "/", "/bench/statisch/x"]) expect(isStaticPage(path), path).toBe(false);
+  });
+
+  it("tells paths Next cannot decode", () => {
+    expect(isDecodablePath("/artikel/%C3%BCber")).toBe(true);
+    for (const path of ["/artikel/%ZZ", "/api/journal/%", "/termin/%E0%A4%A"]) expect(isDecodablePath(path), path).toBe(false);
   });
 
   it("makes a fresh nonce each time", () => {

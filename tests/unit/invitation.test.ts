@@ -63,6 +63,19 @@ describe("what an invitation says", () => {
     for (const words of health) expect(invitationIcs(invitation).replace(/\r\n /g, "")).not.toContain(words);
   });
 
+  it("an unconfirmed consultation names the visitor only by a plain name; once confirmed, by the name they gave", () => {
+    const spam = "Wichtig: Ihr Konto wird gesperrt https://evil.example";
+    const pending = appointment({ kind: "consultation", status: "pending", confirmedAt: null, name: spam });
+    const ics = invitationIcs(invitationFor(pending, { method: "REQUEST", organizer })).replace(/\r\n /g, "");
+    expect(ics).not.toContain("Wichtig");
+    expect(ics).not.toContain("evil.example");
+    expect(ics).toContain("anna@example.com");
+    const plain = appointment({ kind: "consultation", status: "pending", confirmedAt: null, name: "Anna-Lena Meier" });
+    expect(invitationFor(plain, { method: "REQUEST", organizer }).attendee.name).toBe("Anna-Lena Meier");
+    const confirmed = appointment({ kind: "consultation", confirmedAt: new Date("2026-11-30T10:00:00Z"), name: "Dr. Anna K. (Praxis)" });
+    expect(invitationFor(confirmed, { method: "REQUEST", organizer }).attendee.name).toBe("Dr. Anna K. (Praxis)");
+  });
+
   it("an in-person session without a place says so instead of naming the phone", () => {
     const invitation = invitationFor(appointment({ channel: "in_person", location: "  " }), { method: "REQUEST", organizer });
     expect(invitation.location).toBe("Vor Ort");

@@ -10,13 +10,10 @@ import { siteOrigin } from "@/lib/site-url";
 /** Books the free consultation: 201 pending (an email asks to confirm), 409 when the slot is gone. */
 export async function POST(request: NextRequest) {
   try {
-    await enforceRateLimit("booking", await clientKey());
+    const client = await clientKey();
+    await enforceRateLimit("booking", client);
     const input = bookingRequestSchema.parse(await readJson(request));
-    if (input.website) {
-      // Honeypot filled: answer like a success, store nothing.
-      return NextResponse.json({ id: crypto.randomUUID(), status: "pending", start: input.start, end: input.start }, { status: 201 });
-    }
-    const booking = await createBooking(input, { origin: await siteOrigin() });
+    const booking = await createBooking(input, { origin: await siteOrigin(), clientKey: client });
     return NextResponse.json(booking, { status: 201 });
   } catch (error) {
     if (error instanceof AppError && error.code === "slot_unavailable")

@@ -5,6 +5,7 @@ import type { Appointment } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { consultationAction } from "@/lib/booking/coach-actions";
 import { listConsultations } from "@/lib/booking/coach";
+import { consultationDone, consultationFailed, noticeFor } from "@/lib/booking/consultation-notices";
 import { bandText, redFlags, signs, type Band } from "@/lib/checks/self-check";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { formatAppointmentTime } from "@/lib/time/format";
@@ -20,13 +21,6 @@ const statusLabel: Record<Appointment["status"], string> = {
   no_show: "Nicht erschienen",
 };
 
-const flash: Record<string, string> = {
-  abgesagt: "Abgesagt. Die Person bekommt eine E-Mail mit der Absage für ihren Kalender.",
-  erledigt: "Als stattgefunden markiert.",
-  "nicht-erschienen": "Als nicht erschienen markiert.",
-  eingeladen: "Zugang angelegt und Einladung verschickt.",
-  "erneut-eingeladen": "Die Person hatte schon einen Zugang; die Einladung wurde erneut verschickt.",
-};
 
 /** The self-check the visitor chose to send along: score, band and any red flag first. */
 function AttachedSelfCheckSummary({ result }: { result: NonNullable<Appointment["selfCheck"]> }) {
@@ -106,17 +100,19 @@ function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: stri
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<{ ok?: string; fehler?: string }> }) {
   await requireRole("coach", "/coach/termine");
   const [{ upcoming, past, now }, settings, params] = await Promise.all([listConsultations(), getPracticeSettings(), searchParams]);
+  const done = noticeFor(consultationDone, params.ok);
+  const failed = noticeFor(consultationFailed, params.fehler);
   return (
     <div className="flex flex-col gap-8">
       <h1>Erstgespräche</h1>
-      {params.ok && flash[params.ok] && (
+      {done && (
         <Notice tone="success" role="status">
-          {flash[params.ok]}
+          {done}
         </Notice>
       )}
-      {params.fehler && (
+      {failed && (
         <Notice tone="danger" role="alert">
-          {params.fehler.slice(0, 200)}
+          {failed}
         </Notice>
       )}
       <section aria-labelledby="kommend" className="flex flex-col gap-4">

@@ -32,6 +32,8 @@ export default async function AvailabilityPage() {
           slotIntervalMinutes: settings.slotIntervalMinutes,
           cancellationCutoffHours: Math.round(settings.cancellationCutoffMinutes / 60),
           confirmWindowMinutes: settings.confirmWindowMinutes,
+          maxPendingPerClient: settings.maxPendingPerClient,
+          confirmationEmailsPerDay: settings.confirmationEmailsPerDay,
           timeZone: settings.timeZone,
         }}
       />

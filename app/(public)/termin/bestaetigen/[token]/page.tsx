@@ -4,6 +4,7 @@ import { Notice } from "@/components/ui/Notice";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { confirmBookingAction } from "@/lib/booking/actions";
 import { findForConfirmation } from "@/lib/booking/appointments";
+import { greetingName } from "@/lib/booking/greeting";
 import { formatAppointmentTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Termin bestätigen", robots: { index: false } };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Termin bestätigen", robots: { index
 export default async function ConfirmPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ ergebnis?: string }> }) {
   const [{ token }, { ergebnis }] = await Promise.all([params, searchParams]);
   const [appointment, settings] = await Promise.all([findForConfirmation(token), loadBookingSettings()]);
+  const greeting = appointment ? greetingName(appointment.name) : null;
   const usable = appointment && (appointment.status === "pending" || appointment.status === "expired") && appointment.startAt > new Date();
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
@@ -18,7 +20,8 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
       {ergebnis === "gone" || !appointment || (!usable && appointment.status !== "confirmed") ? (
         <>
           <Notice tone="warn" title="Dieser Termin ist nicht mehr verfügbar">
-            Der Link ist abgelaufen, oder die Zeit wurde inzwischen anderweitig vergeben. Such dir gern einen neuen Termin aus.
+            Der Link ist abgelaufen oder durch einen neueren ersetzt, oder die Zeit wurde inzwischen anderweitig vergeben. Hast du von uns
+            eine neuere E-Mail bekommen, nimm deren Link. Sonst such dir gern einen neuen Termin aus.
           </Notice>
           <div>
             <ButtonLink href="/erstgespraech">Neuen Termin wählen</ButtonLink>
@@ -31,8 +34,9 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
       ) : (
         <>
           <p>
-            Hallo {appointment.name.split(" ")[0]}, bitte bestätige dein kostenloses Erstgespräch am{" "}
-            <strong>{formatAppointmentTime(appointment.startAt, settings.timeZone)}</strong>.
+            {/* Whoever opens this has confirmed nothing yet: only a plain name, as in the email (lib/booking/greeting.ts). */}
+            {`${greeting ? `Hallo ${greeting}, bitte` : "Bitte"} bestätige dein kostenloses Erstgespräch am `}
+            <strong>{formatAppointmentTime(appointment.startAt, appointment.visitorTimeZone ?? settings.timeZone)}</strong>.
           </p>
           <form action={confirmBookingAction.bind(null, token)}>
             <Button type="submit">Ja, Termin bestätigen</Button>
