@@ -1,4 +1,5 @@
 import { Button, Text } from "@react-email/components";
+import { channelName } from "@/lib/appointments/channels";
 import { colors, EmailLayout, paragraph } from "./email-layout";
 
 export type CoachNoticeKind = "booked" | "moved" | "cancelled";
@@ -70,7 +71,7 @@ export default function CoachBookingNotice({
       <Text style={{ ...paragraph, fontWeight: 700 }}>{when}</Text>
       {previousWhen && <Text style={paragraph}>Vorher: {previousWhen}</Text>}
       <Text style={paragraph}>
-        {channel === "video" ? "Video" : "Telefon"} · {email}
+        {channelName[channel]} · {email}
         {phone ? ` · ${phone}` : ""}
       </Text>
       {details && <Text style={paragraph}>{details}</Text>}

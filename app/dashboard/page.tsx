@@ -5,7 +5,7 @@ import { ClientSessionDetails, appointmentTitle } from "@/components/sessions/Cl
 import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
-import { listForClient } from "@/lib/booking/client";
+import { listForClient } from "@/lib/appointments/client";
 import { latestSelfCheck } from "@/lib/checks/results";
 import { bandText, type Band } from "@/lib/checks/self-check";
 import { average, currentStreak, fillDays, insightText } from "@/lib/journal/progress";

@@ -1,4 +1,4 @@
-import type { ClientAppointment } from "@/lib/booking/client";
+import type { ClientAppointment } from "@/lib/appointments/client";
 
 const place = { video: "Per Video", phone: "Per Telefon", in_person: "Vor Ort" } as const;
 

@@ -1,6 +1,6 @@
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { cancelSessionAction, rescheduleSessionAction, saveSessionRecordAction, scheduleSessionAction } from "@/lib/sessions/actions";
-import { channelText } from "@/lib/sessions/describe";
+import { channelText } from "@/lib/appointments/channels";
 import { listActiveSessionTypes, listSessionsForCoach, type CoachSessionView } from "@/lib/sessions/queries";
 import { formatAppointmentTime } from "@/lib/time/format";
 import { practiceClock } from "@/lib/time/zone";

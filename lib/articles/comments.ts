@@ -1,11 +1,12 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
-import { articleComments, articles, users, type CommentStatus } from "@/db/schema";
+import { articleComments, articles, type CommentStatus } from "@/db/schema";
 import NewCommentEmail, { newCommentSubject } from "@/emails/new-comment";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import { enforceRateLimit } from "@/lib/rate-limit/rules";
+import { theCoach } from "@/lib/settings/coach";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import type { CommentInput } from "./schemas";
 import { SLUG_PATTERN } from "./slug";
@@ -30,29 +31,27 @@ export async function submitComment(
   if (!article) throw new AppError("not_found", "Diesen Artikel gibt es nicht (mehr).");
 
   const settings = await loadPracticeSettings(db);
-  const coaches = await db.select({ email: users.email }).from(users).where(eq(users.role, "coach")).orderBy(asc(users.createdAt));
+  const coach = await theCoach(db);
   return db.transaction(async (tx) => {
     const [comment] = await tx
       .insert(articleComments)
       .values({ articleId: article.id, authorName: input.authorName, body: input.body, consentAt: sql`now()` })
       .returning({ id: articleComments.id });
-    for (const coach of coaches) {
-      await enqueueEmail(
-        {
-          template: "new-comment",
-          to: coach.email,
-          subject: newCommentSubject(article.title),
-          body: createElement(NewCommentEmail, {
-            practiceName: settings.practiceName,
-            articleTitle: article.title,
-            authorName: input.authorName,
-            moderationUrl: `${options.origin}/coach/kommentare`,
-          }),
-          dedupeKey: `new-comment:${comment!.id}:${coach.email}`,
-        },
-        tx,
-      );
-    }
+    await enqueueEmail(
+      {
+        template: "new-comment",
+        to: coach.email,
+        subject: newCommentSubject(article.title),
+        body: createElement(NewCommentEmail, {
+          practiceName: settings.practiceName,
+          articleTitle: article.title,
+          authorName: input.authorName,
+          moderationUrl: `${options.origin}/coach/kommentare`,
+        }),
+        dedupeKey: `new-comment:${comment!.id}:${coach.email}`,
+      },
+      tx,
+    );
     return { id: comment!.id };
   });
 }

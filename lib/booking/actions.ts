@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
-import { cancelByVisitor, confirmBooking, rescheduleByVisitor } from "./appointments";
+import { cancelByVisitor, confirmBooking, rescheduleByVisitor } from "@/lib/appointments/consultations";
 import { cancelReasonSchema } from "./schemas";
 import { isTokenShape } from "./tokens";
 

@@ -4,10 +4,14 @@ import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
-import { cancelByClient } from "./client";
+import { cancelByClient } from "@/lib/appointments/client";
 import { cancelReasonSchema } from "./schemas";
 
-export async function cancelOwnAppointmentAction(id: string, _previous: { message?: string; ok?: boolean }, form: FormData): Promise<{ message?: string; ok?: boolean }> {
+export async function cancelOwnAppointmentAction(
+  id: string,
+  _previous: { message?: string; ok?: boolean },
+  form: FormData,
+): Promise<{ message?: string; ok?: boolean }> {
   const user = await requireActionUser("client");
   const reason = cancelReasonSchema.safeParse(String(form.get("reason") ?? ""));
   if (!reason.success) return { message: reason.error.issues[0]?.message };

@@ -6,7 +6,8 @@ import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
 import { availabilityFormSchema, overrideFormSchema } from "./availability-form";
-import { coachCancel, convertToClient, deleteOverride, saveAvailability, saveOverride, setOutcome } from "./coach";
+import { convertToClient, deleteOverride, saveAvailability, saveOverride } from "./coach";
+import { cancelConsultationByCoach, setOutcome } from "@/lib/appointments/consultations";
 import { failureCode } from "./consultation-notices";
 import { cancelReasonSchema } from "./schemas";
 
@@ -81,7 +82,7 @@ export async function consultationAction(form: FormData): Promise<void> {
     if (intent === "cancel") {
       const reason = cancelReasonSchema.safeParse(String(form.get("reason") ?? ""));
       if (!reason.success) throw new AppError("invalid", reason.error.issues[0]?.message ?? "Bitte prüfe den Grund.");
-      await coachCancel(id, reason.data, await siteOrigin());
+      await cancelConsultationByCoach(id, reason.data, await siteOrigin());
       notice = "abgesagt";
     } else if (intent === "completed" || intent === "no_show") {
       await setOutcome(id, intent);

@@ -1,12 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { appointments, availabilityOverrides, availabilitySettings, practiceSettings, users, type Appointment } from "@/db/schema";
+import { appointments, availabilityOverrides, availabilitySettings, practiceSettings, users } from "@/db/schema";
 import { adoptAttachedSelfCheck } from "@/lib/checks/results";
 import { queueInvitation } from "@/lib/clients/invitations";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { addDays, isValidDate } from "@/lib/time/dates";
-import { sendVisitorCancellation } from "./appointments";
 import type { availabilityFormSchema } from "./availability-form";
 import type { z } from "zod";
 
@@ -29,35 +28,6 @@ export async function listConsultations(db: Db = defaultDb) {
     upcoming: rows.filter((r) => r.endAt.getTime() >= now && (r.status === "confirmed" || r.status === "pending")).reverse(),
     past: rows.filter((r) => !(r.endAt.getTime() >= now && (r.status === "confirmed" || r.status === "pending"))),
   };
-}
-
-export async function coachCancel(id: string, reason: string | null, origin: string, db: Db = defaultDb): Promise<Appointment> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointments)
-      .set({
-        status: "cancelled",
-        cancelledAt: sql`now()`,
-        cancelledBy: "coach",
-        cancelReason: reason,
-        sequence: sql`${appointments.sequence} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(appointments.id, id), inArray(appointments.status, ["pending", "confirmed"])))
-      .returning();
-    if (!row) throw new AppError("not_found", "Dieser Termin ist schon abgesagt oder vorbei.");
-    await sendVisitorCancellation(tx, row, { origin, reason });
-    return row;
-  });
-}
-
-export async function setOutcome(id: string, status: "completed" | "no_show", db: Db = defaultDb): Promise<void> {
-  const rows = await db
-    .update(appointments)
-    .set({ status, updatedAt: sql`now()` })
-    .where(and(eq(appointments.id, id), eq(appointments.status, "confirmed"), lt(appointments.startAt, sql`now()`)))
-    .returning({ id: appointments.id });
-  if (rows.length === 0) throw new AppError("conflict", "Nur bestätigte Termine, die begonnen haben, lassen sich so markieren.");
 }
 
 /** Turns the person from a consultation into a client: an account, and an invitation to sign in. */

@@ -1,14 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { createElement } from "react";
 import type { Db } from "@/db";
 import { appointments, emailOutbox, type Appointment } from "@/db/schema";
-import BookingRequestEmail, { bookingRequestSubject } from "@/emails/booking-request";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import type { BookingSettings } from "./availability";
-import { formatAppointmentTime, minutesInWords } from "@/lib/time/format";
-import { greetingName } from "./greeting";
+import { queueConfirmationRequest } from "@/lib/notifications/consultation";
 import { hashToken, newToken } from "./tokens";
 
 /*
@@ -104,35 +100,6 @@ export async function decideHold(
  */
 export function neutralAnswer(start: Date, end: Date) {
   return { id: randomUUID(), status: "pending" as const, start: start.toISOString(), end: end.toISOString() };
-}
-
-/** Queues the email that asks to confirm a pending booking (its link carries `confirmToken`). */
-export async function queueConfirmationRequest(
-  tx: Db,
-  appointment: Appointment,
-  confirmToken: string,
-  ctx: { origin: string; practiceName: string; practiceTimeZone: string; dedupeKey: string },
-) {
-  const remaining = Math.max(1, Math.ceil(((appointment.pendingExpiresAt?.getTime() ?? Date.now()) - Date.now()) / 60_000));
-  await enqueueEmail(
-    {
-      template: "booking-request",
-      to: appointment.email,
-      subject: bookingRequestSubject,
-      body: createElement(BookingRequestEmail, {
-        practiceName: ctx.practiceName,
-        // The address has confirmed nothing yet: no visitor-written text but a plain name.
-        name: greetingName(appointment.name),
-        when: formatAppointmentTime(appointment.startAt, appointment.visitorTimeZone ?? ctx.practiceTimeZone),
-        confirmUrl: `${ctx.origin}/termin/bestaetigen/${confirmToken}`,
-        validFor: minutesInWords(remaining),
-      }),
-      dedupeKey: ctx.dedupeKey,
-      // The confirmation link is blanked in the stored copy once it is sent.
-      secrets: [confirmToken],
-    },
-    tx,
-  );
 }
 
 /** The address's pending booking gets its confirmation again, with a new link (the old one stops working). */

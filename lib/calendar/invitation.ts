@@ -7,6 +7,7 @@
  * message and the client's phone number stay in the portal, and the description links there.
  */
 import type { Appointment } from "@/db/schema";
+import { channelName as channelLabel } from "@/lib/appointments/channels";
 import { isPlainName } from "@/lib/booking/greeting";
 
 export type Person = { name: string; email: string };
@@ -42,8 +43,6 @@ export type FeedEvent = {
 
 export const INVITATION_ALARM_MINUTES = 60;
 
-const channelLabel = { video: "Video", phone: "Telefon", in_person: "Vor Ort" } as const;
-
 /** The same UID in every invitation, download and feed entry of an appointment. */
 function appointmentUid(appointmentId: string): string {
   return `${appointmentId}@rueckenwind-coaching`;
@@ -76,7 +75,9 @@ export function invitationFor(
       ? sessionText(appointment, coach, ctx.sessionTypeName)
       : {
           summary: `Kostenloses Erstgespräch mit ${coach}`,
-          lines: [appointment.channel === "video" ? "Videogespräch. Den Link bekommst du vor dem Termin." : "Telefongespräch. Wir rufen dich an."],
+          lines: [
+            appointment.channel === "video" ? "Videogespräch. Den Link bekommst du vor dem Termin." : "Telefongespräch. Wir rufen dich an.",
+          ],
           location: channel,
         };
   return {

@@ -11,7 +11,8 @@ import {
   users,
   verificationTokens,
 } from "@/db/schema";
-import { notifyCancellation } from "@/lib/booking/appointments";
+import { giveBack } from "@/lib/appointments/holds";
+import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
 
@@ -34,7 +35,13 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     db.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt)),
     // Sessions and codes without their secrets: no token, no code hash.
     db
-      .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expires: sessions.expires, userAgent: sessions.userAgent, secondFactorAt: sessions.secondFactorAt })
+      .select({
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expires: sessions.expires,
+        userAgent: sessions.userAgent,
+        secondFactorAt: sessions.secondFactorAt,
+      })
       .from(sessions)
       .where(eq(sessions.userId, userId))
       .orderBy(asc(sessions.createdAt)),
@@ -144,20 +151,14 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
       user.email,
       ...(await tx.selectDistinct({ email: appointments.email }).from(appointments).where(theirs)).map((a) => a.email),
     ];
-    const future = await tx
-      .update(appointments)
-      .set({
-        status: "cancelled",
-        cancelledAt: sql`now()`,
-        cancelledBy: "client",
-        cancelReason: "Konto gelöscht",
-        sequence: sql`${appointments.sequence} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(theirs, inArray(appointments.status, ["pending", "confirmed"]), gt(appointments.startAt, sql`now()`)))
-      .returning();
+    const future = await giveBack(tx, and(theirs, gt(appointments.startAt, sql`now()`)), {
+      by: "client",
+      reason: "Konto gelöscht",
+      statuses: ["pending", "confirmed"],
+    });
     await eraseEmailsOf(tx, addresses);
-    for (const appointment of future) await notifyCancellation(tx, appointment, { origin, reason: null, accountDeleted: true });
+    for (const appointment of future)
+      await announceCancelled(tx, appointment, { origin, by: "client", reason: null, accountDeleted: true });
     await tx.delete(appointments).where(theirs); // the coach's session notes go with them (cascade)
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));

@@ -1,12 +1,9 @@
 import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
-import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
-import { appointments, practiceSettings, type Appointment, type PracticeSettings } from "@/db/schema";
-import AppointmentReminderEmail, { appointmentReminderSubject } from "@/emails/appointment-reminder";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { appointments, practiceSettings } from "@/db/schema";
+import { queueReminder } from "@/lib/notifications/reminder";
+import { practiceVoice } from "@/lib/notifications/voice";
 import { staticSiteOrigin } from "@/lib/site-url";
-import { loadPracticeSettings } from "@/lib/settings/queries";
-import { formatAppointmentTime } from "@/lib/time/format";
 
 const BATCH = 50;
 
@@ -41,8 +38,8 @@ export async function queueDueReminders(options: { db?: Db; origin?: string } = 
         .where(and(inArray(appointments.id, due), dueCondition()))
         .returning();
       if (claimed.length === 0) return 0;
-      const practice = await loadPracticeSettings(tx);
-      for (const appointment of claimed) await enqueueReminder(appointment, practice, origin, tx);
+      const voice = await practiceVoice(tx);
+      for (const appointment of claimed) await queueReminder(tx, voice, appointment, origin);
       return claimed.length;
     });
     total += queued;
@@ -56,31 +53,5 @@ function dueCondition() {
     isNull(appointments.reminderSentAt),
     lte(appointments.startAt, sql`now() + ${leadInterval}`),
     gt(appointments.startAt, sql`now()`),
-  );
-}
-
-async function enqueueReminder(appointment: Appointment, practice: PracticeSettings, origin: string, tx: Db) {
-  const when = formatAppointmentTime(appointment.startAt, practice.timeZone);
-  await enqueueEmail(
-    {
-      template: "appointment-reminder",
-      to: appointment.email,
-      subject: appointmentReminderSubject(appointment.kind, when),
-      body: createElement(AppointmentReminderEmail, {
-        kind: appointment.kind,
-        practiceName: practice.practiceName,
-        coachName: practice.coachName || practice.practiceName,
-        name: appointment.name.split(" ")[0] || appointment.name,
-        when,
-        channel: appointment.channel,
-        // Explicit empty values: undefined would fall back to the template's preview data.
-        location: appointment.location ?? "",
-        dashboardUrl: appointment.kind === "session" && appointment.clientId ? `${origin}/dashboard` : "",
-        contactEmail: practice.email,
-        contactPhone: practice.phone,
-      }),
-      dedupeKey: `reminder:${appointment.id}:${appointment.sequence}`,
-    },
-    tx,
   );
 }

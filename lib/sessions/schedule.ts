@@ -2,15 +2,16 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, sessionTypes, users, type Appointment } from "@/db/schema";
-import { blocked, releaseExpired, theCoach } from "@/lib/booking/appointments";
+import { blocked, findConflicts, giveBack, takeTime, type Range } from "@/lib/appointments/holds";
+import { seriesConflict, singleConflict } from "@/lib/appointments/overlap";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { AppError } from "@/lib/http/errors";
+import { announceCancelled, announceSessions } from "@/lib/notifications/events";
+import { theCoach } from "@/lib/settings/coach";
+import { isUuid } from "@/lib/sql/uuid";
 import { addDays } from "@/lib/time/dates";
 import { practiceTimeToUtc } from "@/lib/time/zone";
-import { findConflicts, isOverlapViolation, seriesConflict, singleConflict, type Range } from "./conflicts";
-import { sendSessionUpdate } from "./notify";
 import type { RescheduleSessionInput, ScheduleSessionInput } from "./schemas";
-import { isUuid } from "@/lib/sql/uuid";
 
 type Ctx = { origin: string; now?: Date };
 
@@ -66,43 +67,45 @@ export async function scheduleSession(input: ScheduleSessionInput, ctx: Ctx, db:
 
   const seriesId = starts.length > 1 ? randomUUID() : null;
   const location = input.location ?? (type.defaultLocation.trim() || null);
-  try {
-    return await db.transaction(async (tx) => {
-      await releaseExpired(tx, planned[0]!.blockedFrom, planned.at(-1)!.blockedUntil);
-      const rows = await tx
-        .insert(appointments)
-        .values(
-          planned.map((p) => ({
-            coachId: coach.id,
-            clientId: client.id,
-            kind: "session" as const,
-            status: "confirmed" as const,
-            startAt: p.start,
-            endAt: p.end,
-            ...NO_BUFFER,
-            blockedFrom: p.blockedFrom,
-            blockedUntil: p.blockedUntil,
-            name: client.name ?? client.email,
-            email: client.email,
-            channel: type.channel,
-            sessionTypeId: type.id,
-            location,
-            noteToClient: input.noteToClient,
-            seriesId,
-            confirmedAt: sql`now()`,
-          })),
-        )
-        .returning();
-      rows.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
-      await sendSessionUpdate(tx, rows, "scheduled", { origin: ctx.origin });
-      return rows;
-    });
-  } catch (error) {
-    // Someone took a time between the check and the insert: name them if we can.
-    if (isOverlapViolation(error))
-      throw (await conflictError()) ?? new AppError("conflict", "Dieser Termin überschneidet sich mit einem anderen.");
-    throw error;
-  }
+  const created = await db.transaction(async (tx) => {
+    const rows = await takeTime<Appointment[] | null>(
+      tx,
+      planned,
+      (w) =>
+        w
+          .insert(appointments)
+          .values(
+            planned.map((p) => ({
+              coachId: coach.id,
+              clientId: client.id,
+              kind: "session" as const,
+              status: "confirmed" as const,
+              startAt: p.start,
+              endAt: p.end,
+              ...NO_BUFFER,
+              blockedFrom: p.blockedFrom,
+              blockedUntil: p.blockedUntil,
+              name: client.name ?? client.email,
+              email: client.email,
+              channel: type.channel,
+              sessionTypeId: type.id,
+              location,
+              noteToClient: input.noteToClient,
+              seriesId,
+              confirmedAt: sql`now()`,
+            })),
+          )
+          .returning(),
+      { onOverlap: () => null },
+    );
+    if (!rows) return null;
+    rows.sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+    await announceSessions(tx, rows, "scheduled", { origin: ctx.origin });
+    return rows;
+  });
+  // Someone took a time between the check and the insert: name them if we can.
+  if (!created) throw (await conflictError()) ?? singleConflict([]);
+  return created;
 }
 
 async function loadUpcomingSession(db: Db, id: string): Promise<Appointment> {
@@ -130,50 +133,42 @@ export async function rescheduleSession(id: string, input: RescheduleSessionInpu
   };
   const early = await conflictError();
   if (early) throw early;
-  try {
-    return await db.transaction(async (tx) => {
-      await releaseExpired(tx, range.blockedFrom, range.blockedUntil);
-      const [row] = await tx
-        .update(appointments)
-        .set({
-          startAt: start,
-          endAt: end,
-          ...range,
-          reminderSentAt: null,
-          sequence: sql`${appointments.sequence} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(appointments.id, session.id), eq(appointments.status, "confirmed")))
-        .returning();
-      if (!row) throw new AppError("not_found", "Diese Sitzung wurde inzwischen abgesagt.");
-      await sendSessionUpdate(tx, [row], "moved", { origin: ctx.origin, reason: input.reason, previousStart: session.startAt });
-      return row;
-    });
-  } catch (error) {
-    if (isOverlapViolation(error))
-      throw (await conflictError()) ?? new AppError("conflict", "Diese Zeit überschneidet sich mit einem anderen Termin.");
-    throw error;
-  }
+  const moved = await db.transaction(async (tx) => {
+    const rows = await takeTime<Appointment[] | null>(
+      tx,
+      [range],
+      (w) =>
+        w
+          .update(appointments)
+          .set({
+            startAt: start,
+            endAt: end,
+            ...range,
+            reminderSentAt: null,
+            sequence: sql`${appointments.sequence} + 1`,
+            updatedAt: sql`now()`,
+          })
+          .where(and(eq(appointments.id, session.id), eq(appointments.status, "confirmed")))
+          .returning(),
+      { onOverlap: () => null },
+    );
+    if (!rows) return null;
+    const [row] = rows;
+    if (!row) throw new AppError("not_found", "Diese Sitzung wurde inzwischen abgesagt.");
+    await announceSessions(tx, [row], "moved", { origin: ctx.origin, reason: input.reason, previousStart: session.startAt });
+    return row;
+  });
+  if (!moved) throw (await conflictError()) ?? singleConflict([]);
+  return moved;
 }
 
 /** The coach cancels a session; the client gets the calendar's CANCEL. */
 export async function cancelSession(id: string, reason: string | null, ctx: Ctx, db: Db = defaultDb): Promise<Appointment> {
   const session = await loadUpcomingSession(db, id);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointments)
-      .set({
-        status: "cancelled",
-        cancelledAt: sql`now()`,
-        cancelledBy: "coach",
-        cancelReason: reason,
-        sequence: sql`${appointments.sequence} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(appointments.id, session.id), eq(appointments.status, "confirmed")))
-      .returning();
+    const [row] = await giveBack(tx, eq(appointments.id, session.id), { by: "coach", reason });
     if (!row) throw new AppError("not_found", "Diese Sitzung wurde schon abgesagt.");
-    await sendSessionUpdate(tx, [row], "cancelled", { origin: ctx.origin, reason });
+    await announceCancelled(tx, row, { origin: ctx.origin, by: "coach", reason });
     return row;
   });
 }

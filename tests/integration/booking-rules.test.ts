@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appointments, availabilitySettings, emailOutbox } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
-import { availableSlots, confirmBooking, createBooking } from "@/lib/booking/appointments";
-import { coachCancel } from "@/lib/booking/coach";
+import { availableSlots } from "@/lib/appointments/holds";
+import { confirmBooking, createBooking } from "@/lib/appointments/consultations";
+import { cancelConsultationByCoach } from "@/lib/appointments/consultations";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
 import { addDays } from "@/lib/time/dates";
 import { practiceDate } from "@/lib/time/zone";
@@ -41,13 +42,11 @@ beforeEach(async () => {
   await database.db.delete(appointments);
   await database.db.delete(emailOutbox);
   // Open every day, so that the test does not depend on today's weekday; the rules as each test says.
-  await database.db
-    .update(availabilitySettings)
-    .set({
-      weekly: { "1": allDay, "2": allDay, "3": allDay, "4": allDay, "5": allDay, "6": allDay, "7": allDay },
-      maxPendingPerClient: 2,
-      confirmationEmailsPerDay: 3,
-    });
+  await database.db.update(availabilitySettings).set({
+    weekly: { "1": allDay, "2": allDay, "3": allDay, "4": allDay, "5": allDay, "6": allDay, "7": allDay },
+    maxPendingPerClient: 2,
+    confirmationEmailsPerDay: 3,
+  });
 });
 
 /** Free slots an hour apart (buffers never make two of them collide), `count` of them from `daysAhead` on. */
@@ -263,7 +262,7 @@ describe("what an email to an address that has confirmed nothing may say", () =>
       origin,
       clientKey: "cancel",
     });
-    await coachCancel(booking.id, null, origin);
+    await cancelConsultationByCoach(booking.id, null, origin);
     const [mail] = await database.db
       .select()
       .from(emailOutbox)

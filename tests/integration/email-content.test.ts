@@ -6,9 +6,11 @@ import { seedDemo } from "@/db/seed";
 import { submitComment } from "@/lib/articles/comments";
 import { sendMagicLink } from "@/lib/auth/magic-link";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
-import { availableSlots, cancelByVisitor, confirmBooking, createBooking, rescheduleByVisitor } from "@/lib/booking/appointments";
-import { cancelByClient } from "@/lib/booking/client";
-import { coachCancel, convertToClient } from "@/lib/booking/coach";
+import { availableSlots } from "@/lib/appointments/holds";
+import { cancelByVisitor, confirmBooking, createBooking, rescheduleByVisitor } from "@/lib/appointments/consultations";
+import { cancelByClient } from "@/lib/appointments/client";
+import { convertToClient } from "@/lib/booking/coach";
+import { cancelConsultationByCoach } from "@/lib/appointments/consultations";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
 import { addDays } from "@/lib/time/dates";
 import { practiceDate } from "@/lib/time/zone";
@@ -108,7 +110,7 @@ describe("what emails carry", () => {
     // Another is cancelled by the coach; a third becomes a client.
     await book(slots[3]!.start, 2);
     const second = await confirmFromMailbox("gast2@example.org");
-    await coachCancel(second.appointment!.id, "Ich muss den Termin leider verlegen.", origin);
+    await cancelConsultationByCoach(second.appointment!.id, "Ich muss den Termin leider verlegen.", origin);
     const third = await book(slots[5]!.start, 3);
     await confirmFromMailbox("gast3@example.org");
     const { userId } = await convertToClient(third.id, origin);

@@ -13,7 +13,7 @@ import {
   type AppointmentStatus,
 } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
-import { theCoach } from "@/lib/booking/appointments";
+import { theCoach } from "@/lib/settings/coach";
 import { retryEmail } from "@/lib/email/dispatcher";
 import { purgeExpiredData, runDailyPurge } from "@/lib/privacy/purge";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";

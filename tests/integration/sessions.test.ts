@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointments, emailOutbox, sessionNotes, users, type EmailAttachment } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { listForClient } from "@/lib/booking/client";
+import { listForClient } from "@/lib/appointments/client";
 import { exportClientData } from "@/lib/clients/my-data";
 import { saveSessionRecord } from "@/lib/sessions/queries";
 import { cancelSession, rescheduleSession, scheduleSession } from "@/lib/sessions/schedule";
@@ -99,37 +99,40 @@ describe("the coach schedules a session", () => {
   it.each([
     { season: "summer", month: "07", utc: "08:00" },
     { season: "winter", month: "01", utc: "09:00" },
-  ] as const)("creates a confirmed session in $season and one email whose invitation parses with UID, SEQUENCE 0, METHOD:REQUEST and DTSTART", async ({ month, utc }) => {
-    const date = next15th(month);
-    const [session] = await scheduleSession(input({ date }), { origin });
-    expect(session).toMatchObject({
-      kind: "session",
-      status: "confirmed",
-      clientId: annaId,
-      location: "https://meet.example.com/anna",
-      sequence: 0,
-    });
-    expect(session!.endAt.getTime() - session!.startAt.getTime()).toBe(50 * 60_000);
+  ] as const)(
+    "creates a confirmed session in $season and one email whose invitation parses with UID, SEQUENCE 0, METHOD:REQUEST and DTSTART",
+    async ({ month, utc }) => {
+      const date = next15th(month);
+      const [session] = await scheduleSession(input({ date }), { origin });
+      expect(session).toMatchObject({
+        kind: "session",
+        status: "confirmed",
+        clientId: annaId,
+        location: "https://meet.example.com/anna",
+        sequence: 0,
+      });
+      expect(session!.endAt.getTime() - session!.startAt.getTime()).toBe(50 * 60_000);
 
-    const mails = await mailsTo("anna@example.com");
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.dedupeKey).toBe(`session-scheduled:${session!.id}:0`);
-    // The coach's note is read in the client's area: the email says it is there.
-    expect(mails[0]!.text).not.toContain("Bring gern dein Tagebuch mit.");
-    expect(mails[0]!.text).toContain("Notiz zu diesem Termin hinterlassen");
-    expect(mails[0]!.text).toContain("https://meet.example.com/anna");
-    expect(mails[0]!.text).toContain("/dashboard/termine");
-    expect(mails[0]!.text).toContain("10:00 Uhr");
-    const ics = parseInvitation(mails[0]!.attachments[0]!);
-    expect(ics).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 0, tzid: "UTC" });
-    expect(ics.start.toISOString()).toBe(`${date}T${utc}:00.000Z`);
-    expect(session!.startAt.toISOString()).toBe(`${date}T${utc}:00.000Z`);
-    expect(ics.summary).toBe("Coaching-Sitzung mit Mara Lindner");
-    expect(ics.location).toBe("https://meet.example.com/anna");
-    // The note to the client is read in the portal; the invitation links there instead.
-    expect(ics.description).not.toContain("Bring gern dein Tagebuch mit.");
-    expect(ics.description).toContain(`Details im Portal: ${origin}/dashboard/termine`);
-  });
+      const mails = await mailsTo("anna@example.com");
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.dedupeKey).toBe(`session-scheduled:${session!.id}:0`);
+      // The coach's note is read in the client's area: the email says it is there.
+      expect(mails[0]!.text).not.toContain("Bring gern dein Tagebuch mit.");
+      expect(mails[0]!.text).toContain("Notiz zu diesem Termin hinterlassen");
+      expect(mails[0]!.text).toContain("https://meet.example.com/anna");
+      expect(mails[0]!.text).toContain("/dashboard/termine");
+      expect(mails[0]!.text).toContain("10:00 Uhr");
+      const ics = parseInvitation(mails[0]!.attachments[0]!);
+      expect(ics).toMatchObject({ method: "REQUEST", uid: `${session!.id}@rueckenwind-coaching`, sequence: 0, tzid: "UTC" });
+      expect(ics.start.toISOString()).toBe(`${date}T${utc}:00.000Z`);
+      expect(session!.startAt.toISOString()).toBe(`${date}T${utc}:00.000Z`);
+      expect(ics.summary).toBe("Coaching-Sitzung mit Mara Lindner");
+      expect(ics.location).toBe("https://meet.example.com/anna");
+      // The note to the client is read in the portal; the invitation links there instead.
+      expect(ics.description).not.toContain("Bring gern dein Tagebuch mit.");
+      expect(ics.description).toContain(`Details im Portal: ${origin}/dashboard/termine`);
+    },
+  );
 
   it("refuses an overlap, naming the other appointment, and creates nothing", async () => {
     await consultation(day(10), "10:30");

@@ -55,6 +55,27 @@ describe("email templates", () => {
     }
   });
 
+  it("the coach's notice names how the appointment takes place: an in-person session is not 'Telefon'", async () => {
+    const notice = (channel: "video" | "phone" | "in_person") =>
+      render(
+        createElement(CoachBookingNotice, {
+          kind: "cancelled",
+          practiceName: "Praxis",
+          name: "Sabine Beispiel",
+          email: "sabine@example.com",
+          channel,
+          when: "Dienstag",
+          portalUrl: "http://localhost:3000/coach/termine",
+          session: true,
+        }),
+        { plainText: true },
+      );
+    expect(await notice("in_person")).toContain("Vor Ort · sabine@example.com");
+    expect(await notice("in_person")).not.toContain("Telefon");
+    expect(await notice("phone")).toContain("Telefon · sabine@example.com");
+    expect(await notice("video")).toContain("Video · sabine@example.com");
+  });
+
   it("the client's session email says a note waits in their area, and never quotes it", async () => {
     const html = await both(
       createElement(SessionUpdateEmail, {
@@ -108,7 +129,11 @@ describe("calendar invitations", () => {
     message: `Nachricht ${MARKER}`,
     cancelReason: `Grund ${MARKER}`,
   } as unknown as Appointment;
-  const ctx = { method: "REQUEST" as const, organizer: { name: "Mara Lindner", email: "hallo@example.com" }, portalUrl: "https://praxis.example/dashboard/termine" };
+  const ctx = {
+    method: "REQUEST" as const,
+    organizer: { name: "Mara Lindner", email: "hallo@example.com" },
+    portalUrl: "https://praxis.example/dashboard/termine",
+  };
 
   it("of a session and of a consultation carry no note, homework, message or reason", () => {
     for (const appointment of [session, { ...session, kind: "consultation" } as Appointment]) {
@@ -116,7 +141,9 @@ describe("calendar invitations", () => {
       expect(ics).not.toContain(MARKER);
       expect(ics).toContain("SUMMARY:");
     }
-    expect(invitationIcs(invitationFor(session, ctx)).replace(/\r\n /g, "")).toContain("Details im Portal: https://praxis.example/dashboard/termine");
+    expect(invitationIcs(invitationFor(session, ctx)).replace(/\r\n /g, "")).toContain(
+      "Details im Portal: https://praxis.example/dashboard/termine",
+    );
   });
 });
 

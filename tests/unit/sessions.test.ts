@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAppointment } from "@/lib/sessions/describe";
+import { describeAppointment } from "@/lib/appointments/describe";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
 import { shortWhen } from "@/lib/time/format";
 import { practiceClock, practiceTimeToUtc } from "@/lib/time/zone";

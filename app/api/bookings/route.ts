@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { createBooking } from "@/lib/booking/appointments";
+import { createBooking } from "@/lib/appointments/consultations";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
 import { clientKey } from "@/lib/http/client-ip";
 import { AppError, errorResponse } from "@/lib/http/errors";

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { availableSlots } from "@/lib/booking/appointments";
+import { availableSlots } from "@/lib/appointments/holds";
 import { slotsQuerySchema } from "@/lib/booking/schemas";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { addDays, isValidDate } from "@/lib/time/dates";
@@ -9,8 +9,12 @@ export const dynamic = "force-dynamic";
 /** Free consultation slots for practice dates from..to (inclusive, at most 62 days), in UTC. */
 export async function GET(request: NextRequest) {
   try {
-    const params = slotsQuerySchema.parse({ from: request.nextUrl.searchParams.get("from") ?? "", to: request.nextUrl.searchParams.get("to") ?? "" });
-    if (!isValidDate(params.from) || !isValidDate(params.to)) throw new AppError("invalid", "from and to must be real dates (YYYY-MM-DD).", { issues: [] });
+    const params = slotsQuerySchema.parse({
+      from: request.nextUrl.searchParams.get("from") ?? "",
+      to: request.nextUrl.searchParams.get("to") ?? "",
+    });
+    if (!isValidDate(params.from) || !isValidDate(params.to))
+      throw new AppError("invalid", "from and to must be real dates (YYYY-MM-DD).", { issues: [] });
     if (params.to < params.from) throw new AppError("invalid", "to must not be before from.", { issues: [] });
     if (addDays(params.from, 61) < params.to) throw new AppError("invalid", "At most 62 days at once.", { issues: [] });
     const { settings, slots } = await availableSlots(params.from, params.to);

@@ -6,8 +6,8 @@ import type { Appointment } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { cancelOwnAppointmentAction } from "@/lib/booking/client-actions";
-import { changeableUntil } from "@/lib/booking/appointments";
-import { listForClient } from "@/lib/booking/client";
+import { selfService } from "@/lib/appointments/changes";
+import { listForClient } from "@/lib/appointments/client";
 import { formatAppointmentTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Deine Termine", robots: { index: false } };
@@ -41,7 +41,7 @@ export default async function ClientAppointmentsPage() {
                   In den Kalender (.ics)
                 </ButtonLink>
               </div>
-              {now <= changeableUntil(a, settings).getTime() ? (
+              {selfService(a, settings, new Date(now)).may ? (
                 <CancelOwnAppointment action={cancelOwnAppointmentAction.bind(null, a.id)} />
               ) : (
                 <p className="text-sm text-muted">Für kurzfristige Änderungen melde dich bitte direkt.</p>

@@ -5,7 +5,8 @@ import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { cancelBookingAction, rescheduleBookingAction } from "@/lib/booking/actions";
-import { changeableUntil, findForManagement } from "@/lib/booking/appointments";
+import { selfService } from "@/lib/appointments/changes";
+import { findForManagement } from "@/lib/appointments/consultations";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { formatAppointmentTime } from "@/lib/time/format";
@@ -20,20 +21,36 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
   if (!appointment) notFound();
   const [settings, practice] = await Promise.all([loadBookingSettings(), getPracticeSettings()]);
   const when = formatAppointmentTime(appointment.startAt, settings.timeZone);
-  const changeable = appointment.status === "confirmed" && new Date() <= changeableUntil(appointment, settings);
+  const changeable = selfService(appointment, settings).may;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <h1>Dein Erstgespräch</h1>
-      {flags.bestaetigt && <Notice role="status" tone="success" title="Bestätigt!">Die Einladung für deinen Kalender ist per E-Mail unterwegs.</Notice>}
-      {flags.verschoben && <Notice role="status" tone="success" title="Verschoben">Du bekommst eine aktualisierte Einladung per E-Mail.</Notice>}
-      {flags.abgesagt && <Notice role="status" tone="success" title="Abgesagt">Schade, dass es nicht klappt. Du bekommst eine Bestätigung per E-Mail.</Notice>}
+      {flags.bestaetigt && (
+        <Notice role="status" tone="success" title="Bestätigt!">
+          Die Einladung für deinen Kalender ist per E-Mail unterwegs.
+        </Notice>
+      )}
+      {flags.verschoben && (
+        <Notice role="status" tone="success" title="Verschoben">
+          Du bekommst eine aktualisierte Einladung per E-Mail.
+        </Notice>
+      )}
+      {flags.abgesagt && (
+        <Notice role="status" tone="success" title="Abgesagt">
+          Schade, dass es nicht klappt. Du bekommst eine Bestätigung per E-Mail.
+        </Notice>
+      )}
       <Card aria-labelledby="details">
         <h2 id="details" className="mb-2 text-xl">
           {appointment.status === "cancelled" ? "Abgesagter Termin" : "Termin"}
         </h2>
         <p className={appointment.status === "cancelled" ? "line-through" : "font-semibold"}>{when}</p>
-        <p>{appointment.channel === "video" ? "Videogespräch, den Link bekommst du vor dem Termin." : "Telefongespräch, wir rufen dich an."}</p>
-        <p className="text-muted">Gebucht für {appointment.name} ({appointment.email})</p>
+        <p>
+          {appointment.channel === "video" ? "Videogespräch, den Link bekommst du vor dem Termin." : "Telefongespräch, wir rufen dich an."}
+        </p>
+        <p className="text-muted">
+          Gebucht für {appointment.name} ({appointment.email})
+        </p>
       </Card>
       {appointment.status === "cancelled" ? (
         <div>

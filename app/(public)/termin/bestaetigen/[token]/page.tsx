@@ -3,13 +3,19 @@ import { ButtonLink, Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { confirmBookingAction } from "@/lib/booking/actions";
-import { findForConfirmation } from "@/lib/booking/appointments";
+import { findForConfirmation } from "@/lib/appointments/consultations";
 import { greetingName } from "@/lib/booking/greeting";
 import { formatAppointmentTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Termin bestätigen", robots: { index: false } };
 
-export default async function ConfirmPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ ergebnis?: string }> }) {
+export default async function ConfirmPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ ergebnis?: string }>;
+}) {
   const [{ token }, { ergebnis }] = await Promise.all([params, searchParams]);
   const [appointment, settings] = await Promise.all([findForConfirmation(token), loadBookingSettings()]);
   const greeting = appointment ? greetingName(appointment.name) : null;

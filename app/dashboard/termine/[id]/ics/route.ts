@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireApiUser } from "@/lib/auth/guards";
-import { theCoach } from "@/lib/booking/appointments";
-import { getForClient } from "@/lib/booking/client";
+import { theCoach } from "@/lib/settings/coach";
+import { getForClient } from "@/lib/appointments/client";
 import { invitationIcs } from "@/lib/calendar/ics";
 import { invitationFor, organizerOf } from "@/lib/calendar/invitation";
 import { errorResponse } from "@/lib/http/errors";
-import { sessionTypeName } from "@/lib/sessions/notify";
+import { sessionTypeName } from "@/lib/notifications/sessions";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { siteOrigin } from "@/lib/site-url";
 

@@ -3,12 +3,11 @@ import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { sessionTypes, type Appointment } from "@/db/schema";
 import SessionUpdateEmail, { sessionUpdateSubject, type SessionUpdateKind } from "@/emails/session-update";
-import { theCoach } from "@/lib/booking/appointments";
 import { invitationAttachment } from "@/lib/calendar/ics";
-import { invitationFor, organizerOf } from "@/lib/calendar/invitation";
+import { invitationFor } from "@/lib/calendar/invitation";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { loadPracticeSettings } from "@/lib/settings/queries";
 import { formatAppointmentTime } from "@/lib/time/format";
+import type { Voice } from "./voice";
 
 /** The name of a session type, for invitations (the client's .ics download uses it too). */
 export async function sessionTypeName(id: string | null, db: Db = defaultDb): Promise<string | null> {
@@ -22,23 +21,25 @@ export async function sessionTypeName(id: string | null, db: Db = defaultDb): Pr
  * caller's transaction. A weekly series is one email with one invitation per session.
  * The coach's private notes are never read here, and the note to the client stays in their area.
  */
-export async function sendSessionUpdate(
+export async function queueSessionUpdate(
   tx: Db,
+  voice: Voice,
   rows: Appointment[],
   kind: SessionUpdateKind,
   extra: { origin: string; reason?: string | null; previousStart?: Date; eraseAfterSend?: boolean },
 ) {
   const first = rows[0];
   if (!first) return;
-  const [practice, coach, typeName] = await Promise.all([loadPracticeSettings(tx), theCoach(tx), sessionTypeName(first.sessionTypeId, tx)]);
-  const tz = practice.timeZone;
-  const organizer = organizerOf(practice, coach);
+  const typeName = await sessionTypeName(first.sessionTypeId, tx);
+  const tz = voice.practice.timeZone;
   const dashboardUrl = `${extra.origin}/dashboard/termine`;
   const name = typeName || "Coaching";
   const when = rows.map((r) => formatAppointmentTime(r.startAt, tz));
   const method = kind === "cancelled" ? "CANCEL" : "REQUEST";
   const attachments = rows.map((r, i) => {
-    const file = invitationAttachment(invitationFor(r, { method, organizer, portalUrl: dashboardUrl, sessionTypeName: typeName }));
+    const file = invitationAttachment(
+      invitationFor(r, { method, organizer: voice.sender, portalUrl: dashboardUrl, sessionTypeName: typeName }),
+    );
     return rows.length > 1 ? { ...file, filename: `termin-${i + 1}.ics` } : file;
   });
   await enqueueEmail(
@@ -48,8 +49,8 @@ export async function sendSessionUpdate(
       subject: sessionUpdateSubject(kind, name, when),
       body: createElement(SessionUpdateEmail, {
         kind,
-        practiceName: practice.practiceName,
-        coachName: organizer.name,
+        practiceName: voice.practice.practiceName,
+        coachName: voice.sender.name,
         name: first.name.split(" ")[0] ?? first.name,
         typeName: name,
         when,
@@ -59,7 +60,7 @@ export async function sendSessionUpdate(
         hasNote: Boolean(first.noteToClient?.trim()),
         reason: extra.reason,
         dashboardUrl,
-        contactEmail: organizer.email,
+        contactEmail: voice.sender.email,
       }),
       attachments,
       // A series is announced once, under its first session's key.

@@ -8,5 +8,3 @@ export function describeAppointment(
   const what = a.kind === "consultation" ? "Erstgespräch" : a.typeName || "Coaching";
   return `${what} mit ${a.name} am ${shortWhen(a.startAt, timeZone)}`;
 }
-
-export const channelText = { video: "per Video", phone: "per Telefon", in_person: "vor Ort" } as const;

@@ -1,10 +1,12 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, sessionTypes, type Appointment } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { changeableUntil, notifyCancellation } from "./appointments";
-import { loadBookingSettings } from "./availability";
+import { loadBookingSettings } from "@/lib/booking/availability";
+import { announceCancelled } from "@/lib/notifications/events";
 import { isUuid } from "@/lib/sql/uuid";
+import { assertSelfService } from "./changes";
+import { giveBack } from "./holds";
 
 export type ClientAppointment = Appointment & { typeName: string | null };
 
@@ -52,26 +54,11 @@ export async function cancelByClient(
   db: Db = defaultDb,
 ): Promise<Appointment> {
   const appointment = await getForClient(userId, id, db);
-  const settings = await loadBookingSettings(db);
-  if (appointment.status !== "confirmed") throw new AppError("not_found", "Dieser Termin ist schon abgesagt oder vorbei.");
-  if (Date.now() > changeableUntil(appointment, settings).getTime()) {
-    throw new AppError("forbidden", "So kurz vor dem Termin lässt er sich hier nicht mehr absagen. Bitte melde dich direkt bei uns.");
-  }
+  assertSelfService(appointment, await loadBookingSettings(db), "client");
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointments)
-      .set({
-        status: "cancelled",
-        cancelledAt: sql`now()`,
-        cancelledBy: "client",
-        cancelReason: reason,
-        sequence: sql`${appointments.sequence} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(appointments.id, id), eq(appointments.clientId, userId), eq(appointments.status, "confirmed")))
-      .returning();
+    const [row] = await giveBack(tx, and(eq(appointments.id, id), eq(appointments.clientId, userId)), { by: "client", reason });
     if (!row) throw new AppError("not_found", "Dieser Termin wurde schon abgesagt.");
-    await notifyCancellation(tx, row, { origin, reason });
+    await announceCancelled(tx, row, { origin, by: "client", reason });
     return row;
   });
 }

@@ -1,0 +1,92 @@
+import { createElement } from "react";
+import type { Db } from "@/db";
+import type { Appointment } from "@/db/schema";
+import BookingRequestEmail, { bookingRequestSubject } from "@/emails/booking-request";
+import BookingUpdateEmail, { bookingUpdateSubject, type BookingUpdateKind } from "@/emails/booking-update";
+import type { BookingSettings } from "@/lib/booking/availability";
+import { greetingName } from "@/lib/booking/greeting";
+import { invitationAttachment } from "@/lib/calendar/ics";
+import { invitationFor } from "@/lib/calendar/invitation";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { formatAppointmentTime, minutesInWords } from "@/lib/time/format";
+import type { Voice } from "./voice";
+
+/** A visitor is greeted by the name they gave once the address has confirmed, before only by a plain one. */
+function visitorName(appointment: Appointment): string | null {
+  return appointment.confirmedAt ? (appointment.name.split(" ")[0] ?? appointment.name) : greetingName(appointment.name);
+}
+
+/** Times in the visitor's own zone where they gave one, else the practice's. */
+function visitorWhen(appointment: Appointment, practiceTimeZone: string): string {
+  return formatAppointmentTime(appointment.startAt, appointment.visitorTimeZone ?? practiceTimeZone);
+}
+
+/** The email that asks to confirm a pending booking (its link carries `confirmToken`, blanked once sent). */
+export async function queueConfirmationRequest(
+  tx: Db,
+  appointment: Appointment,
+  confirmToken: string,
+  ctx: { origin: string; practiceName: string; practiceTimeZone: string; dedupeKey: string },
+) {
+  const remaining = Math.max(1, Math.ceil(((appointment.pendingExpiresAt?.getTime() ?? Date.now()) - Date.now()) / 60_000));
+  await enqueueEmail(
+    {
+      template: "booking-request",
+      to: appointment.email,
+      subject: bookingRequestSubject,
+      body: createElement(BookingRequestEmail, {
+        practiceName: ctx.practiceName,
+        name: visitorName(appointment),
+        when: visitorWhen(appointment, ctx.practiceTimeZone),
+        confirmUrl: `${ctx.origin}/termin/bestaetigen/${confirmToken}`,
+        validFor: minutesInWords(remaining),
+      }),
+      dedupeKey: ctx.dedupeKey,
+      secrets: [confirmToken],
+    },
+    tx,
+  );
+}
+
+/**
+ * The visitor's email about their consultation, with the calendar invitation. `manageToken`
+ * makes the "manage" button (blanked in the stored copy once sent); `reason` is only ever text
+ * the coach wrote, or none.
+ */
+export async function queueVisitorUpdate(
+  tx: Db,
+  voice: Voice,
+  settings: Pick<BookingSettings, "timeZone" | "cancellationCutoffMinutes">,
+  appointment: Appointment,
+  kind: BookingUpdateKind,
+  extra: { manageToken?: string; reason?: string | null; origin: string; eraseAfterSend?: boolean },
+) {
+  const when = visitorWhen(appointment, settings.timeZone);
+  await enqueueEmail(
+    {
+      template: `booking-${kind}`,
+      to: appointment.email,
+      subject: bookingUpdateSubject(kind, when),
+      body: createElement(BookingUpdateEmail, {
+        kind,
+        practiceName: voice.practice.practiceName,
+        coachName: voice.sender.name,
+        name: visitorName(appointment),
+        when,
+        channel: appointment.channel,
+        manageUrl: extra.manageToken ? `${extra.origin}/termin/${extra.manageToken}` : undefined,
+        reason: extra.reason,
+        cutoffHours: Math.round(settings.cancellationCutoffMinutes / 60),
+        contactEmail: voice.sender.email,
+      }),
+      // The invitation carries no manage link: a calendar keeps it for good and shares it.
+      attachments: [
+        invitationAttachment(invitationFor(appointment, { method: kind === "cancelled" ? "CANCEL" : "REQUEST", organizer: voice.sender })),
+      ],
+      dedupeKey: `booking-${kind}:${appointment.id}:${appointment.sequence}`,
+      secrets: extra.manageToken ? [extra.manageToken] : undefined,
+      eraseAfterSend: extra.eraseAfterSend,
+    },
+    tx,
+  );
+}

@@ -1,0 +1,63 @@
+import type { Db } from "@/db";
+import type { Appointment } from "@/db/schema";
+import { loadBookingSettings } from "@/lib/booking/availability";
+import { queueCoachNotice } from "./coach-notice";
+import { queueVisitorUpdate } from "./consultation";
+import { queueSessionUpdate } from "./sessions";
+import { practiceVoice } from "./voice";
+
+/*
+ * Who is told what about each appointment event, composed once per event, in the transaction
+ * that made the change. The person gets their email with the calendar invitation; the coach a
+ * notice of what the person did (not of what the coach did). Nothing a person wrote is quoted.
+ */
+
+type Origin = { origin: string };
+
+/** A visitor confirmed their consultation: their confirmation with the manage link, the coach's notice. */
+export async function announceConfirmed(tx: Db, row: Appointment, extra: Origin & { manageToken: string }) {
+  const [voice, settings] = await Promise.all([practiceVoice(tx), loadBookingSettings(tx)]);
+  await queueVisitorUpdate(tx, voice, settings, row, "confirmed", { origin: extra.origin, manageToken: extra.manageToken });
+  await queueCoachNotice(tx, voice, row, "booked", extra);
+}
+
+/** A visitor moved their consultation. */
+export async function announceMovedByVisitor(tx: Db, row: Appointment, extra: Origin & { manageToken: string; previousStart: Date }) {
+  const [voice, settings] = await Promise.all([practiceVoice(tx), loadBookingSettings(tx)]);
+  await queueVisitorUpdate(tx, voice, settings, row, "moved", { origin: extra.origin, manageToken: extra.manageToken });
+  await queueCoachNotice(tx, voice, row, "moved", { origin: extra.origin, previousStart: extra.previousStart });
+}
+
+/** The coach scheduled sessions (one email for a series) or moved one. */
+export async function announceSessions(
+  tx: Db,
+  rows: Appointment[],
+  kind: "scheduled" | "moved",
+  extra: Origin & { reason?: string | null; previousStart?: Date },
+) {
+  await queueSessionUpdate(tx, await practiceVoice(tx), rows, kind, extra);
+}
+
+/**
+ * An appointment was cancelled. The person gets the calendar's CANCEL; the reason is shown to
+ * them only when the coach wrote it. When the person cancelled, the coach gets a notice that
+ * says whether they gave a reason (it waits in the portal). When the cause is the deletion of
+ * their account, both emails are delivered and then erased.
+ */
+export async function announceCancelled(
+  tx: Db,
+  row: Appointment,
+  extra: Origin & { by: NonNullable<Appointment["cancelledBy"]>; reason: string | null; accountDeleted?: boolean },
+) {
+  const accountDeleted = extra.accountDeleted ?? false;
+  const [voice, settings] = await Promise.all([practiceVoice(tx), loadBookingSettings(tx)]);
+  const toPerson = {
+    origin: extra.origin,
+    reason: extra.by === "coach" ? extra.reason : accountDeleted ? "Konto gelöscht" : null,
+    eraseAfterSend: accountDeleted,
+  };
+  if (row.kind === "session") await queueSessionUpdate(tx, voice, [row], "cancelled", toPerson);
+  else await queueVisitorUpdate(tx, voice, settings, row, "cancelled", toPerson);
+  if (extra.by !== "coach")
+    await queueCoachNotice(tx, voice, row, "cancelled", { origin: extra.origin, reasonGiven: Boolean(extra.reason), accountDeleted });
+}
