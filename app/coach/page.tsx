@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";
+import { channelName } from "@/lib/appointments/channels";
 import { requireRole } from "@/lib/auth/guards";
 import { agendaBetween, attentionCounts, byPracticeDate, type AgendaItem } from "@/lib/coach/agenda";
 import { getPracticeSettings } from "@/lib/settings/queries";
@@ -44,7 +45,7 @@ function AgendaEntry({ item, timeZone }: { item: AgendaItem; timeZone: string })
         {itemTitle(item)}
       </Link>
       <span className="text-sm text-muted">
-        {statusLabel[item.status]} · {item.channel === "video" ? "Video" : item.channel === "phone" ? "Telefon" : "vor Ort"}
+        {statusLabel[item.status]} · {channelName[item.channel]}
       </span>
     </div>
   );

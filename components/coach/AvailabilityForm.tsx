@@ -22,10 +22,9 @@ export type AvailabilityValues = {
   confirmWindowMinutes: number;
   maxPendingPerClient: number;
   confirmationEmailsPerDay: number;
-  timeZone: string;
 };
 
-export function AvailabilityForm({ values, zones }: { values: AvailabilityValues; zones: string[] }) {
+export function AvailabilityForm({ values, timeZone }: { values: AvailabilityValues; timeZone: string }) {
   const [state, onSubmit, pending] = useKeptForm<CoachFormState>(saveAvailabilityAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   const number = (name: keyof AvailabilityValues, label: string, hint?: string) => (
@@ -98,22 +97,9 @@ export function AvailabilityForm({ values, zones }: { values: AvailabilityValues
           "Bestätigungs-E-Mails je Adresse und Tag",
           "Danach bekommt diese Adresse 24 Stunden lang keine Bitte um Bestätigung mehr.",
         )}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="timeZone" className="font-medium">
-            Zeitzone der Praxis
-          </label>
-          <select
-            id="timeZone"
-            name="timeZone"
-            defaultValue={values.timeZone}
-            className="min-h-11 rounded-lg border border-line bg-surface px-3"
-          >
-            {zones.map((z) => (
-              <option key={z}>{z}</option>
-            ))}
-          </select>
-          {e("timeZone") && <p className="text-sm text-danger">{e("timeZone")}</p>}
-        </div>
+        <p className="text-sm text-muted">
+          Alle Zeiten gelten in der Zeitzone der Praxis, {timeZone}. Du änderst sie unter <a href="/coach/einstellungen">Einstellungen</a>.
+        </p>
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>

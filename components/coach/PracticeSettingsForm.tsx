@@ -18,7 +18,6 @@ export type PracticeSettingsValues = {
   vatId: string;
   timeZone: string;
   reminderLeadHours: number;
-  cancellationCutoffHours: number;
 };
 
 export function PracticeSettingsForm({ values, zones }: { values: PracticeSettingsValues; zones: string[] }) {
@@ -84,15 +83,9 @@ export function PracticeSettingsForm({ values, zones }: { values: PracticeSettin
           error={e("reminderLeadHours")}
           hint="So lange vor einem bestätigten Termin bekommt die Person eine Erinnerung per E-Mail. 0 = keine."
         />
-        <Field
-          label="Absagefrist (Stunden)"
-          name="cancellationCutoffHours"
-          type="number"
-          inputMode="numeric"
-          defaultValue={String(values.cancellationCutoffHours)}
-          error={e("cancellationCutoffHours")}
-          hint="Bis so lange vorher können Gäste selbst verschieben oder absagen."
-        />
+        <p className="text-sm text-muted">
+          Die Absagefrist gehört zu den Buchungsregeln: du stellst sie unter <a href="/coach/verfuegbarkeit">Verfügbarkeit</a> ein.
+        </p>
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isSupportedTimeZone } from "@/lib/settings/schemas";
 import { isValidDate } from "@/lib/time/dates";
 
 const TIME = /^([01]?\d|2[0-3])[:.][0-5]\d$|^24[:.]00$/;
@@ -76,7 +75,6 @@ export const availabilityFormSchema = z.object({
   confirmWindowMinutes: minutes("Bestätigungsfrist", 10, 2880),
   maxPendingPerClient: minutes("Unbestätigte Buchungen je Anschluss", 1, 1000),
   confirmationEmailsPerDay: minutes("Bestätigungs-E-Mails je Adresse und Tag", 1, 50),
-  timeZone: z.string().refine(isSupportedTimeZone, "Unbekannte Zeitzone."),
 });
 
 export const overrideFormSchema = z.object({

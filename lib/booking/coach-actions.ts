@@ -30,7 +30,6 @@ export async function saveAvailabilityAction(_previous: CoachFormState, form: Fo
     confirmWindowMinutes: form.get("confirmWindowMinutes"),
     maxPendingPerClient: form.get("maxPendingPerClient"),
     confirmationEmailsPerDay: form.get("confirmationEmailsPerDay"),
-    timeZone: String(form.get("timeZone") ?? ""),
   });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

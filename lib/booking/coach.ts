@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { appointments, availabilityOverrides, availabilitySettings, practiceSettings, users } from "@/db/schema";
+import { appointments, availabilityOverrides, availabilitySettings, users } from "@/db/schema";
 import { adoptAttachedSelfCheck } from "@/lib/checks/results";
 import { queueInvitation } from "@/lib/clients/invitations";
 import { AppError } from "@/lib/http/errors";
@@ -76,13 +76,10 @@ export async function saveAvailability(input: z.infer<typeof availabilityFormSch
     confirmationEmailsPerDay: input.confirmationEmailsPerDay,
     updatedAt: new Date(),
   };
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(availabilitySettings)
-      .values({ id: 1, ...values })
-      .onConflictDoUpdate({ target: availabilitySettings.id, set: values });
-    await tx.update(practiceSettings).set({ timeZone: input.timeZone, updatedAt: new Date() }).where(eq(practiceSettings.id, 1));
-  });
+  await db
+    .insert(availabilitySettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: availabilitySettings.id, set: values });
 }
 
 /** One date, or every date of a range (a vacation), with other hours or closed. */

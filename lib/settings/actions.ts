@@ -1,12 +1,11 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth/guards";
 import { renewCalendarFeedToken } from "@/lib/calendar/feed";
 import { AppError } from "@/lib/http/errors";
 import { siteOrigin } from "@/lib/site-url";
 import { saveRetentionSettings, saveSessionType, savePracticeSettings, setSessionTypeActive } from "./practice";
-import { PRACTICE_SETTINGS_TAG } from "./queries";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "./schemas";
 
 export type SettingsFormState = { message?: string; fieldErrors?: Record<string, string[] | undefined>; ok?: string };
@@ -24,7 +23,6 @@ const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 
 /** Pages that show the practice's facts: the whole frame (header, footer) and the legal pages. */
 function revalidatePracticePages() {
-  updateTag(PRACTICE_SETTINGS_TAG);
   for (const path of ["/", "/impressum", "/datenschutz"]) revalidatePath(path);
   revalidatePath("/", "layout");
 }
@@ -43,7 +41,6 @@ export async function savePracticeSettingsAction(_previous: SettingsFormState, f
     vatId: field(form, "vatId"),
     timeZone: field(form, "timeZone"),
     reminderLeadHours: form.get("reminderLeadHours"),
-    cancellationCutoffHours: form.get("cancellationCutoffHours"),
   });
   if (!parsed.success) return { message: "Bitte prüfe die markierten Felder.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
   await savePracticeSettings(parsed.data);

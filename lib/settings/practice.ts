@@ -1,11 +1,10 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { availabilitySettings, practiceSettings, sessionTypes, type SessionType } from "@/db/schema";
-import { DEFAULT_WEEKLY } from "@/lib/booking/defaults";
+import { practiceSettings, sessionTypes, type SessionType } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { PracticeSettingsInput, RetentionSettingsInput, SessionTypeInput } from "./schemas";
 
-/** Saves the practice's facts, and the cancellation cut-off that lives with the booking rules, together. */
+/** Saves the practice's facts (the booking rules, the cancellation cut-off among them, are saved with the availability). */
 export async function savePracticeSettings(input: PracticeSettingsInput, db: Db = defaultDb): Promise<void> {
   const values = {
     practiceName: input.practiceName,
@@ -21,17 +20,10 @@ export async function savePracticeSettings(input: PracticeSettingsInput, db: Db 
     reminderLeadMinutes: input.reminderLeadHours * 60,
     updatedAt: sql`now()`,
   };
-  const cutoff = { cancellationCutoffMinutes: input.cancellationCutoffHours * 60, updatedAt: sql`now()` };
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(practiceSettings)
-      .values({ id: 1, ...values })
-      .onConflictDoUpdate({ target: practiceSettings.id, set: values });
-    await tx
-      .insert(availabilitySettings)
-      .values({ id: 1, weekly: DEFAULT_WEEKLY, ...cutoff })
-      .onConflictDoUpdate({ target: availabilitySettings.id, set: cutoff });
-  });
+  await db
+    .insert(practiceSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: practiceSettings.id, set: values });
 }
 
 /** Saves the retention periods (the practice row exists once the app has started; made here if not). */
@@ -41,14 +33,6 @@ export async function saveRetentionSettings(input: RetentionSettingsInput, db: D
     .insert(practiceSettings)
     .values({ id: 1, practiceName: "Rückenwind Coaching", ...values })
     .onConflictDoUpdate({ target: practiceSettings.id, set: values });
-}
-
-export async function loadCancellationCutoffMinutes(db: Db = defaultDb): Promise<number> {
-  const [row] = await db
-    .select({ minutes: availabilitySettings.cancellationCutoffMinutes })
-    .from(availabilitySettings)
-    .where(eq(availabilitySettings.id, 1));
-  return row?.minutes ?? 1440;
 }
 
 /** Offered types first, then retired ones; oldest first within each. */

@@ -1,10 +1,7 @@
 import { eq } from "drizzle-orm";
-import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { practiceSettings, type PracticeSettings } from "@/db/schema";
-
-export const PRACTICE_SETTINGS_TAG = "practice-settings";
 
 const fallback: PracticeSettings = {
   id: 1,
@@ -32,18 +29,15 @@ export async function loadPracticeSettings(db: Db = defaultDb): Promise<Practice
 }
 
 /**
- * The settings for rendering: one query per request at most (React cache), and across requests
- * a shared cache entry revalidated when the coach saves (tag) or after five minutes.
+ * The settings for rendering: one query per request at most (React cache), never kept across
+ * requests. A dynamic page reads them afresh on every instance, so a change is seen on the next
+ * request everywhere; a prerendered page reads them when it is (re)generated, and the owner's
+ * save revalidates the pages that show them (lib/settings/actions.ts).
  */
-const cachedSettings = unstable_cache(() => loadPracticeSettings(), ["practice-settings"], {
-  tags: [PRACTICE_SETTINGS_TAG],
-  revalidate: 300,
-});
-
 export const getPracticeSettings = cache(async (): Promise<PracticeSettings> => {
   if (process.env.NEXT_PHASE === "phase-production-build") return fallback; // no database at build time
   try {
-    return await cachedSettings();
+    return await loadPracticeSettings();
   } catch (error) {
     // The page frame must render even without a database (the build, an outage); the health
     // route and the pages' own queries report the failure.

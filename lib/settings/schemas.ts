@@ -17,7 +17,7 @@ export function isSupportedTimeZone(zone: string): boolean {
   return zone === "UTC" || Intl.supportedValuesOf("timeZone").includes(zone);
 }
 
-/** The coach's practice settings form: the Impressum's facts, the zone, reminder and cancellation times. */
+/** The coach's practice settings form: the Impressum's facts, the practice's time zone and the reminder time. */
 export const practiceSettingsFormSchema = z.object({
   practiceName: text("Name der Praxis", 120).min(1, "Bitte gib den Namen der Praxis an."),
   coachName: text("Dein Name", 120),
@@ -47,7 +47,6 @@ export const practiceSettingsFormSchema = z.object({
     ),
   timeZone: z.string().refine(isSupportedTimeZone, "Unbekannte Zeitzone. Bitte eine aus der Liste wählen."),
   reminderLeadHours: wholeNumber("Erinnerung", 0, 168),
-  cancellationCutoffHours: wholeNumber("Absagefrist", 0, 336),
 });
 export type PracticeSettingsInput = z.infer<typeof practiceSettingsFormSchema>;
 

@@ -322,7 +322,6 @@ describe("the coach's booking rules", () => {
     confirmWindowMinutes: "20",
     maxPendingPerClient: "3",
     confirmationEmailsPerDay: "5",
-    timeZone: "Europe/Berlin",
   };
 
   it("are saved with the other booking settings, with German messages for what does not fit", async () => {

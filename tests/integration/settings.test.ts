@@ -11,7 +11,7 @@ vi.mock("@/lib/auth", () => ({
   signOut: async () => {},
 }));
 vi.mock("next/cache", () => ({
-  revalidatePath: (path: string) => revalidated.paths.push(path),
+  revalidatePath: (path: string, type?: string) => revalidated.paths.push(type ? `${path}:${type}` : path),
   revalidateTag: (tag: string) => revalidated.tags.push(tag),
   updateTag: (tag: string) => revalidated.tags.push(tag),
   unstable_cache: <T>(fn: T) => fn,
@@ -50,11 +50,48 @@ const valid = {
   vatId: "de 123 456 789",
   timeZone: "Europe/Vienna",
   reminderLeadHours: "48",
-  cancellationCutoffHours: "12",
 };
 
+describe("each setting has one owner", () => {
+  const availability = {
+    "weekly.1": "09:00-12:00",
+    durationMinutes: "30",
+    bufferBeforeMinutes: "10",
+    bufferAfterMinutes: "10",
+    minimumNoticeHours: "24",
+    horizonDays: "60",
+    maxPerDay: "",
+    slotIntervalMinutes: "30",
+    cancellationCutoffHours: "12",
+    confirmWindowMinutes: "30",
+    maxPendingPerClient: "2",
+    confirmationEmailsPerDay: "3",
+  };
+
+  it("the time zone is the practice's: the availability form cannot change it behind the settings cache's back", async () => {
+    const { saveAvailabilityAction } = await import("@/lib/booking/coach-actions");
+    await database.db.update(practiceSettings).set({ timeZone: "Europe/Berlin" });
+    expect((await saveAvailabilityAction({}, form({ ...availability, timeZone: "America/New_York" }))).ok).toBeTruthy();
+    const [practice] = await database.db.select().from(practiceSettings);
+    expect(practice!.timeZone).toBe("Europe/Berlin");
+  });
+
+  it("the cancellation cut-off is a booking rule: the practice form cannot change it", async () => {
+    await database.db.update(availabilitySettings).set({ cancellationCutoffMinutes: 1440 });
+    expect(await actions.savePracticeSettingsAction({}, form({ ...valid, cancellationCutoffHours: "2" }))).toMatchObject({
+      ok: expect.any(String),
+    });
+    const [rules] = await database.db.select().from(availabilitySettings);
+    expect(rules!.cancellationCutoffMinutes).toBe(1440);
+    const { saveAvailabilityAction } = await import("@/lib/booking/coach-actions");
+    expect((await saveAvailabilityAction({}, form(availability))).ok).toBeTruthy();
+    const [saved] = await database.db.select().from(availabilitySettings);
+    expect(saved!.cancellationCutoffMinutes).toBe(720);
+  });
+});
+
 describe("practice settings", () => {
-  it("saves the practice's facts, reminder lead and cancellation cut-off, and revalidates the public pages", async () => {
+  it("saves the practice's facts, its time zone and the reminder lead, and revalidates the public pages", async () => {
     expect(await actions.savePracticeSettingsAction({}, form(valid))).toMatchObject({ ok: expect.any(String) });
     const [practice] = await database.db.select().from(practiceSettings);
     expect(practice).toMatchObject({
@@ -63,9 +100,7 @@ describe("practice settings", () => {
       timeZone: "Europe/Vienna",
       reminderLeadMinutes: 2880,
     });
-    const [availability] = await database.db.select().from(availabilitySettings);
-    expect(availability!.cancellationCutoffMinutes).toBe(720);
-    expect(revalidated.tags).toContain("practice-settings");
+    expect(revalidated.paths).toContain("/:layout");
     expect(revalidated.paths).toEqual(expect.arrayContaining(["/", "/impressum", "/datenschutz"]));
   });
 
@@ -89,7 +124,7 @@ describe("practice settings", () => {
     expect(saved.ok).toMatch(/Gespeichert/);
     const [practice] = await database.db.select().from(practiceSettings);
     expect(practice).toMatchObject({ sentEmailRetentionDays: 45, openRequestRetentionDays: 14, pastConsultationRetentionMonths: 6 });
-    expect(revalidated.tags).toContain("practice-settings");
+    expect(revalidated.paths).toContain("/:layout");
     expect(revalidated.paths).toContain("/datenschutz");
   });
 

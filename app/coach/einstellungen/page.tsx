@@ -7,7 +7,7 @@ import { SessionTypeForm } from "@/components/coach/SessionTypeForm";
 import { Button } from "@/components/ui/Button";
 import { requireRole, sessionState } from "@/lib/auth/guards";
 import { setSessionTypeActiveAction } from "@/lib/settings/actions";
-import { listSessionTypes, loadCancellationCutoffMinutes } from "@/lib/settings/practice";
+import { listSessionTypes } from "@/lib/settings/practice";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { sessionChannelLabels } from "@/lib/settings/schemas";
 
@@ -16,12 +16,7 @@ export const metadata: Metadata = { title: "Einstellungen", robots: { index: fal
 export default async function SettingsPage() {
   await requireRole("coach", "/coach/einstellungen");
   // Uncached reads: the coach edits exactly these values and must see what was saved.
-  const [practice, cutoffMinutes, types, state] = await Promise.all([
-    loadPracticeSettings(),
-    loadCancellationCutoffMinutes(),
-    listSessionTypes(),
-    sessionState(),
-  ]);
+  const [practice, types, state] = await Promise.all([loadPracticeSettings(), listSessionTypes(), sessionState()]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="flex flex-col gap-12">
@@ -40,7 +35,6 @@ export default async function SettingsPage() {
           vatId: practice.vatId,
           timeZone: practice.timeZone,
           reminderLeadHours: Math.round(practice.reminderLeadMinutes / 60),
-          cancellationCutoffHours: Math.round(cutoffMinutes / 60),
         }}
       />
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { channelName } from "@/lib/appointments/channels";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import type { Appointment } from "@/db/schema";
@@ -20,7 +21,6 @@ const statusLabel: Record<Appointment["status"], string> = {
   completed: "Stattgefunden",
   no_show: "Nicht erschienen",
 };
-
 
 /** The self-check the visitor chose to send along: score, band and any red flag first. */
 function AttachedSelfCheckSummary({ result }: { result: NonNullable<Appointment["selfCheck"]> }) {
@@ -53,7 +53,7 @@ function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: stri
       </h3>
       <p className="text-sm">
         <span className="rounded-full bg-accent-soft px-2 py-0.5 text-accent-strong">{statusLabel[a.status]}</span> ·{" "}
-        {a.channel === "video" ? "Video" : "Telefon"} · <a href={`mailto:${a.email}`}>{a.email}</a>
+        {channelName[a.channel]} · <a href={`mailto:${a.email}`}>{a.email}</a>
         {a.phone ? ` · ${a.phone}` : ""}
       </p>
       {a.message && <p className="whitespace-pre-line rounded-lg bg-paper p-3">{a.message}</p>}

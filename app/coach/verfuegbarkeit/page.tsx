@@ -11,16 +11,14 @@ import { formatCalendarDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Verfügbarkeit", robots: { index: false } };
 
-
 export default async function AvailabilityPage() {
   await requireRole("coach", "/coach/verfuegbarkeit");
   const [settings, overrides] = await Promise.all([loadBookingSettings(), listOverrides()]);
-  const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="flex flex-col gap-10">
       <h1>Verfügbarkeit</h1>
       <AvailabilityForm
-        zones={zones.includes(settings.timeZone) ? zones : [settings.timeZone, ...zones]}
+        timeZone={settings.timeZone}
         values={{
           weekly: Object.fromEntries(["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, formatRanges(settings.weekly[d as "1"])])),
           durationMinutes: settings.durationMinutes,
@@ -34,7 +32,6 @@ export default async function AvailabilityPage() {
           confirmWindowMinutes: settings.confirmWindowMinutes,
           maxPendingPerClient: settings.maxPendingPerClient,
           confirmationEmailsPerDay: settings.confirmationEmailsPerDay,
-          timeZone: settings.timeZone,
         }}
       />
       <section aria-labelledby="ausnahmen" className="flex flex-col gap-4">
@@ -46,8 +43,7 @@ export default async function AvailabilityPage() {
             {overrides.map((o) => (
               <li key={o.date} className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface p-3">
                 <span>
-                  <strong>{formatCalendarDate(o.date, "weekday-year")}</strong>:{" "}
-                  {o.ranges.length ? formatRanges(o.ranges) : "geschlossen"}
+                  <strong>{formatCalendarDate(o.date, "weekday-year")}</strong>: {o.ranges.length ? formatRanges(o.ranges) : "geschlossen"}
                   {o.note && <span className="text-muted"> · {o.note}</span>}
                 </span>
                 <form action={deleteOverrideAction}>
