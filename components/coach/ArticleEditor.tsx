@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
+import { Field, TextArea as SharedTextArea } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { previewMarkdownAction, saveArticleAction, type FormState } from "@/lib/articles/actions";
@@ -21,58 +21,9 @@ export type EditorArticle = {
   status: "draft" | "published";
 };
 
-function TextArea({
-  label,
-  name,
-  hint,
-  error,
-  rows,
-  defaultValue,
-  value,
-  onChange,
-  className = "",
-  mono = false,
-}: {
-  label: string;
-  name: string;
-  hint?: string;
-  error?: string;
-  rows: number;
-  defaultValue?: string;
-  value?: string;
-  onChange?: (v: string) => void;
-  className?: string;
-  mono?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        value={value}
-        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
-        className={`rounded-lg border border-line bg-surface px-3 py-2 text-base aria-invalid:border-danger ${mono ? "font-mono" : ""}`}
-      />
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+/** The shared labelled textarea, reporting its value as text. */
+function TextArea({ onChange, ...props }: Omit<ComponentProps<typeof SharedTextArea>, "onChange"> & { onChange?: (v: string) => void }) {
+  return <SharedTextArea {...props} onChange={onChange ? (e) => onChange(e.target.value) : undefined} />;
 }
 
 /** Write in Markdown, see the page as readers will (same renderer), save as draft or publish. */

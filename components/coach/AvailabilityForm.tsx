@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { CoachFormState } from "@/lib/booking/coach-actions";
 import { saveAvailabilityAction } from "@/lib/booking/coach-actions";
@@ -40,16 +40,7 @@ export function AvailabilityForm({ values, timeZone }: { values: AvailabilityVal
   );
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8">
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
-      {state.ok && (
-        <Notice tone="success" role="status">
-          {state.ok}
-        </Notice>
-      )}
+      <FormNotices state={state} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-serif text-xl font-semibold">Wöchentliche Zeiten</legend>
         <p className="text-sm text-muted">

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { savePracticeSettingsAction, type SettingsFormState } from "@/lib/settings/actions";
 
@@ -28,16 +28,7 @@ export function PracticeSettingsForm({ values, zones }: { values: PracticeSettin
   );
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8">
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
-      {state.ok && (
-        <Notice tone="success" role="status">
-          {state.ok}
-        </Notice>
-      )}
+      <FormNotices state={state} />
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 font-serif text-xl font-semibold">Praxis und Impressum</legend>
         {text("practiceName", "Name der Praxis", { autoComplete: "organization" })}

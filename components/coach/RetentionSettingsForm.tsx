@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { saveRetentionSettingsAction, type SettingsFormState } from "@/lib/settings/actions";
 
@@ -21,16 +21,7 @@ export function RetentionSettingsForm({ values }: { values: RetentionSettingsVal
   );
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
-      {state.ok && (
-        <Notice tone="success" role="status">
-          {state.ok}
-        </Notice>
-      )}
+      <FormNotices state={state} />
       <fieldset className="grid gap-4 md:grid-cols-3">
         <legend className="mb-2 font-serif text-xl font-semibold">Aufbewahrung</legend>
         <p className="text-muted md:col-span-3">

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { saveSessionTypeAction, type SettingsFormState } from "@/lib/settings/actions";
 import { sessionChannelLabels, sessionChannels } from "@/lib/settings/schemas";
@@ -68,16 +68,7 @@ export function SessionTypeForm({ values = empty, legend }: { values?: SessionTy
           hint="Videolink oder Adresse; wird beim Planen einer Sitzung vorgeschlagen."
         />
       </fieldset>
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
-      {state.ok && (
-        <Notice tone="success" role="status">
-          {state.ok}
-        </Notice>
-      )}
+      <FormNotices state={state} />
       <div>
         <Button type="submit" variant={values.id ? "secondary" : "primary"} disabled={pending}>
           {pending ? "Wird gespeichert …" : values.id ? "Speichern" : "Sitzungsart hinzufügen"}

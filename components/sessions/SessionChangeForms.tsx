@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { SessionFormState } from "@/lib/sessions/actions";
-import { FormNotices } from "./FormNotices";
-import { TextArea } from "./TextArea";
+import { FormNotices } from "@/components/ui/FormNotices";
+import { TextArea } from "@/components/ui/Field";
 
 type Action = (state: SessionFormState, form: FormData) => Promise<SessionFormState>;
 

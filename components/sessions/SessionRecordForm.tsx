@@ -3,8 +3,8 @@
 import { Button } from "@/components/ui/Button";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { SessionFormState } from "@/lib/sessions/actions";
-import { FormNotices } from "./FormNotices";
-import { TextArea } from "./TextArea";
+import { FormNotices } from "@/components/ui/FormNotices";
+import { TextArea } from "@/components/ui/Field";
 
 /** The coach's private notes (Markdown) and the homework the client sees, for one session. */
 export function SessionRecordForm({

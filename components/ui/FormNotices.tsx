@@ -1,7 +1,7 @@
 import { Notice } from "@/components/ui/Notice";
-import type { SessionFormState } from "@/lib/sessions/actions";
 
-export function FormNotices({ state }: { state: SessionFormState }) {
+/** What a form's last submit did: an error to fix (alert) or what was saved (status). */
+export function FormNotices({ state }: { state: { message?: string; ok?: string } }) {
   return (
     <>
       {state.message && (
