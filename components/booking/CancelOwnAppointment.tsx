@@ -1,17 +1,23 @@
 "use client";
 
+import type { FormState } from "@/lib/http/form-action";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 
-type State = { message?: string; ok?: boolean };
+type State = FormState;
 
 export function CancelOwnAppointment({ action }: { action: (state: State, form: FormData) => Promise<State> }) {
   const [state, onSubmit, pending] = useKeptForm<State>(action, {});
   const [open, setOpen] = useState(false);
   const id = useId();
-  if (state.ok) return <Notice role="status" tone="success">Abgesagt. Du bekommst eine Bestätigung per E-Mail.</Notice>;
+  if (state.ok)
+    return (
+      <Notice role="status" tone="success">
+        {state.ok}
+      </Notice>
+    );
   if (!open)
     return (
       <div>

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { ManageState } from "@/lib/booking/actions";
+import type { FormState as ManageState } from "@/lib/http/form-action";
 import { SlotPicker } from "./SlotPicker";
 
 type Action = (state: ManageState, form: FormData) => Promise<ManageState>;

@@ -4,8 +4,8 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { CoachFormState } from "@/lib/booking/coach-actions";
 import { saveAvailabilityAction } from "@/lib/booking/coach-actions";
+import type { FormState } from "@/lib/http/form-action";
 
 const weekdays = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
 
@@ -25,7 +25,7 @@ export type AvailabilityValues = {
 };
 
 export function AvailabilityForm({ values, timeZone }: { values: AvailabilityValues; timeZone: string }) {
-  const [state, onSubmit, pending] = useKeptForm<CoachFormState>(saveAvailabilityAction, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(saveAvailabilityAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   const number = (name: keyof AvailabilityValues, label: string, hint?: string) => (
     <Field

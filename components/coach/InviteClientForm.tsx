@@ -4,11 +4,12 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import { inviteClientAction, type InviteFormState } from "@/lib/clients/coach-actions";
+import { inviteClientAction } from "@/lib/clients/coach-actions";
+import type { FormState } from "@/lib/http/form-action";
 
 /** Name and address: the account is created and an invitation with a sign-in link goes out. */
 export function InviteClientForm() {
-  const [state, onSubmit, pending] = useKeptForm<InviteFormState>(inviteClientAction, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(inviteClientAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-end">

@@ -4,10 +4,11 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import { saveOverrideAction, type CoachFormState } from "@/lib/booking/coach-actions";
+import { saveOverrideAction } from "@/lib/booking/coach-actions";
+import type { FormState } from "@/lib/http/form-action";
 
 export function OverrideForm() {
-  const [state, onSubmit, pending] = useKeptForm<CoachFormState>(saveOverrideAction, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(saveOverrideAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">

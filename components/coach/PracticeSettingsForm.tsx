@@ -4,7 +4,8 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import { savePracticeSettingsAction, type SettingsFormState } from "@/lib/settings/actions";
+import { savePracticeSettingsAction } from "@/lib/settings/actions";
+import type { FormState } from "@/lib/http/form-action";
 
 export type PracticeSettingsValues = {
   practiceName: string;
@@ -21,7 +22,7 @@ export type PracticeSettingsValues = {
 };
 
 export function PracticeSettingsForm({ values, zones }: { values: PracticeSettingsValues; zones: string[] }) {
-  const [state, onSubmit, pending] = useKeptForm<SettingsFormState>(savePracticeSettingsAction, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(savePracticeSettingsAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   const text = (name: keyof PracticeSettingsValues, label: string, extra: { hint?: string; type?: string; autoComplete?: string } = {}) => (
     <Field label={label} name={name} defaultValue={String(values[name])} error={e(name)} {...extra} />

@@ -4,7 +4,8 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import { saveRetentionSettingsAction, type SettingsFormState } from "@/lib/settings/actions";
+import { saveRetentionSettingsAction } from "@/lib/settings/actions";
+import type { FormState } from "@/lib/http/form-action";
 
 export type RetentionSettingsValues = {
   sentEmailRetentionDays: number;
@@ -14,7 +15,7 @@ export type RetentionSettingsValues = {
 
 /** How long the platform keeps what has served its purpose; /datenschutz states these periods. */
 export function RetentionSettingsForm({ values }: { values: RetentionSettingsValues }) {
-  const [state, onSubmit, pending] = useKeptForm<SettingsFormState>(saveRetentionSettingsAction, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(saveRetentionSettingsAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   const number = (name: keyof RetentionSettingsValues, label: string, hint: string) => (
     <Field label={label} name={name} type="number" inputMode="numeric" defaultValue={String(values[name])} error={e(name)} hint={hint} />

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import { saveSessionTypeAction, type SettingsFormState } from "@/lib/settings/actions";
+import { saveSessionTypeAction } from "@/lib/settings/actions";
+import type { FormState } from "@/lib/http/form-action";
 import { sessionChannelLabels, sessionChannels } from "@/lib/settings/schemas";
 
 export type SessionTypeValues = {
@@ -20,7 +21,7 @@ const empty: SessionTypeValues = { name: "", durationMinutes: 50, channel: "vide
 
 /** Adds a session type (no id) or edits one. */
 export function SessionTypeForm({ values = empty, legend }: { values?: SessionTypeValues; legend: string }) {
-  const [state, onSubmit, pending] = useKeptForm<SettingsFormState>(saveSessionTypeAction, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(saveSessionTypeAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   const id = useId();
   const form = useRef<HTMLFormElement>(null);

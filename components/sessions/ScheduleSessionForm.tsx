@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { SessionFormState } from "@/lib/sessions/actions";
+import type { FormState } from "@/lib/http/form-action";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { TextArea } from "@/components/ui/Field";
 
@@ -16,11 +16,11 @@ export function ScheduleSessionForm({
   types,
   firstName,
 }: {
-  action: (state: SessionFormState, form: FormData) => Promise<SessionFormState>;
+  action: (state: FormState, form: FormData) => Promise<FormState>;
   types: SessionTypeOption[];
   firstName: string;
 }) {
-  const [state, onSubmit, pending] = useKeptForm<SessionFormState>(action, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(action, {});
   const [typeId, setTypeId] = useState(types[0]?.id ?? "");
   const selectId = useId();
   const e = (key: string) => state.fieldErrors?.[key]?.[0];

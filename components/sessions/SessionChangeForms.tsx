@@ -4,17 +4,17 @@ import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { SessionFormState } from "@/lib/sessions/actions";
+import type { FormState } from "@/lib/http/form-action";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { TextArea } from "@/components/ui/Field";
 
-type Action = (state: SessionFormState, form: FormData) => Promise<SessionFormState>;
+type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
 /** Move or cancel one upcoming session; each opens on demand so the list stays calm. */
 export function SessionChangeForms({ reschedule, cancel, date, time }: { reschedule: Action; cancel: Action; date: string; time: string }) {
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
-  const [moveState, onMove, moving] = useKeptForm<SessionFormState>(reschedule, {});
-  const [cancelState, onCancel, cancelling] = useKeptForm<SessionFormState>(cancel, {});
+  const [moveState, onMove, moving] = useKeptForm<FormState>(reschedule, {});
+  const [cancelState, onCancel, cancelling] = useKeptForm<FormState>(cancel, {});
   const e = (key: string) => moveState.fieldErrors?.[key]?.[0];
   if (cancelState.ok) return <FormNotices state={cancelState} />;
   return (

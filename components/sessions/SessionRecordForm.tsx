@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { SessionFormState } from "@/lib/sessions/actions";
+import type { FormState } from "@/lib/http/form-action";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { TextArea } from "@/components/ui/Field";
 
@@ -13,12 +13,12 @@ export function SessionRecordForm({
   homework,
   firstName,
 }: {
-  action: (state: SessionFormState, form: FormData) => Promise<SessionFormState>;
+  action: (state: FormState, form: FormData) => Promise<FormState>;
   notes: string;
   homework: string;
   firstName: string;
 }) {
-  const [state, onSubmit, pending] = useKeptForm<SessionFormState>(action, {});
+  const [state, onSubmit, pending] = useKeptForm<FormState>(action, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
+import { fields, formAction, text } from "@/lib/http/form-action";
+import { isUuid } from "@/lib/sql/uuid";
 import { siteOrigin } from "@/lib/site-url";
 import { availabilityFormSchema, overrideFormSchema } from "./availability-form";
 import { convertToClient, deleteOverride, saveAvailability, saveOverride } from "./coach";
@@ -11,58 +13,42 @@ import { cancelConsultationByCoach, setOutcome } from "@/lib/appointments/consul
 import { failureCode } from "./consultation-notices";
 import { cancelReasonSchema } from "./schemas";
 
-export type CoachFormState = { message?: string; fieldErrors?: Record<string, string[] | undefined>; ok?: string };
+const weekdays = ["1", "2", "3", "4", "5", "6", "7"] as const;
+const ruleFields = [
+  "durationMinutes",
+  "bufferBeforeMinutes",
+  "bufferAfterMinutes",
+  "minimumNoticeHours",
+  "horizonDays",
+  "maxPerDay",
+  "slotIntervalMinutes",
+  "cancellationCutoffHours",
+  "confirmWindowMinutes",
+  "maxPendingPerClient",
+  "confirmationEmailsPerDay",
+] as const;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const saveAvailabilityAction = formAction({
+  role: "coach",
+  schema: availabilityFormSchema,
+  read: (form) => ({ weekly: Object.fromEntries(weekdays.map((d) => [d, text(form, `weekly.${d}`)])), ...fields(form, ruleFields) }),
+  run: async (input) => {
+    await saveAvailability(input);
+    revalidatePath("/erstgespraech");
+    return "Gespeichert. Neue Buchungen richten sich ab sofort danach.";
+  },
+});
 
-export async function saveAvailabilityAction(_previous: CoachFormState, form: FormData): Promise<CoachFormState> {
-  await requireActionUser("coach");
-  const parsed = availabilityFormSchema.safeParse({
-    weekly: Object.fromEntries(["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, String(form.get(`weekly.${d}`) ?? "")])),
-    durationMinutes: form.get("durationMinutes"),
-    bufferBeforeMinutes: form.get("bufferBeforeMinutes"),
-    bufferAfterMinutes: form.get("bufferAfterMinutes"),
-    minimumNoticeHours: form.get("minimumNoticeHours"),
-    horizonDays: form.get("horizonDays"),
-    maxPerDay: String(form.get("maxPerDay") ?? ""),
-    slotIntervalMinutes: form.get("slotIntervalMinutes"),
-    cancellationCutoffHours: form.get("cancellationCutoffHours"),
-    confirmWindowMinutes: form.get("confirmWindowMinutes"),
-    maxPendingPerClient: form.get("maxPendingPerClient"),
-    confirmationEmailsPerDay: form.get("confirmationEmailsPerDay"),
-  });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
-    return { message: "Bitte prüfe die markierten Felder.", fieldErrors };
-  }
-  await saveAvailability(parsed.data);
-  revalidatePath("/erstgespraech");
-  return { ok: "Gespeichert. Neue Buchungen richten sich ab sofort danach." };
-}
-
-export async function saveOverrideAction(_previous: CoachFormState, form: FormData): Promise<CoachFormState> {
-  await requireActionUser("coach");
-  const parsed = overrideFormSchema.safeParse({
-    date: String(form.get("date") ?? ""),
-    until: String(form.get("until") ?? ""),
-    ranges: String(form.get("ranges") ?? ""),
-    note: String(form.get("note") ?? ""),
-  });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
-    return { message: "Bitte prüfe die markierten Felder.", fieldErrors };
-  }
-  try {
-    await saveOverride({ ...parsed.data, until: parsed.data.until || undefined });
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    throw error;
-  }
-  revalidatePath("/coach/verfuegbarkeit");
-  return { ok: parsed.data.ranges.length ? "Besondere Zeiten gespeichert." : "Geschlossen eingetragen." };
-}
+export const saveOverrideAction = formAction({
+  role: "coach",
+  schema: overrideFormSchema,
+  read: (form) => fields(form, ["date", "until", "ranges", "note"]),
+  run: async (input) => {
+    await saveOverride({ ...input, until: input.until || undefined });
+    revalidatePath("/coach/verfuegbarkeit");
+    return input.ranges.length ? "Besondere Zeiten gespeichert." : "Geschlossen eingetragen.";
+  },
+});
 
 export async function deleteOverrideAction(form: FormData): Promise<void> {
   await requireActionUser("coach");
@@ -75,7 +61,7 @@ export async function consultationAction(form: FormData): Promise<void> {
   await requireActionUser("coach");
   const id = String(form.get("id") ?? "");
   const intent = String(form.get("intent") ?? "");
-  if (!uuid.test(id)) return;
+  if (!isUuid(id)) return;
   let notice = "";
   try {
     if (intent === "cancel") {

@@ -5,33 +5,23 @@ import { redirect } from "next/navigation";
 import { clientStatuses, type ClientStatus } from "@/db/schema";
 import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
+import { fields, formAction } from "@/lib/http/form-action";
 import { siteOrigin } from "@/lib/site-url";
 import { setClientStatus } from "./coach-view";
 import { inviteClient, inviteClientSchema, resendInvitation } from "./invitations";
 
-export type InviteFormState = { message?: string; fieldErrors?: Record<string, string[] | undefined>; ok?: string };
-
-export async function inviteClientAction(_previous: InviteFormState, form: FormData): Promise<InviteFormState> {
-  await requireActionUser("coach");
-  const parsed = inviteClientSchema.safeParse({ name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
-    return { message: "Bitte prüfe die markierten Felder.", fieldErrors };
-  }
-  try {
-    const { user, created } = await inviteClient(parsed.data, await siteOrigin());
+export const inviteClientAction = formAction({
+  role: "coach",
+  schema: inviteClientSchema,
+  read: (form) => fields(form, ["name", "email"]),
+  run: async (input) => {
+    const { user, created } = await inviteClient(input, await siteOrigin());
     revalidatePath("/coach/klienten");
-    return {
-      ok: created
-        ? `${user.name ?? user.email} ist angelegt und bekommt eine Einladung per E-Mail.`
-        : `${user.name ?? user.email} hatte schon einen Zugang; die Einladung wurde erneut verschickt.`,
-    };
-  } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    throw error;
-  }
-}
+    return created
+      ? `${user.name ?? user.email} ist angelegt und bekommt eine Einladung per E-Mail.`
+      : `${user.name ?? user.email} hatte schon einen Zugang; die Einladung wurde erneut verschickt.`;
+  },
+});
 
 /** From the client list: send the invitation again, or change the status. */
 export async function manageClientAction(form: FormData): Promise<void> {

@@ -67,10 +67,3 @@ export const sessionRecordSchema = z.object({
   homework: optionalText(4000, "Die Hausaufgabe ist zu lang (höchstens 4.000 Zeichen)."),
 });
 export type SessionRecordInput = z.infer<typeof sessionRecordSchema>;
-
-/** zod issues as the forms show them: the first message per field. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  return fieldErrors;
-}
