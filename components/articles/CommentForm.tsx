@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { FormState } from "@/lib/articles/actions";
+import type { FormState } from "@/lib/http/form-action";
 
 export function CommentForm({ action }: { action: (state: FormState, data: FormData) => Promise<FormState> }) {
   const [state, onSubmit, pending] = useKeptForm<FormState>(action, {});
@@ -27,7 +27,15 @@ export function CommentForm({ action }: { action: (state: FormState, data: FormD
           {state.message}
         </Notice>
       )}
-      <Field label="Name" name="authorName" autoComplete="given-name" maxLength={80} required error={errors.authorName?.[0]} hint="Ein Vorname genügt. Er wird mit dem Kommentar gezeigt." />
+      <Field
+        label="Name"
+        name="authorName"
+        autoComplete="given-name"
+        maxLength={80}
+        required
+        error={errors.authorName?.[0]}
+        hint="Ein Vorname genügt. Er wird mit dem Kommentar gezeigt."
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor={bodyId} className="font-medium">
           Kommentar
@@ -56,11 +64,19 @@ export function CommentForm({ action }: { action: (state: FormState, data: FormD
         </label>
       </div>
       <div className="flex items-start gap-3">
-        <input id={consentId} type="checkbox" name="consent" required className="mt-1.5 size-5 accent-accent" aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? `${consentId}-error` : undefined} />
+        <input
+          id={consentId}
+          type="checkbox"
+          name="consent"
+          required
+          className="mt-1.5 size-5 accent-accent"
+          aria-invalid={errors.consent ? true : undefined}
+          aria-describedby={errors.consent ? `${consentId}-error` : undefined}
+        />
         <div>
           <label htmlFor={consentId}>
-            Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und nach Freigabe hier veröffentlicht werden. Mehr dazu
-            in der <Link href="/datenschutz">Datenschutzerklärung</Link>.
+            Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und nach Freigabe hier veröffentlicht werden. Mehr dazu in
+            der <Link href="/datenschutz">Datenschutzerklärung</Link>.
           </label>
           {errors.consent && (
             <p id={`${consentId}-error`} className="text-sm text-danger">
@@ -69,7 +85,9 @@ export function CommentForm({ action }: { action: (state: FormState, data: FormD
           )}
         </div>
       </div>
-      <p className="text-sm text-muted">Bitte schreib hier nichts, was du nicht öffentlich lesen möchtest, vor allem keine Gesundheitsdetails.</p>
+      <p className="text-sm text-muted">
+        Bitte schreib hier nichts, was du nicht öffentlich lesen möchtest, vor allem keine Gesundheitsdetails.
+      </p>
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? "Wird gesendet …" : "Kommentar senden"}

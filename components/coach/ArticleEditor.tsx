@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/Button";
 import { Field, TextArea as SharedTextArea } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import { previewMarkdownAction, saveArticleAction, type FormState } from "@/lib/articles/actions";
+import { previewMarkdownAction, saveArticleAction } from "@/lib/articles/actions";
+import type { FormState } from "@/lib/http/form-action";
 import { slugify } from "@/lib/articles/slug";
 
 export type EditorArticle = {

@@ -4,7 +4,10 @@ import { revalidatePath, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/auth/guards";
 import { clientKey } from "@/lib/http/client-ip";
+import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
+import { fields, formAction, publicFormAction, text, type FormState } from "@/lib/http/form-action";
+import { isUuid } from "@/lib/sql/uuid";
 import { siteOrigin } from "@/lib/site-url";
 import { deleteComment, moderateComment, submitComment } from "./comments";
 import { createArticle, deleteArticle, setArticleStatus, updateArticle } from "./editor";
@@ -12,7 +15,8 @@ import { renderMarkdown } from "./markdown";
 import { ARTICLES_TAG } from "./queries";
 import { articleInputSchema, commentInputSchema } from "./schemas";
 
-export type FormState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
+/** What the comment form says once a comment is in (the form shows its own thanks). */
+const THANKS = "Danke! Dein Kommentar erscheint, sobald er freigegeben ist.";
 
 /** Everything a reader can see of articles is cached: expire it after any change. */
 function refreshPublicPages(...slugs: string[]) {
@@ -22,57 +26,39 @@ function refreshPublicPages(...slugs: string[]) {
   revalidatePath("/");
 }
 
-function failure(error: unknown): FormState {
-  if (error instanceof AppError) {
-    const field = typeof error.details?.field === "string" ? error.details.field : undefined;
-    return { message: error.message, fieldErrors: field ? { [field]: [error.message] } : undefined };
-  }
-  throw error;
-}
+const articleFields = ["title", "slug", "excerpt", "body", "tags", "sources", "coverImageUrl", "coverImageAlt"] as const;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function saveArticleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const coach = await requireActionUser("coach");
-  const parsed = articleInputSchema.safeParse({
-    title: formData.get("title") ?? "",
-    slug: formData.get("slug") ?? "",
-    excerpt: formData.get("excerpt") ?? "",
-    body: formData.get("body") ?? "",
-    tags: formData.get("tags") ?? "",
-    sources: formData.get("sources") ?? "",
-    coverImageUrl: formData.get("coverImageUrl") ?? "",
-    coverImageAlt: formData.get("coverImageAlt") ?? "",
-  });
-  if (!parsed.success) return { message: "Bitte prüfe die markierten Felder.", fieldErrors: parsed.error.flatten().fieldErrors };
-  const id = String(formData.get("id") ?? "");
-  const intent = formData.get("intent");
-  let savedId: string;
-  try {
+export const saveArticleAction = formAction({
+  role: "coach",
+  schema: articleInputSchema,
+  read: (form) => fields(form, articleFields),
+  run: async (input, { user, form }) => {
+    const id = text(form, "id");
+    const intent = text(form, "intent");
+    let savedId: string;
     if (id) {
-      if (!uuid.test(id)) throw new AppError("not_found", "Diesen Artikel gibt es nicht mehr.");
-      const { article, previousSlug } = await updateArticle(id, parsed.data);
+      if (!isUuid(id)) throw new AppError("not_found", "Diesen Artikel gibt es nicht mehr.");
+      const { article, previousSlug } = await updateArticle(id, input);
       savedId = article.id;
       if (intent === "publish") await setArticleStatus(article.id, "published");
       if (intent === "unpublish") await setArticleStatus(article.id, "draft");
       refreshPublicPages(article.slug, previousSlug);
     } else {
-      const article = await createArticle(parsed.data, coach.id);
+      const article = await createArticle(input, user.id);
       savedId = article.id;
       if (intent === "publish") await setArticleStatus(article.id, "published");
       refreshPublicPages(article.slug);
     }
-  } catch (error) {
-    return failure(error);
-  }
-  const flash = intent === "publish" ? "veroeffentlicht" : intent === "unpublish" ? "zurueckgezogen" : intent === "save" ? "save" : "entwurf";
-  redirect(`/coach/artikel/${savedId}?gespeichert=${flash}`);
-}
+    const flash =
+      intent === "publish" ? "veroeffentlicht" : intent === "unpublish" ? "zurueckgezogen" : intent === "save" ? "save" : "entwurf";
+    redirect(`/coach/artikel/${savedId}?gespeichert=${flash}`);
+  },
+});
 
 export async function deleteArticleAction(formData: FormData): Promise<void> {
   await requireActionUser("coach");
   const id = String(formData.get("id") ?? "");
-  if (!uuid.test(id)) return;
+  if (!isUuid(id)) return;
   const article = await deleteArticle(id).catch((error) => (error instanceof AppError ? null : Promise.reject(error)));
   if (article) refreshPublicPages(article.slug);
   redirect("/coach/artikel?geloescht=1");
@@ -87,28 +73,26 @@ export async function previewMarkdownAction(markdown: string): Promise<{ html: s
   return { html: rendered.html, readingMinutes: rendered.readingMinutes };
 }
 
-export async function submitCommentAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  // The honeypot: a filled-in "website" is a bot. It is told "thanks" and nothing is stored.
-  if (String(formData.get("website") ?? "") !== "") return { ok: true };
-  const parsed = commentInputSchema.safeParse({
-    authorName: formData.get("authorName") ?? "",
-    body: formData.get("body") ?? "",
-    consent: formData.get("consent") ?? "",
-  });
-  if (!parsed.success) return { message: "Bitte prüfe die markierten Felder.", fieldErrors: parsed.error.flatten().fieldErrors };
-  try {
-    await submitComment(String(slug), parsed.data, { clientKey: await clientKey(), origin: await siteOrigin() });
-  } catch (error) {
-    return failure(error);
-  }
-  return { ok: true };
+const postComment = publicFormAction({
+  schema: commentInputSchema.extend({ slug: z.string() }),
+  read: (form, slug: string) => ({ slug: String(slug), ...fields(form, ["authorName", "body", "consent"]) }),
+  run: async (input) => {
+    await submitComment(input.slug, input, { clientKey: await clientKey(), origin: await siteOrigin() });
+    return THANKS;
+  },
+});
+
+/** A reader's comment. The honeypot (a filled-in "website") is a bot: it is thanked and nothing is stored. */
+export async function submitCommentAction(slug: string, previous: FormState, form: FormData): Promise<FormState> {
+  if (text(form, "website") !== "") return { ok: THANKS };
+  return postComment(slug, previous, form);
 }
 
 export async function moderateCommentAction(formData: FormData): Promise<void> {
   await requireActionUser("coach");
   const id = String(formData.get("id") ?? "");
   const decision = String(formData.get("decision") ?? "");
-  if (!uuid.test(id)) return;
+  if (!isUuid(id)) return;
   try {
     const slug =
       decision === "delete" ? await deleteComment(id) : await moderateComment(id, decision === "approve" ? "approved" : "rejected");
