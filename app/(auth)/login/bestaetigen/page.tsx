@@ -42,7 +42,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       {signedInAs === link.email ? (
         <>
           <p>
-            Du bist mit <strong className="break-all">{link.email}</strong> schon angemeldet.
+            Du bist mit <strong className="break-words">{link.email}</strong> schon angemeldet.
           </p>
           <div>
             <ButtonLink href="/login/weiter">Weiter</ButtonLink>
@@ -51,8 +51,8 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       ) : signedInAs ? (
         <>
           <Notice tone="warn" title="Du bist gerade mit einem anderen Konto angemeldet">
-            Du bist gerade als <strong className="break-all">{signedInAs}</strong> angemeldet. Dieser Link meldet dich als{" "}
-            <strong className="break-all">{link.email}</strong> an. Wenn du weitermachst, wirst du zuerst abgemeldet.
+            Du bist gerade als <strong className="break-words">{signedInAs}</strong> angemeldet. Dieser Link meldet dich als{" "}
+            <strong className="break-words">{link.email}</strong> an. Wenn du weitermachst, wirst du zuerst abgemeldet.
           </Notice>
           <form action={SIGN_IN_CALLBACK_PATH} method="get" className="flex flex-wrap gap-3">
             {fields}
@@ -65,7 +65,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       ) : (
         <>
           <p>
-            Du meldest dich an als <strong className="break-all">{link.email}</strong>.
+            Du meldest dich an als <strong className="break-words">{link.email}</strong>.
           </p>
           <form action={SIGN_IN_CALLBACK_PATH} method="get">
             {fields}
