@@ -6,7 +6,7 @@ import { readLimitedBytes } from "@/lib/http/limited-body";
  * The most a POST to Auth.js may carry. Its forms hold an address, a CSRF token and a return
  * address: a few hundred bytes. Without a limit Auth.js read any body whole (150 MB was accepted).
  */
-export const AUTH_BODY_LIMIT_BYTES = 8 * 1024;
+const AUTH_BODY_LIMIT_BYTES = 8 * 1024;
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 

@@ -7,12 +7,12 @@ import type { UserRole } from "@/db/schema";
  * row (the HttpOnly session token included) and the whole user row; the server's `auth()` keeps
  * what the guards need (lib/auth/index.ts), and none of it leaves the server.
  */
-export type PublicSession = {
+type PublicSession = {
   user: { id: string; name: string | null; email: string | null; role: UserRole };
   expires: string;
 };
 
-export function toPublicSession(session: unknown): PublicSession | null {
+function toPublicSession(session: unknown): PublicSession | null {
   const s = session as { user?: { id?: unknown; name?: unknown; email?: unknown; role?: unknown }; expires?: unknown } | null;
   if (!s?.user || typeof s.user.id !== "string") return null;
   const text = (v: unknown) => (typeof v === "string" ? v : null);

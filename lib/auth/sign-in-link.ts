@@ -7,7 +7,7 @@ import { normalizedIdentifierOrNull } from "./identifier";
 import { safeReturnPath } from "./return-path";
 
 /** The page a sign-in link opens: it shows whose account it is and asks for a click. */
-export const SIGN_IN_PAGE_PATH = "/login/bestaetigen";
+const SIGN_IN_PAGE_PATH = "/login/bestaetigen";
 /** Auth.js's own callback, which uses the token up and signs in. */
 export const SIGN_IN_CALLBACK_PATH = "/api/auth/callback/resend";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db";
 import { availabilitySettings, emailOutbox, sessionTypes } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
-import { sendMagicLink } from "@/lib/auth/magic-link";
+import { queueMagicLink } from "@/lib/auth/magic-link";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { availableSlots, confirmBooking, createBooking, theCoach } from "@/lib/booking/appointments";
 import { cancelByClient } from "@/lib/booking/client";
@@ -140,7 +140,7 @@ describe.each(engines)("deleting an account on %s", (engine) => {
 
     // A sign-in link, asked for the way Auth.js asks for it.
     const link = await createSignInLink(database.db, { email: person.email, origin, maxAgeSeconds: 3600 });
-    await sendMagicLink({ identifier: person.email, ...link });
+    await queueMagicLink({ identifier: person.email, ...link });
     await dispatchDueEmails();
 
     const needles = [...Object.values(markers), person.email, ...person.name.split(" "), userId];
