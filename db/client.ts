@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -17,7 +18,8 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
+/** `logger` is for tests that check which statements a request runs. */
+export function connectPostgres(url: string, options: { max?: number; logger?: Logger } = {}): DbHandle {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
@@ -31,18 +33,18 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
     idle_timeout: 60,
   });
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    db: drizzlePostgres({ client, schema, logger: options.logger }) as unknown as Db,
     engine: "postgres",
     close: () => client.end({ timeout: 5 }),
   };
 }
 
 /** dataDir undefined means in memory (tests). */
-export function connectPglite(dataDir?: string): DbHandle {
+export function connectPglite(dataDir?: string, options: { logger?: Logger } = {}): DbHandle {
   // PGlite queues queries until it is ready, so the handle can be returned at once.
   const client = new PGlite({ dataDir, extensions: { btree_gist } });
   return {
-    db: drizzlePglite({ client, schema }) as unknown as Db,
+    db: drizzlePglite({ client, schema, logger: options.logger }) as unknown as Db,
     engine: "pglite",
     close: () => client.close(),
   };

@@ -12,7 +12,7 @@ export default function ClientInvitationEmail({
   practiceName = "Rückenwind Coaching",
   coachName = "Mara Lindner",
   name = "Sabine",
-  signInUrl = "http://localhost:3000/api/auth/callback/resend?token=preview",
+  signInUrl = "http://localhost:3000/login/bestaetigen?token=preview",
   validDays = 7,
 }: ClientInvitationProps) {
   return (

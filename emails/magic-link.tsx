@@ -8,7 +8,7 @@ export function magicLinkSubject(practiceName: string) {
 }
 
 export default function MagicLinkEmail({
-  url = "http://localhost:3000/api/auth/callback/resend?token=preview",
+  url = "http://localhost:3000/login/bestaetigen?token=preview",
   name = "Anna",
   practiceName = "Rückenwind Coaching",
   validMinutes = 60,

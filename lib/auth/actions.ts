@@ -5,13 +5,21 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import { signIn, signOut } from "./index";
+import { normalizedIdentifierOrNull } from "./identifier";
 import { limitSignInRequest } from "./sign-in-limits";
 import { safeReturnPath } from "./return-path";
 
 export type SignInState = { email?: string; error?: string };
 
+const invalidAddress = "Bitte gib eine gültige E-Mail-Adresse ein.";
+
 const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254, "Diese Adresse ist zu lang.").pipe(z.email("Bitte gib eine gültige E-Mail-Adresse ein.")),
+  // The address as Auth.js will read it (lib/auth/identifier.ts), so that the limit counts that one.
+  email: z
+    .string()
+    .max(254, "Diese Adresse ist zu lang.")
+    .transform((value, ctx) => normalizedIdentifierOrNull(value) ?? (ctx.addIssue({ code: "custom", message: invalidAddress }), z.NEVER))
+    .pipe(z.email(invalidAddress)),
   callbackUrl: z.string().max(500).optional(),
 });
 

@@ -5,8 +5,9 @@ import Resend from "next-auth/providers/resend";
 import { getDbHandle } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authSecret, env } from "@/lib/env";
+import { normalizeIdentifier } from "./identifier";
 import { MAGIC_LINK_MINUTES, sendMagicLink } from "./magic-link";
-import { withSecondFactorFacts, withSessionDetails } from "./session-adapter";
+import { sessionForAuth, withSessionDetails } from "./session-adapter";
 import { secureCookies } from "./session-cookie";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -34,6 +35,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         id: "resend",
         from: env().EMAIL_FROM,
         maxAge: MAGIC_LINK_MINUTES * 60,
+        // The same rule as the sign-in limits (Auth.js's own default, which it does not export).
+        normalizeIdentifier,
         sendVerificationRequest: sendMagicLink,
       }),
     ],
@@ -47,11 +50,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         return Boolean(existing);
       },
       session({ session, user }) {
-        session.user.id = user.id;
-        session.user.role = user.role ?? "client";
-        // What the guards need to demand the second factor (lib/auth/guards.ts), as two booleans;
-        // the session row's own details (browser, times) stay out of the answer.
-        return withSecondFactorFacts(session);
+        // What the guards need (lib/auth/guards.ts): id, role and the second factor as two booleans.
+        // Neither the session token nor the rows' other columns (browser, times) leave the server.
+        return sessionForAuth(session, user) as unknown as typeof session;
       },
     },
   };

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { headers } from "next/headers";
 import type { Adapter, AdapterSession } from "next-auth/adapters";
 import type { Db } from "@/db";
-import { passkeys, sessions, users } from "@/db/schema";
+import { passkeys, sessions, users, type UserRole } from "@/db/schema";
 
 /** A session's "last seen" moves at most this often, so that reading a session rarely writes. */
 const LAST_SEEN_STEP_MS = 5 * 60 * 1000;
@@ -57,9 +57,19 @@ export function secondFactorFacts(session: object): { verified: boolean; enrolle
   return { verified: Boolean(row.secondFactorAt), enrolled: Boolean(row.passkeyEnrolled) };
 }
 
-/** The session as the callback passes it on: the facts above instead of the row's own columns. */
-export function withSecondFactorFacts<S extends object>(session: S): S & { secondFactor: { verified: boolean; enrolled: boolean } } {
-  const { id: _id, createdAt: _created, lastSeenAt: _seen, userAgent: _ua, secondFactorAt: _at, passkeyEnrolled: _enrolled, ...rest } =
-    session as S & Partial<Record<"id" | "createdAt" | "lastSeenAt" | "userAgent" | "secondFactorAt" | "passkeyEnrolled", unknown>>;
-  return { ...(rest as S), secondFactor: secondFactorFacts(session) };
+/**
+ * The session as the callback passes it on, named field by field: Auth.js hands the callback
+ * the whole session row (its HttpOnly token, the user id, browser and times) and the whole user
+ * row, and whatever the callback returns is also the JSON answer of /api/auth/session. The
+ * guards need the id, the role and the second-factor facts; nothing else leaves.
+ */
+export function sessionForAuth(
+  session: { expires: Date | string },
+  user: { id: string; name?: string | null; email?: string | null; role?: UserRole | null },
+): { user: { id: string; name: string | null; email: string; role: UserRole }; expires: string; secondFactor: { verified: boolean; enrolled: boolean } } {
+  return {
+    user: { id: user.id, name: user.name ?? null, email: user.email ?? "", role: user.role ?? "client" },
+    expires: new Date(session.expires).toISOString(),
+    secondFactor: secondFactorFacts(session),
+  };
 }

@@ -73,6 +73,11 @@ export const pages: Record<string, Probe[]> = {
   "/login": [{ path: () => "/login", expect: { anonymous: 200, anna: "home", ben: "home", coach: "home" } }],
   "/login/fehler": [{ path: () => "/login/fehler", expect: all(200) }],
   "/login/pruefen": [{ path: () => "/login/pruefen", expect: all(200) }],
+  // A wrong or used link: the calm message for everyone, nothing of any account.
+  "/login/bestaetigen": [
+    { path: () => `/login/bestaetigen?token=${"0".repeat(64)}&email=anna%40example.com`, expect: all(200) },
+    { path: () => "/login/bestaetigen?token=%00&email=%E2%80%AE&callbackUrl=https%3A%2F%2Fevil.example", expect: all(200) },
+  ],
   "/login/weiter": [{ path: () => "/login/weiter", expect: { anonymous: "login", anna: "home", ben: "home", coach: "home" } }],
   "/login/zweiter-faktor": [
     {
@@ -128,10 +133,22 @@ const clientDownload = { anonymous: "login", anna: 200, ben: 200, coach: 403 } a
 
 /** Route handlers, keyed by "METHOD pattern". */
 export const routes: Record<string, Probe[]> = {
-  "GET /api/auth/[...nextauth]": [{ path: () => "/api/auth/csrf", expect: all(200) }],
+  "GET /api/auth/[...nextauth]": [
+    { path: () => "/api/auth/csrf", expect: all(200) },
+    // The browser's view of the session: who is signed in, never the session token.
+    { path: () => "/api/auth/session", expect: all(200) },
+  ],
   "POST /api/auth/[...nextauth]": [
     // Without the CSRF token Auth.js refuses the sign-in request (a redirect to its error page).
-    { path: () => "/api/auth/signin/resend", method: "POST", body: () => ({ email: "anna@example.com" }), headers: json, expect: all(302) },
+    {
+      path: () => "/api/auth/signin/resend",
+      method: "POST",
+      body: () => "email=anna%40example.com",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      expect: all(302),
+    },
+    // Anything but a single-valued form is refused before Auth.js reads it (it would parse JSON).
+    { path: () => "/api/auth/signin/resend", method: "POST", body: () => ({ email: "anna@example.com" }), headers: json, expect: all(400) },
   ],
   "GET /api/health": [{ path: () => "/api/health", expect: all(200) }],
   "GET /feed.xml": [{ path: () => "/feed.xml", expect: all(200) }],

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerSelfCheck, expectAccessible, mailFor } from "./support/app";
+import { answerSelfCheck, expectAccessible, magicLinkIn, mailFor, openSignInLink } from "./support/app";
 import { signInCoach } from "./support/coach";
 
 type Mail = Awaited<ReturnType<typeof mailFor>>[number] & { attachments: { filename: string; contentType: string; content: string }[] };
@@ -269,9 +269,9 @@ test("the coach turns a consultation into a client, whose invitation link opens 
   await expect(coach.getByText("Zugang angelegt und Einladung verschickt.")).toBeVisible();
 
   const invitation = await waitForMail(page, email, /^Dein Zugang bei/);
-  const link = invitation.text.match(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/)![0];
+  const link = magicLinkIn(invitation);
   const client = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await client.goto(link);
+  await openSignInLink(client, link);
   await expect(client).toHaveURL(/\/dashboard$/);
   await expect(client.getByRole("heading", { name: /Hallo Nora/ })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, nextMail, signIn } from "./support/app";
+import { expectAccessible, magicLinkIn, nextMail, openSignInLink, signIn } from "./support/app";
 import { signInCoach } from "./support/coach";
 
 test("the coach sees the agenda, invites a client who signs in from the invitation, and finds her in the list", async ({
@@ -34,9 +34,9 @@ test("the coach sees the agenda, invites a client who signs in from the invitati
 
   const invitation = await nextMail(page.request, email);
   expect(invitation.subject).toMatch(/^Dein Zugang bei/);
-  const link = invitation.text.match(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/)![0];
+  const link = magicLinkIn(invitation);
   const client = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await client.goto(link);
+  await openSignInLink(client, link);
   await expect(client).toHaveURL(/\/dashboard$/);
   await expect(client.getByRole("heading", { name: /Hallo Lena/ })).toBeVisible();
 

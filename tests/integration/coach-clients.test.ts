@@ -42,7 +42,7 @@ describe("inviting a client", () => {
     // Inviting an existing client again sends a new invitation with a new link.
     expect(mails).toHaveLength(2);
     expect(mails[0]!.text).not.toEqual(mails[1]!.text);
-    expect(mails[0]!.text).toMatch(/\/api\/auth\/callback\/resend\?/);
+    expect(mails[0]!.text).toMatch(/\/login\/bestaetigen\?/);
   });
 
   it("refuses the practice's own address, bad input and unknown ids", async () => {

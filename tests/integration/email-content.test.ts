@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articles, availabilitySettings, devMailbox, emailOutbox, practiceSettings } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { submitComment } from "@/lib/articles/comments";
-import { sendMagicLink } from "@/lib/auth/magic-link";
+import { queueMagicLink } from "@/lib/auth/magic-link";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { availableSlots } from "@/lib/appointments/holds";
 import { cancelByVisitor, confirmBooking, createBooking, rescheduleByVisitor } from "@/lib/appointments/consultations";
@@ -133,7 +133,7 @@ describe("what emails carry", () => {
     await cancelSession(c!.id, null, { origin });
 
     await queueDueReminders({ origin });
-    await sendMagicLink({
+    await queueMagicLink({
       identifier: "gast3@example.org",
       ...(await createSignInLink(database.db, { email: "gast3@example.org", origin, maxAgeSeconds: 3600 })),
     });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db";
 import { availabilitySettings, emailOutbox, sessionTypes } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
-import { sendMagicLink } from "@/lib/auth/magic-link";
+import { queueMagicLink } from "@/lib/auth/magic-link";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { availableSlots } from "@/lib/appointments/holds";
 import { confirmBooking, createBooking } from "@/lib/appointments/consultations";
@@ -142,7 +142,7 @@ describe.each(engines)("deleting an account on %s", (engine) => {
 
     // A sign-in link, asked for the way Auth.js asks for it.
     const link = await createSignInLink(database.db, { email: person.email, origin, maxAgeSeconds: 3600 });
-    await sendMagicLink({ identifier: person.email, ...link });
+    await queueMagicLink({ identifier: person.email, ...link });
     await dispatchDueEmails();
 
     const needles = [...Object.values(markers), person.email, ...person.name.split(" "), userId];

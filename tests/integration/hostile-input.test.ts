@@ -289,6 +289,17 @@ describe("JSON routes under hostile input", () => {
     );
   });
 
+  it("the sign-in link page (/login/bestaetigen): hostile query parameters never throw and find no account", async () => {
+    const { readSignInLink } = await import("@/lib/auth/sign-in-link");
+    const param = fc.oneof(hostileString, hostileValue, fc.constant(undefined));
+    await fc.assert(
+      fc.asyncProperty(param, param, param, async (token, email, callbackUrl) => {
+        expect(await readSignInLink({ token, email, callbackUrl })).toBeNull();
+      }),
+      { numRuns: RUNS, examples: oddStrings.map((v) => [v, "anna@example.com", v] as [unknown, unknown, unknown]) },
+    );
+  });
+
   it("the passkey routes: never 5xx; a refused answer writes nothing and proves no second factor", async () => {
     const registration = {
       response: {

@@ -9,7 +9,7 @@ import { useTestDatabase, type TestDatabase } from "./helpers/db";
 const request = vi.hoisted(() => {
   process.env.RATE_LIMIT_SIGNIN_PER_ADDRESS_PER_HOUR = "3";
   process.env.RATE_LIMIT_SIGNIN_PER_IP_PER_HOUR = "5";
-  return { ip: "203.0.113.1", sent: [] as string[] };
+  return { ip: "203.0.113.1", sent: [] as string[], forwarded: [] as { type: string | null; body: string }[] };
 });
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `10.0.0.1, ${request.ip}` }) }));
 vi.mock("@/lib/auth", () => ({
@@ -19,7 +19,10 @@ vi.mock("@/lib/auth", () => ({
   signOut: async () => {},
   handlers: {
     GET: async () => new Response(null, { status: 200 }),
-    POST: async () => new Response(null, { status: 302, headers: { location: "/login/pruefen" } }),
+    POST: async (forwarded: Request) => {
+      request.forwarded.push({ type: forwarded.headers.get("content-type"), body: await forwarded.text() });
+      return new Response(null, { status: 302, headers: { location: "/login/pruefen" } });
+    },
   },
 }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
@@ -86,14 +89,84 @@ describe("sign-in link limits", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ error: "rate_limited" });
-    // A body that is not a form is still counted and handed to Auth.js, never a 500.
-    const odd = await route.POST(
-      new NextRequest("http://localhost:3000/api/auth/signin/resend", {
-        method: "POST",
-        body: "{}",
-        headers: { "content-type": "application/json" },
-      }),
-    );
-    expect(odd.status).toBeLessThan(500);
+  });
+
+  it("counts every spelling of one address as that address: a comma suffix, full-width letters, upper case", async () => {
+    request.ip = "203.0.113.5";
+    for (let i = 0; i < 3; i++) expect((await postForm("cara@example.com")).status).toBe(302);
+    const handedOn = request.forwarded.length;
+    // Auth.js reads each of these as cara@example.com (its default normaliser, now ours too).
+    for (const [i, spelling] of ["cara@example.com,x1", "cara@example.com,", "ｃａｒａ@example.com", "cara＠example.com", " CARA@Example.COM "].entries()) {
+      request.ip = `198.51.100.${10 + i}`; // each from another address: only the email address's limit can refuse it
+      const response = await postForm(spelling);
+      expect(response.status, spelling).toBe(429);
+    }
+    expect(request.forwarded.length).toBe(handedOn);
+  });
+
+  it("refuses two email fields, a JSON body and other bodies Auth.js would read differently, before Auth.js sees them", async () => {
+    request.ip = "203.0.113.6";
+    for (let i = 0; i < 3; i++) expect((await postForm("dora@example.com")).status).toBe(302);
+    const handedOn = request.forwarded.length;
+    request.ip = "198.51.100.20";
+    const twoFields = await post("application/x-www-form-urlencoded", "email=decoy%40example.com&email=dora%40example.com&csrfToken=x");
+    expect(twoFields.status).toBe(400);
+    expect(await twoFields.json()).toMatchObject({ error: "invalid" });
+    const bodies: [string, string][] = [
+      ["application/json", JSON.stringify({ email: "dora@example.com", csrfToken: "x" })],
+      ["application/x-www-form-urlencoded; application/json", JSON.stringify({ email: "dora@example.com", csrfToken: "x" })],
+      ["text/plain", "email=dora%40example.com&csrfToken=x"],
+      ["multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\ndora@example.com\r\n--x--\r\n'],
+    ];
+    for (const [i, [type, body]] of bodies.entries()) {
+      request.ip = `198.51.100.${21 + i}`;
+      const response = await post(type, body);
+      expect(response.status, type).toBeGreaterThanOrEqual(400);
+      expect(response.status, type).toBeLessThan(500);
+    }
+    expect(request.forwarded.length).toBe(handedOn);
+  });
+
+  it("refuses an address Auth.js could not read, and hands Auth.js exactly the form that was counted", async () => {
+    request.ip = "203.0.113.7";
+    for (const bad of ['"x"@example.com', "a@b@example.com", "", "nobody"]) expect((await postForm(bad)).status, bad).toBe(400);
+    const handedOn = request.forwarded.length;
+    expect((await post("application/x-www-form-urlencoded; charset=UTF-8", "email=emil%40example.com&csrfToken=x")).status).toBe(302);
+    expect(request.forwarded.slice(handedOn)).toEqual([{ type: "application/x-www-form-urlencoded", body: "email=emil%40example.com&csrfToken=x" }]);
+  });
+
+  it("stops reading a 150 MB body to any Auth.js endpoint shortly after 8 KB", async () => {
+    request.ip = "203.0.113.8";
+    const handedOn = request.forwarded.length;
+    for (const path of ["/api/auth/signin/resend", "/api/auth/callback/resend", "/api/auth/signout"]) {
+      const counter = { sent: 0 };
+      const chunk = new TextEncoder().encode("email=".padEnd(16_384, "a"));
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (counter.sent >= 150 * 1024 * 1024) return controller.close();
+          counter.sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      const response = await route.POST(
+        new NextRequest(`http://localhost:3000${path}`, {
+          method: "POST",
+          body,
+          duplex: "half",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        } as ConstructorParameters<typeof NextRequest>[1]),
+      );
+      expect(response.status, path).toBe(413);
+      expect(counter.sent, path).toBeLessThanOrEqual(8 * 1024 + 64 * 1024);
+    }
+    expect(request.forwarded.length).toBe(handedOn);
   });
 });
+
+function post(type: string, body: string, path = "/api/auth/signin/resend") {
+  return route.POST(new NextRequest(`http://localhost:3000${path}`, { method: "POST", body, headers: { "content-type": type } }));
+}
+
+function postForm(email: string) {
+  return post("application/x-www-form-urlencoded", new URLSearchParams({ email, csrfToken: "x" }).toString());
+}

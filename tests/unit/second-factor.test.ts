@@ -2,7 +2,7 @@ import { render } from "@react-email/components";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import SecurityNoticeEmail, { securityEvents, securityNoticeSubject } from "@/emails/security-notice";
-import { withSecondFactorFacts } from "@/lib/auth/session-adapter";
+import { sessionForAuth } from "@/lib/auth/session-adapter";
 import { secondFactorStatus } from "@/lib/second-factor/policy";
 import { hashRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from "@/lib/second-factor/recovery-codes";
 import { describeUserAgent } from "@/lib/second-factor/sessions";
@@ -92,9 +92,10 @@ describe("the security email", () => {
 });
 
 describe("the session answer", () => {
-  it("carries the second-factor facts as two booleans, not the session row's browser and times", () => {
+  it("carries the second-factor facts as two booleans, not the session row's token, browser and times", () => {
     const row = {
-      user: { id: "u", role: "coach" },
+      sessionToken: "3f2a9c5e-secret-session-token",
+      userId: "u",
       expires: new Date(),
       id: "5c1e…",
       createdAt: new Date(),
@@ -103,9 +104,15 @@ describe("the session answer", () => {
       secondFactorAt: new Date(),
       passkeyEnrolled: true,
     };
-    const answer = withSecondFactorFacts(row);
+    const user = { id: "u", role: "coach" as const, name: "Clara", email: "coach@example.com", emailVerified: new Date(), image: null };
+    const answer = sessionForAuth(row, user);
     expect(answer.secondFactor).toEqual({ verified: true, enrolled: true });
     expect(Object.keys(answer).sort()).toEqual(["expires", "secondFactor", "user"]);
-    expect(withSecondFactorFacts({ user: {}, secondFactorAt: null }).secondFactor).toEqual({ verified: false, enrolled: false });
+    expect(Object.keys(answer.user).sort()).toEqual(["email", "id", "name", "role"]);
+    expect(JSON.stringify(answer)).not.toMatch(/secret-session-token|Mozilla|5c1e/);
+    expect(sessionForAuth({ expires: new Date(), secondFactorAt: null } as { expires: Date }, { id: "u" }).secondFactor).toEqual({
+      verified: false,
+      enrolled: false,
+    });
   });
 });

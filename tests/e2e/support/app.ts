@@ -25,10 +25,20 @@ export async function nextMail(request: APIRequestContext, to: string, seenIds: 
   return found!;
 }
 
+/** The sign-in link of an email (magic link or invitation): it opens the page that asks for a click. */
 export function magicLinkIn(message: MailMessage): string {
-  const link = message.text.match(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/)?.[0];
+  const link = message.text.match(/https?:\/\/\S+\/login\/bestaetigen\?\S+/)?.[0];
   expect(link, "the email carries a sign-in link").toBeTruthy();
   return link!;
+}
+
+/** Opens a sign-in link as a person would: the page names the account, the button signs in. */
+export async function openSignInLink(page: Page, link: string) {
+  await page.goto(link);
+  const email = new URL(link).searchParams.get("email")!;
+  await expect(page.getByText(`Du meldest dich an als ${email}.`)).toBeVisible();
+  await page.getByRole("button", { name: "Jetzt anmelden" }).click();
+  await expect(page).not.toHaveURL(/\/login\/bestaetigen/);
 }
 
 /** Asks for a magic link on the sign-in page and checks the neutral confirmation. */
@@ -44,7 +54,7 @@ export async function signIn(page: Page, email: string) {
   const seen = (await mailFor(page.request, email)).map((m) => m.id);
   await requestLink(page, email);
   const message = await nextMail(page.request, email, seen);
-  await page.goto(magicLinkIn(message));
+  await openSignInLink(page, magicLinkIn(message));
 }
 
 /** axe must find no serious or critical violation (WCAG 2.2 AA rules). */

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { Logger } from "drizzle-orm/logger";
 import postgres from "postgres";
 import { connectPglite, connectPostgres, type DbHandle } from "@/db/client";
 import { setDbHandle } from "@/db";
@@ -9,10 +10,10 @@ export type TestDatabase = DbHandle & { url?: string; drop: () => Promise<void> 
 /** An empty, migrated (unless told not to) database of its own for one test file, on the engine given (or chosen by env). */
 export async function createTestDatabase(
   engine: "postgres" | "pglite" = process.env.TEST_DATABASE_URL ? "postgres" : "pglite",
-  { migrate = true }: { migrate?: boolean } = {},
+  { migrate = true, logger }: { migrate?: boolean; logger?: Logger } = {},
 ): Promise<TestDatabase> {
   if (engine === "pglite") {
-    const handle = connectPglite();
+    const handle = connectPglite(undefined, { logger });
     if (migrate) await migrateDatabase(handle);
     return { ...handle, drop: handle.close };
   }
@@ -23,7 +24,7 @@ export async function createTestDatabase(
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = connectPostgres(url.toString());
+  const handle = connectPostgres(url.toString(), { logger });
   if (migrate) await migrateDatabase(handle, url.toString());
   recordEngine("postgres");
   return {
@@ -38,8 +39,8 @@ export async function createTestDatabase(
 }
 
 /** The same, and made the app's default database for this test file. */
-export async function useTestDatabase(): Promise<TestDatabase> {
-  const database = await createTestDatabase();
+export async function useTestDatabase(options: { logger?: Logger } = {}): Promise<TestDatabase> {
+  const database = await createTestDatabase(undefined, options);
   setDbHandle(database);
   return database;
 }
