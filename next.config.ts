@@ -18,14 +18,21 @@ const securityHeaders = [
   ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
+/**
+ * The largest body any page or action takes: an article of 200,000 characters stays well below it.
+ * Route handlers read theirs with lower limits while they stream (lib/http/limited-body.ts).
+ */
+const BODY_LIMIT = "1mb";
+
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own folder; bundling it breaks that (see STACK.md).
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   experimental: {
     authInterrupts: true,
-    // Stated, not left to the default: the largest form, an article of 200,000 characters, stays well below it.
-    serverActions: { bodySizeLimit: "1mb" },
+    serverActions: { bodySizeLimit: BODY_LIMIT },
+    // Where proxy.ts runs, Next copies the body for it first, up to 10 MB by default: no more than an action may take.
+    proxyClientMaxBodySize: BODY_LIMIT,
   },
   async headers() {
     const csp = (scripts: "own-files" | "prerendered") => ({
