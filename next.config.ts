@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, PRERENDERED_PAGE_SOURCES } from "./lib/http/csp";
+import { BODY_LIMIT_BYTES } from "./server/limits.mjs";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -18,21 +19,15 @@ const securityHeaders = [
   ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
-/**
- * The largest body any page or action takes: an article of 200,000 characters stays well below it.
- * Route handlers read theirs with lower limits while they stream (lib/http/limited-body.ts).
- */
-const BODY_LIMIT = "1mb";
-
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own folder; bundling it breaks that (see STACK.md).
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   experimental: {
     authInterrupts: true,
-    serverActions: { bodySizeLimit: BODY_LIMIT },
+    serverActions: { bodySizeLimit: BODY_LIMIT_BYTES },
     // Where proxy.ts runs, Next copies the body for it first, up to 10 MB by default: no more than an action may take.
-    proxyClientMaxBodySize: BODY_LIMIT,
+    proxyClientMaxBodySize: BODY_LIMIT_BYTES,
   },
   async headers() {
     const csp = (scripts: "own-files" | "prerendered") => ({

@@ -9,6 +9,7 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_MARK, clientAddressOf, parseProxySettings } from "./client-address.mjs";
+import { BODY_LIMIT_BYTES } from "./limits.mjs";
 
 process.env.NODE_ENV ??= "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -39,9 +40,50 @@ const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** 413 and the connection closed: the rest of the body is never read. */
+function tooLarge(req, res) {
+  if (!res.headersSent) {
+    res.writeHead(413, { "content-type": "application/json", connection: "close", "cache-control": "no-store" });
+    res.end(JSON.stringify({ error: "payload_too_large", message: "The request body is too large." }));
+  }
+  res.once("finish", () => req.socket.destroy());
+}
+
+/**
+ * Where proxy.ts runs, Next reads a body to its end before anything answers (it copies it for the
+ * proxy and then waits for the rest), however large it is. No body the app takes is larger than
+ * BODY_LIMIT_BYTES, so the server stops one here: a declared length at once, a streamed body
+ * (chunked, or longer than declared) as soon as it passes the limit.
+ */
+function limitBody(req, res) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > BODY_LIMIT_BYTES) {
+    tooLarge(req, res);
+    return false;
+  }
+  // The HTTP parser hands each chunk of the body to req.push(); counting there reads nothing twice.
+  const push = req.push;
+  let received = 0;
+  let refused = false;
+  req.push = function (chunk, encoding) {
+    if (refused) return false; // nothing more reaches Next; false also stops reading the socket
+    if (chunk !== null && chunk !== undefined) {
+      received += chunk.length;
+      if (received > BODY_LIMIT_BYTES) {
+        refused = true;
+        tooLarge(req, res);
+        return false;
+      }
+    }
+    return push.call(this, chunk, encoding);
+  };
+  return true;
+}
+
 const server = http.createServer((req, res) => {
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, settings);
+  if (!limitBody(req, res)) return;
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
