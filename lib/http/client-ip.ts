@@ -12,7 +12,7 @@ let warned = false;
  * every request then shares one address: no header can split a limit, and a bare production
  * start says so in its log.
  */
-export async function clientAddress(): Promise<string> {
+async function clientAddress(): Promise<string> {
   if (!(globalThis as Record<symbol, unknown>)[CLIENT_ADDRESS_MARK]) {
     if (!warned && env().NODE_ENV === "production") {
       warned = true;
