@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, PRERENDERED_PAGE_SOURCES } from "./lib/http/csp";
+import { BODY_LIMIT_BYTES } from "./server/limits.mjs";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -24,8 +25,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     authInterrupts: true,
-    // Stated, not left to the default: the largest form, an article of 200,000 characters, stays well below it.
-    serverActions: { bodySizeLimit: "1mb" },
+    serverActions: { bodySizeLimit: BODY_LIMIT_BYTES },
+    // Where proxy.ts runs, Next copies the body for it first, up to 10 MB by default: no more than an action may take.
+    proxyClientMaxBodySize: BODY_LIMIT_BYTES,
   },
   async headers() {
     const csp = (scripts: "own-files" | "prerendered") => ({

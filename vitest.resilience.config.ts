@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// `npm run test:resilience`: the app as production runs it (one `next build`, then `next start`
+// `npm run test:resilience`: the app as production runs it (one `next build`, then `npm start`
 // per scenario) against throw-away PostgreSQL databases, with faults injected. One file at a time:
 // each starts its own servers and the machine has few cores.
 export default defineConfig({

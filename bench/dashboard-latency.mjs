@@ -3,7 +3,7 @@
 //
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/dashboard-latency.mjs
 //
-// It creates a throw-away database, starts `next start` on it (building first unless
+// It creates a throw-away database, starts it as `npm start` does (building first unless
 // BENCH_SKIP_BUILD=1), adds 5 × 365 entries and a session for anna, then times requests.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -33,7 +33,7 @@ if (!process.env.BENCH_SKIP_BUILD) {
   const build = spawnSync("./node_modules/.bin/next", ["build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(1);
 }
-const server = spawn("./node_modules/.bin/next", ["start", "-p", port, "-H", "localhost"], { stdio: ["ignore", "ignore", "inherit"], env });
+const server = spawn(process.execPath, ["server/start.mjs", "-p", port, "-H", "localhost"], { stdio: ["ignore", "ignore", "inherit"], env });
 const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
 
 try {

@@ -1,7 +1,7 @@
 // `npm run bench`: the platform against the framework's own ceiling, in one run.
 //
 // Builds for production (skip with BENCH_SKIP_BUILD=1), creates a throw-away database on
-// BENCH_DATABASE_URL, starts `next start` on it, adds volume data (bench/seed.ts), then loads
+// BENCH_DATABASE_URL, starts it as `npm start` does (server/start.mjs), adds volume data (bench/seed.ts), then loads
 // each target with autocannon and compares it with two ceilings measured in the same run:
 // a static page of the app (pages) and /api/health, one query (API and database routes).
 // Then page weight and Lighthouse. Writes bench/results.json and the README's "Benchmark"
@@ -64,8 +64,9 @@ if (!process.env.BENCH_SKIP_BUILD) {
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${dbName}"`);
 log(`database ${dbName}`);
-// Its own process group, so that stopping it also stops next-server (see STACK.md).
-const server = spawn("./node_modules/.bin/next", ["start", "-p", port, "-H", "localhost"], {
+// As `npm start` starts it; its own process group, so that stopping it stops all it started (see STACK.md).
+// What this server costs against a bare `next start`: bench/server-cost.ts.
+const server = spawn(process.execPath, ["server/start.mjs", "-p", port, "-H", "localhost"], {
   stdio: ["ignore", "ignore", "inherit"],
   env,
   detached: true,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseProxySettings } from "@/server/client-address.mjs";
 
 /** Every environment variable the app reads, parsed once. Nothing else touches process.env. */
 const flag = z
@@ -46,10 +47,26 @@ const schema = z
     RATE_LIMIT_SIGNIN_PER_IP_PER_HOUR: z.coerce.number().int().min(0).default(30),
     /** Journal writes (create, change, delete) one client may make per hour; 0 turns the limit off. */
     RATE_LIMIT_JOURNAL_WRITES_PER_HOUR: z.coerce.number().int().min(0).default(120),
+    /**
+     * Read by server/start.mjs, which decides each request's client address; checked here too so
+     * that a typo stops every start the same way. Parsed in one place: server/client-address.mjs.
+     */
+    TRUST_PROXY_HOPS: z.string().optional(),
+    CLIENT_IP_HEADER: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (openssl rand -base64 32)" });
+    }
+    // Sign-in links, booking links and the passkeys' origin would otherwise follow the Host header
+    // a request brings, which anyone can write.
+    if (env.NODE_ENV === "production" && !env.AUTH_URL) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "is required in production (the site's public URL, e.g. https://praxis.example.de)" });
+    }
+    try {
+      parseProxySettings({ TRUST_PROXY_HOPS: env.TRUST_PROXY_HOPS, CLIENT_IP_HEADER: env.CLIENT_IP_HEADER });
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: [], message: (error as Error).message });
     }
   });
 
@@ -61,7 +78,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const first = result.error.issues[0]!;
-    throw new EnvError(`Invalid environment: ${first.path.join(".")} ${first.message}`);
+    throw new EnvError(`Invalid environment: ${[first.path.join("."), first.message].filter(Boolean).join(" ")}`);
   }
   return result.data;
 }

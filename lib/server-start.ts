@@ -18,9 +18,6 @@ export async function startServer() {
     }
     throw error;
   }
-  if (e.NODE_ENV === "production" && !e.AUTH_URL) {
-    console.warn("! AUTH_URL is not set: sign-in links will use the Host header of each request. Set it to the site's public URL.");
-  }
   const handle = getDbHandle();
   await prepareDatabase(handle, e);
   console.log(`✓ Database ready (${handle.engine === "pglite" ? `embedded PGlite in ${e.PGLITE_DIR}` : "PostgreSQL"})`);

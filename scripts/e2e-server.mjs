@@ -1,4 +1,4 @@
-// Starts the app for Playwright as production runs it: `next build`, then `next start`.
+// Starts the app for Playwright as production runs it: `next build`, then `npm start` (server/start.mjs).
 // Without TEST_DATABASE_URL the server gets a fresh embedded database of its own.
 import { spawnSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -32,6 +32,6 @@ if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(next, ["start", "-p", port, "-H", "localhost"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, ["server/start.mjs", "-p", port, "-H", "localhost"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 import { SLUG_PATTERN } from "./slug";
 
 /** Control characters other than line breaks and tabs (NUL above all, which PostgreSQL refuses in text). */
@@ -26,7 +27,7 @@ export const articleInputSchema = z
       .trim()
       .min(3, "Bitte gib einen Titel ein (mindestens 3 Zeichen).")
       .max(160, "Der Titel ist zu lang (höchstens 160 Zeichen).")
-      .refine(noControl, invalidCharacters),
+      .refine(isSingleLine, singleLineMessage("Titel")),
     slug: z
       .string()
       .trim()
@@ -64,7 +65,7 @@ export const commentInputSchema = z.object({
     .trim()
     .min(1, "Bitte gib einen Namen an (ein Vorname genügt).")
     .max(80, "Der Name ist zu lang (höchstens 80 Zeichen).")
-    .refine(noControl, invalidCharacters),
+    .refine(isSingleLine, singleLineMessage("Name")),
   body: z
     .string()
     .trim()

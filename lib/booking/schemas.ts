@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isComplete, parseAnswers, type SelfCheckAnswers } from "@/lib/checks/self-check";
 import { isSupportedTimeZone } from "@/lib/settings/schemas";
 import { isValidDate } from "@/lib/time/dates";
+import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
 /** Bumped whenever the consent wording on /erstgespraech changes; stored with each booking. */
 export const CONSENT_VERSION = "2026-11-26";
@@ -21,7 +22,7 @@ export const bookingRequestSchema = z
       .trim()
       .min(2, "Bitte gib deinen Namen an.")
       .max(100, "Der Name ist zu lang (höchstens 100 Zeichen).")
-      .refine(noControl, "Der Name enthält ungültige Zeichen."),
+      .refine(isSingleLine, singleLineMessage("Name")),
     email: z
       .string({ error: "Bitte gib deine E-Mail-Adresse an." })
       .trim()

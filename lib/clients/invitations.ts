@@ -9,6 +9,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { isUuid } from "@/lib/sql/uuid";
+import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
 /** How long an invitation's sign-in link works. */
 export const INVITATION_VALID_DAYS = 7;
@@ -20,7 +21,7 @@ export const inviteClientSchema = z
       .trim()
       .min(2, "Bitte gib einen Namen an.")
       .max(100, "Der Name ist zu lang (höchstens 100 Zeichen).")
-      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Der Name enthält ungültige Zeichen."),
+      .refine(isSingleLine, singleLineMessage("Name")),
     email: z
       .string({ error: "Bitte gib eine E-Mail-Adresse an." })
       .trim()

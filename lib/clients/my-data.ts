@@ -106,7 +106,11 @@ export async function viewsOf(userId: string, db: Db = defaultDb) {
   return db.select().from(healthDataViews).where(eq(healthDataViews.clientId, userId)).orderBy(desc(healthDataViews.viewedAt)).limit(200);
 }
 
-/** The journal as CSV (semicolon-separated, as German spreadsheets expect), formula injection defused. */
+/**
+ * The journal as CSV (semicolon-separated, as German spreadsheets expect), formula injection
+ * defused. Every cell is quoted, the header too: a spreadsheet then reads each as the text it
+ * is, whatever separator, line break or leading character it holds.
+ */
 export function journalCsv(
   entries: {
     entryDate: string;
@@ -122,13 +126,13 @@ export function journalCsv(
   const cell = (value: string | number | null) => {
     let text = value === null ? "" : String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    return `"${text.replace(/"/g, '""')}"`;
   };
   const header = ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"];
   const rows = entries.map((e) =>
     [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(cell).join(";"),
   );
-  return `\uFEFF${[header.join(";"), ...rows].join("\r\n")}\r\n`;
+  return `\uFEFF${[header.map(cell).join(";"), ...rows].join("\r\n")}\r\n`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { env } from "@/lib/env";
 import { redactSecrets } from "./secrets";
 import { getTransport, TransportError, type Transport } from "./transport";
+import { headerSafe } from "./header-safe";
 
 /** How long a claimed email stays with one dispatcher before another may take it over. */
 const LEASE = sql`interval '2 minutes'`;
@@ -75,7 +76,8 @@ async function releaseUntried(ids: string[], db: Db) {
 async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promise<{ result: keyof DispatchResult; timedOut?: boolean }> {
   try {
     const { messageId } = await transport.send(
-      { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments },
+      // Cleaned again on the way out: a row written by older code or by hand cannot smuggle a header.
+      { from: headerSafe(email.from), to: headerSafe(email.to), subject: headerSafe(email.subject), html: email.html, text: email.text, attachments: email.attachments },
       email.id,
     );
     // The stored copy keeps no usable link: its tokens are blanked in the same statement that

@@ -6,6 +6,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { emailOutbox, type EmailAttachment } from "@/db/schema";
 import { env } from "@/lib/env";
 import { dispatchDueEmails } from "./dispatcher";
+import { headerSafe } from "./header-safe";
 
 export type EnqueueInput = {
   /** Template name, for the email log. */
@@ -42,9 +43,10 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
     .values({
       dedupeKey: input.dedupeKey,
       template: input.template,
-      to: input.to.toLowerCase(),
-      from: env().EMAIL_FROM,
-      subject: input.subject,
+      // Headers never carry a line break, whatever a caller passes (see header-safe.ts).
+      to: headerSafe(input.to).toLowerCase(),
+      from: headerSafe(env().EMAIL_FROM),
+      subject: headerSafe(input.subject),
       html,
       text,
       attachments: input.attachments ?? [],

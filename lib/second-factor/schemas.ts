@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
-/** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in a name. */
+/** Control characters (NUL above all, which PostgreSQL refuses in text). */
 const noControl = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 const base64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*={0,2}$/, "not base64url");
 
@@ -9,7 +10,7 @@ export const passkeyNameSchema = z
   .trim()
   .min(1, "Bitte gib dem Passkey einen Namen.")
   .max(60, "Der Name ist zu lang (höchstens 60 Zeichen).")
-  .refine(noControl, "Der Name enthält ungültige Zeichen.");
+  .refine(isSingleLine, singleLineMessage("Name"));
 
 const transports = z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(7);
 /** Only the one extension result anyone reads; everything else a browser sends is dropped. */

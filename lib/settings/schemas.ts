@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in a setting. */
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 const text = (label: string, max: number) =>
   z.string().trim().max(max, `${label}: höchstens ${max} Zeichen.`).refine(noControl, `${label}: ungültige Zeichen.`);
+
+/** A one-line setting that may reach an email header (the practice's and the coach's name, a session type's). */
+const line = (label: string, max: number) => text(label, max).refine(isSingleLine, singleLineMessage(label));
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
@@ -19,8 +23,8 @@ export function isSupportedTimeZone(zone: string): boolean {
 
 /** The coach's practice settings form: the Impressum's facts, the practice's time zone and the reminder time. */
 export const practiceSettingsFormSchema = z.object({
-  practiceName: text("Name der Praxis", 120).min(1, "Bitte gib den Namen der Praxis an."),
-  coachName: text("Dein Name", 120),
+  practiceName: line("Name der Praxis", 120).min(1, "Bitte gib den Namen der Praxis an."),
+  coachName: line("Dein Name", 120),
   profession: text("Berufsbezeichnung", 200),
   street: text("Straße und Hausnummer", 200),
   postalCode: z
@@ -67,7 +71,7 @@ export const sessionChannelLabels: Record<(typeof sessionChannels)[number], stri
 
 export const sessionTypeFormSchema = z.object({
   id: z.union([z.literal(""), z.uuid()]).optional(),
-  name: text("Name", 80).min(1, "Bitte gib der Sitzungsart einen Namen."),
+  name: line("Name", 80).min(1, "Bitte gib der Sitzungsart einen Namen."),
   durationMinutes: wholeNumber("Dauer", 10, 480),
   channel: z.enum(sessionChannels, { error: "Bitte wähle, wie die Sitzung stattfindet." }),
   defaultLocation: text("Ort oder Link", 500),

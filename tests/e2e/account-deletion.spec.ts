@@ -46,7 +46,7 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
   expect(data.selfChecks.length).toBeGreaterThan(0);
   expect(data.healthDataViews.length).toBeGreaterThan(0);
   const csv = await (await page.request.get("/dashboard/daten/tagebuch.csv")).text();
-  expect(csv.split("\r\n")[0]).toContain("Datum;Schmerz;Stress");
+  expect(csv.split("\r\n")[0]).toContain('"Datum";"Schmerz";"Stress"');
 
   // The page says what stays after deletion (nothing) and how long backups keep it.
   const deletion = page.getByRole("region", { name: "Konto löschen" });

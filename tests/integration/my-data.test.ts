@@ -40,8 +40,19 @@ describe("my data", () => {
   it("writes the CSV for spreadsheets without letting a note become a formula", () => {
     const csv = journalCsv([{ entryDate: "2026-11-01", pain: 2, stress: 3, mood: null, bodyAreas: [], tags: ["a;b"], helped: [], notes: '=HYPERLINK("x")' }]);
     const [header, row] = csv.replace("\uFEFF", "").split("\r\n");
-    expect(header).toBe("Datum;Schmerz;Stress;Stimmung;Körperbereiche;Auslöser;Geholfen;Notizen");
-    expect(row).toBe(`2026-11-01;2;3;;;"a;b";;"'=HYPERLINK(""x"")"`);
+    expect(header).toBe('"Datum";"Schmerz";"Stress";"Stimmung";"Körperbereiche";"Auslöser";"Geholfen";"Notizen"');
+    expect(row).toBe(`"2026-11-01";"2";"3";"";"";"a;b";"";"'=HYPERLINK(""x"")"`);
+  });
+
+  it("quotes every cell of the CSV, so no spreadsheet splits or reinterprets one", () => {
+    const csv = journalCsv([
+      { entryDate: "2026-11-02", pain: 4, stress: 1, mood: 3, bodyAreas: ["Rücken", "Nacken"], tags: [], helped: ["Wärme, Ruhe"], notes: "schlecht geschlafen" },
+    ]);
+    const row = csv.replace("\uFEFF", "").split("\r\n")[1]!;
+    const cells = row.split(";");
+    expect(cells).toHaveLength(8);
+    for (const cell of cells) expect(cell).toMatch(/^"[^"]*"$/);
+    expect(cells).toEqual(['"2026-11-02"', '"4"', '"1"', '"3"', '"Rücken, Nacken"', '""', '"Wärme, Ruhe"', '"schlecht geschlafen"']);
   });
 
   it("refuses a record that is not a client's", async () => {

@@ -59,6 +59,25 @@ describe("outbox", () => {
     expect(rows[0]!.status).toBe("queued");
   });
 
+  it("lets no line break into a header, stored or sent, whatever a caller passes", async () => {
+    await enqueueEmail({ ...email(5, "anna@example.com\r\nBcc: victim@example.com"), subject: "Neue Anfrage von Anna\r\nBcc: victim@example.com" });
+    const [row] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, "test:5"));
+    for (const value of [row!.to, row!.subject, row!.from]) expect(value).not.toMatch(/[\r\n\u0000-\u001f]/);
+    // A row that holds one anyway (older code, a hand-made insert) is cleaned on the way out.
+    await database.db.update(emailOutbox).set({ subject: "Betreff\r\nBcc: victim@example.com", from: "Praxis <p@example.com>\nReply-To: x@example.com" }).where(eq(emailOutbox.id, row!.id));
+    const seen: { from: string; to: string; subject: string }[] = [];
+    const transport: Transport = {
+      name: "mailbox",
+      async send(message, key) {
+        seen.push(message);
+        return { messageId: `m-${key}` };
+      },
+    };
+    expect(await dispatchDueEmails({ transport })).toMatchObject({ sent: 1 });
+    expect(seen).toHaveLength(1);
+    for (const value of [seen[0]!.from, seen[0]!.to, seen[0]!.subject]) expect(value).not.toMatch(/[\r\n\u0000-\u001f]/);
+  });
+
   it("writes nothing when the caller's transaction rolls back", async () => {
     await expect(
       database.db.transaction(async (tx) => {

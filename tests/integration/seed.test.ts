@@ -30,7 +30,7 @@ describe("seed", () => {
   it("in production makes only the coach from COACH_EMAIL, no demo clients", async () => {
     const fresh = await createTestDatabase();
     try {
-      const e = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "s", COACH_EMAIL: "Praxis@Example.org", DATABASE_URL: fresh.url });
+      const e = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "s", AUTH_URL: "https://praxis.example.org", COACH_EMAIL: "Praxis@Example.org", DATABASE_URL: fresh.url });
       await prepareDatabase(fresh, e);
       const all = await fresh.db.select({ email: users.email, role: users.role }).from(users);
       expect(all).toEqual([{ email: "praxis@example.org", role: "coach" }]);

@@ -8,7 +8,7 @@ export default function setup() {
   const started = Date.now();
   const build = spawnSync("./node_modules/.bin/next", ["build"], {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "resilience-build" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "resilience-build", AUTH_URL: "http://127.0.0.1:3000" },
   });
   if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
   console.log(`[resilience] next build took ${Math.round((Date.now() - started) / 1000)} s`);

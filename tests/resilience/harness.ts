@@ -1,5 +1,5 @@
 // Shared pieces of the resilience scenarios: throw-away databases, app processes started the way
-// production starts them (`next start` on the one build), a fake Resend and a private PostgreSQL.
+// production starts them (`npm start`, server/start.mjs, on the one build), a fake Resend and a private PostgreSQL.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { loopbackClient } from "../e2e/support/loopback";
 
 export const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const CRON_SECRET = "resilience-cron-secret";
@@ -46,7 +47,7 @@ export async function createDatabase(serverUrl = adminUrl): Promise<{ url: strin
 
 export type App = { port: number; url: string; process: ChildProcess; log: () => string; stop: () => Promise<void> };
 
-/** `next start` on a free port, with its own process group so that stopping it stops next-server too. */
+/** server/start.mjs (what `npm start` runs) on a free port, in its own process group so that stopping it stops everything it started. */
 export async function startApp(env: Record<string, string>): Promise<App> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -65,7 +66,7 @@ export async function startApp(env: Record<string, string>): Promise<App> {
     RESEND_BASE_URL: undefined,
     ...env,
   };
-  const child = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["server/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: childEnv as NodeJS.ProcessEnv,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -91,7 +92,7 @@ export async function startApp(env: Record<string, string>): Promise<App> {
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(3000) }).catch(() => null);
     if (res?.status === 200) break;
     if (Date.now() > deadline) {
@@ -133,12 +134,17 @@ export async function allowManyPendingBookings(sql: postgres.Sql) {
   await sql`update availability_settings set max_pending_per_client = 1000, confirmation_emails_per_day = 3 where id = 1`;
 }
 
-export function book(app: App, start: string, n: number, headers: Record<string, string> = {}) {
-  return request(`${app.url}/api/bookings`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ start, name: `Test Person ${n}`, email: `person${n}@example.com`, channel: "video", consent: true }),
-  });
+/**
+ * Books a consultation; with `from`, from that loopback address (127.0.0.x, see STACK.md), so that
+ * the server sees another client without any forged header.
+ */
+export async function book(app: App, start: string, n: number, from?: string) {
+  const body = { start, name: `Test Person ${n}`, email: `person${n}@example.com`, channel: "video", consent: true };
+  if (!from) return request(`${app.url}/api/bookings`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await loopbackClient(app.url, from).post("/api/bookings", body);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, String(value));
+  return { status: res.status, headers, text: res.text, json: res.json };
 }
 
 export function cron(app: App) {

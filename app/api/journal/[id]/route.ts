@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requireApiUser } from "@/lib/auth/guards";
 import { errorResponse } from "@/lib/http/errors";
 import { enforceRateLimit } from "@/lib/rate-limit/rules";
-import { readJson } from "@/lib/http/json-body";
+import { readJson, refuseCrossOrigin } from "@/lib/http/json-body";
 import { deleteEntry, getEntry, updateEntry } from "@/lib/journal/queries";
 import { journalPatchSchema } from "@/lib/journal/schemas";
 
@@ -28,8 +28,9 @@ export async function PATCH(request: NextRequest, { params }: Context) {
   }
 }
 
-export async function DELETE(_request: NextRequest, { params }: Context) {
+export async function DELETE(request: NextRequest, { params }: Context) {
   try {
+    refuseCrossOrigin(request);
     const user = await requireApiUser("client");
     await enforceRateLimit("journalWrite", user.id);
     await deleteEntry(user.id, (await params).id);

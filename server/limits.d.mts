@@ -1,0 +1,1 @@
+export declare const BODY_LIMIT_BYTES: number;
