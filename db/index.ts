@@ -3,7 +3,7 @@ import path from "node:path";
 import { env } from "../lib/env";
 import { connectPglite, connectPostgres, type Db, type DbHandle } from "./client";
 
-export type { Db, Engine } from "./client";
+export type { Db } from "./client";
 
 /**
  * The one database client: postgres.js when DATABASE_URL is set, otherwise embedded PGlite

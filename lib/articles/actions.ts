@@ -6,8 +6,8 @@ import { requireActionUser } from "@/lib/auth/guards";
 import { clientKey } from "@/lib/http/client-ip";
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
-import { fields, formAction, publicFormAction, text, type FormState } from "@/lib/http/form-action";
-import { isUuid } from "@/lib/sql/uuid";
+import { commandAction, fields, formAction, publicFormAction, text, type FormState } from "@/lib/http/form-action";
+import { isUuid, uuidSchema } from "@/lib/sql/uuid";
 import { siteOrigin } from "@/lib/site-url";
 import { deleteComment, moderateComment, submitComment } from "./comments";
 import { createArticle, deleteArticle, setArticleStatus, updateArticle } from "./editor";
@@ -55,14 +55,16 @@ export const saveArticleAction = formAction({
   },
 });
 
-export async function deleteArticleAction(formData: FormData): Promise<void> {
-  await requireActionUser("coach");
-  const id = String(formData.get("id") ?? "");
-  if (!isUuid(id)) return;
-  const article = await deleteArticle(id).catch((error) => (error instanceof AppError ? null : Promise.reject(error)));
-  if (article) refreshPublicPages(article.slug);
-  redirect("/coach/artikel?geloescht=1");
-}
+export const deleteArticleAction = commandAction({
+  role: "coach",
+  schema: z.object({ id: uuidSchema }),
+  read: (form) => ({ id: text(form, "id") }),
+  run: async ({ id }) => {
+    const article = await deleteArticle(id).catch((error) => (error instanceof AppError ? null : Promise.reject(error)));
+    if (article) refreshPublicPages(article.slug);
+    redirect("/coach/artikel?geloescht=1");
+  },
+});
 
 /** The editor's live preview: the same renderer as the article page. */
 export async function previewMarkdownAction(markdown: string): Promise<{ html: string; readingMinutes: number }> {
@@ -88,17 +90,18 @@ export async function submitCommentAction(slug: string, previous: FormState, for
   return postComment(slug, previous, form);
 }
 
-export async function moderateCommentAction(formData: FormData): Promise<void> {
-  await requireActionUser("coach");
-  const id = String(formData.get("id") ?? "");
-  const decision = String(formData.get("decision") ?? "");
-  if (!isUuid(id)) return;
-  try {
-    const slug =
-      decision === "delete" ? await deleteComment(id) : await moderateComment(id, decision === "approve" ? "approved" : "rejected");
-    refreshPublicPages(slug);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-  }
-  revalidatePath("/coach/kommentare");
-}
+export const moderateCommentAction = commandAction({
+  role: "coach",
+  schema: z.object({ id: uuidSchema, decision: z.string() }),
+  read: (form) => fields(form, ["id", "decision"]),
+  run: async ({ id, decision }) => {
+    try {
+      const slug =
+        decision === "delete" ? await deleteComment(id) : await moderateComment(id, decision === "approve" ? "approved" : "rejected");
+      refreshPublicPages(slug);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+    revalidatePath("/coach/kommentare");
+  },
+});

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
-import { fields, formAction, text } from "@/lib/http/form-action";
-import { isUuid } from "@/lib/sql/uuid";
+import { commandAction, fields, formAction, text } from "@/lib/http/form-action";
+import { uuidSchema } from "@/lib/sql/uuid";
+import { z } from "zod";
 import { siteOrigin } from "@/lib/site-url";
 import { availabilityFormSchema, overrideFormSchema } from "./availability-form";
 import { convertToClient, deleteOverride, saveAvailability, saveOverride } from "./coach";
@@ -50,36 +50,40 @@ export const saveOverrideAction = formAction({
   },
 });
 
-export async function deleteOverrideAction(form: FormData): Promise<void> {
-  await requireActionUser("coach");
-  const date = String(form.get("date") ?? "");
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) await deleteOverride(date);
-  revalidatePath("/coach/verfuegbarkeit");
-}
+export const deleteOverrideAction = commandAction({
+  role: "coach",
+  schema: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  read: (form) => ({ date: text(form, "date") }),
+  run: async ({ date }) => {
+    await deleteOverride(date);
+    revalidatePath("/coach/verfuegbarkeit");
+  },
+});
 
-export async function consultationAction(form: FormData): Promise<void> {
-  await requireActionUser("coach");
-  const id = String(form.get("id") ?? "");
-  const intent = String(form.get("intent") ?? "");
-  if (!isUuid(id)) return;
-  let notice = "";
-  try {
-    if (intent === "cancel") {
-      const reason = cancelReasonSchema.safeParse(String(form.get("reason") ?? ""));
-      if (!reason.success) throw new AppError("invalid", reason.error.issues[0]?.message ?? "Bitte prüfe den Grund.");
-      await cancelConsultationByCoach(id, reason.data, await siteOrigin());
-      notice = "abgesagt";
-    } else if (intent === "completed" || intent === "no_show") {
-      await setOutcome(id, intent);
-      notice = intent === "completed" ? "erledigt" : "nicht-erschienen";
-    } else if (intent === "convert") {
-      const { created } = await convertToClient(id, await siteOrigin());
-      notice = created ? "eingeladen" : "erneut-eingeladen";
+export const consultationAction = commandAction({
+  role: "coach",
+  schema: z.object({ id: uuidSchema, intent: z.string(), reason: z.string() }),
+  read: (form) => fields(form, ["id", "intent", "reason"]),
+  run: async ({ id, intent, reason: reasonText }) => {
+    let notice = "";
+    try {
+      if (intent === "cancel") {
+        const reason = cancelReasonSchema.safeParse(reasonText);
+        if (!reason.success) throw new AppError("invalid", reason.error.issues[0]?.message ?? "Bitte prüfe den Grund.");
+        await cancelConsultationByCoach(id, reason.data, await siteOrigin());
+        notice = "abgesagt";
+      } else if (intent === "completed" || intent === "no_show") {
+        await setOutcome(id, intent);
+        notice = intent === "completed" ? "erledigt" : "nicht-erschienen";
+      } else if (intent === "convert") {
+        const { created } = await convertToClient(id, await siteOrigin());
+        notice = created ? "eingeladen" : "erneut-eingeladen";
+      }
+    } catch (error) {
+      if (error instanceof AppError) redirect(`/coach/termine?fehler=${failureCode(intent, error)}`);
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof AppError) redirect(`/coach/termine?fehler=${failureCode(intent, error)}`);
-    throw error;
-  }
-  revalidatePath("/coach/termine");
-  redirect(`/coach/termine?ok=${notice}`);
-}
+    revalidatePath("/coach/termine");
+    redirect(`/coach/termine?ok=${notice}`);
+  },
+});

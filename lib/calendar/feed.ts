@@ -26,18 +26,6 @@ export async function renewCalendarFeedToken(db: Db = defaultDb): Promise<string
   return token;
 }
 
-/** Turns the feed off: every URL handed out so far stops working. */
-export async function revokeCalendarFeedToken(db: Db = defaultDb): Promise<void> {
-  await db
-    .update(practiceSettings)
-    .set({ calendarFeedTokenHash: null, updatedAt: sql`now()` })
-    .where(eq(practiceSettings.id, 1));
-}
-
-export async function hasCalendarFeed(db: Db = defaultDb): Promise<boolean> {
-  return (await loadPracticeSettings(db)).calendarFeedTokenHash !== null;
-}
-
 /** Whether the token is the current feed secret. Malformed tokens are not looked up at all. */
 export async function isCalendarFeedToken(token: string, db: Db = defaultDb): Promise<boolean> {
   if (!isTokenShape(token)) return false;

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { clientStatuses, type ClientStatus } from "@/db/schema";
-import { requireActionUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/http/errors";
-import { fields, formAction } from "@/lib/http/form-action";
+import { commandAction, fields, formAction } from "@/lib/http/form-action";
+import { z } from "zod";
 import { siteOrigin } from "@/lib/site-url";
 import { setClientStatus } from "./coach-view";
 import { inviteClient, inviteClientSchema, resendInvitation } from "./invitations";
@@ -24,25 +24,27 @@ export const inviteClientAction = formAction({
 });
 
 /** From the client list: send the invitation again, or change the status. */
-export async function manageClientAction(form: FormData): Promise<void> {
-  await requireActionUser("coach");
-  const id = String(form.get("id") ?? "");
-  const intent = String(form.get("intent") ?? "");
-  let flash: string;
-  try {
-    if (intent === "resend") {
-      await resendInvitation(id, await siteOrigin());
-      flash = "einladung-gesendet";
-    } else if (intent === "status" && (clientStatuses as readonly string[]).includes(String(form.get("status")))) {
-      await setClientStatus(id, String(form.get("status")) as ClientStatus);
-      flash = "status-gespeichert";
-    } else {
-      flash = "ungueltig";
+export const manageClientAction = commandAction({
+  role: "coach",
+  schema: z.object({ id: z.string(), intent: z.string(), status: z.string() }),
+  read: (form) => fields(form, ["id", "intent", "status"]),
+  run: async ({ id, intent, status }) => {
+    let flash: string;
+    try {
+      if (intent === "resend") {
+        await resendInvitation(id, await siteOrigin());
+        flash = "einladung-gesendet";
+      } else if (intent === "status" && (clientStatuses as readonly string[]).includes(status)) {
+        await setClientStatus(id, status as ClientStatus);
+        flash = "status-gespeichert";
+      } else {
+        flash = "ungueltig";
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      flash = "nicht-gefunden";
     }
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    flash = "nicht-gefunden";
-  }
-  revalidatePath("/coach/klienten");
-  redirect(`/coach/klienten?hinweis=${flash}`);
-}
+    revalidatePath("/coach/klienten");
+    redirect(`/coach/klienten?hinweis=${flash}`);
+  },
+});

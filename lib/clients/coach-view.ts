@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { containsPattern } from "@/lib/sql/like";
 import { appointments, healthDataViews, journalEntries, users, type ClientStatus } from "@/db/schema";
@@ -105,8 +105,4 @@ export async function openClientRecord(
   if (!client) throw new AppError("not_found", "Diese Person gibt es nicht.");
   await db.insert(healthDataViews).values({ clientId, viewerId: coach.id, viewerName: coach.name || coach.email || "Coach", what });
   return client;
-}
-
-export async function recentViews(clientId: string, db: Db = defaultDb) {
-  return db.select().from(healthDataViews).where(eq(healthDataViews.clientId, clientId)).orderBy(desc(healthDataViews.viewedAt)).limit(5);
 }

@@ -101,3 +101,22 @@ async function parseAndRun<S extends z.ZodType>(
     throw error;
   }
 }
+
+/**
+ * A button's action (a form without state: delete, retry, a status change). The same guard and
+ * parse; input that does not parse does nothing, as a forged or stale button should. `run` may
+ * redirect to say what happened.
+ */
+export function commandAction<S extends z.ZodType>(options: {
+  role: UserRole | "any";
+  schema: S;
+  read: (form: FormData) => unknown;
+  run: (input: z.output<S>, ctx: { user: SessionUser; form: FormData }) => Promise<void>;
+}): (form: FormData) => Promise<void> {
+  return async (form) => {
+    const user = await requireActionUser(options.role === "any" ? undefined : options.role);
+    const parsed = options.schema.safeParse(options.read(form));
+    if (!parsed.success) return;
+    await options.run(parsed.data, { user, form });
+  };
+}

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, desc, eq, gte, ilike, lte, or, sql } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, gte, ilike, lte, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { containsPattern } from "@/lib/sql/like";
 import { journalEntries, type JournalEntry } from "@/db/schema";
@@ -139,11 +139,6 @@ export async function entryDates(userId: string, since: string, db: Db = default
     .from(journalEntries)
     .where(and(eq(journalEntries.userId, userId), gte(journalEntries.entryDate, since)));
   return rows.map((r) => r.date);
-}
-
-export async function countEntries(userId: string, db: Db = defaultDb): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(journalEntries).where(eq(journalEntries.userId, userId));
-  return row?.n ?? 0;
 }
 
 /** Every tag, help and body area the user has used, for the filter. */

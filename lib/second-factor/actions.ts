@@ -6,6 +6,7 @@ import { homeFor, requireActionUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { currentSessionToken } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/http/errors";
+import { commandAction } from "@/lib/http/form-action";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { siteOrigin } from "@/lib/site-url";
 import { secondFactorContext } from "./context";
@@ -65,7 +66,10 @@ export async function removePasskeyAction(_previous: RemovePasskeyState, form: F
   const parsed = removePasskeyFormSchema.safeParse({ id: field(form, "id") ?? "", confirmLast: field(form, "confirmLast") });
   if (!parsed.success) return { message: "Diesen Passkey gibt es nicht." };
   try {
-    const result = await removePasskey(user.id, parsed.data.id, { confirmLast: Boolean(parsed.data.confirmLast), origin: await siteOrigin() });
+    const result = await removePasskey(user.id, parsed.data.id, {
+      confirmLast: Boolean(parsed.data.confirmLast),
+      origin: await siteOrigin(),
+    });
     if (!result.removed) return { confirmLast: true };
     revalidatePath(securitySettingsPath(user.role).split("#")[0]!);
     return { ok: result.wasLast ? "Der Passkey ist entfernt. Dein Konto hat jetzt keinen Passkey mehr." : "Der Passkey ist entfernt." };
@@ -76,15 +80,17 @@ export async function removePasskeyAction(_previous: RemovePasskeyState, form: F
 }
 
 /** Signs one of the person's other devices out. */
-export async function endSessionAction(form: FormData): Promise<void> {
-  const user = await requireActionUser();
-  const parsed = endSessionFormSchema.safeParse({ id: field(form, "id") ?? "" });
-  if (!parsed.success) return;
-  try {
-    await endOtherSession(user.id, parsed.data.id, await currentSessionToken());
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return;
-    throw error;
-  }
-  revalidatePath(securitySettingsPath(user.role).split("#")[0]!);
-}
+export const endSessionAction = commandAction({
+  role: "any",
+  schema: endSessionFormSchema,
+  read: (form) => ({ id: field(form, "id") ?? "" }),
+  run: async ({ id }, { user }) => {
+    try {
+      await endOtherSession(user.id, id, await currentSessionToken());
+    } catch (error) {
+      if (error instanceof AppError && error.code === "not_found") return;
+      throw error;
+    }
+    revalidatePath(securitySettingsPath(user.role).split("#")[0]!);
+  },
+});

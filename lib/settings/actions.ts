@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth/guards";
 import { renewCalendarFeedToken } from "@/lib/calendar/feed";
-import { fields, formAction, text } from "@/lib/http/form-action";
-import { isUuid } from "@/lib/sql/uuid";
+import { commandAction, fields, formAction } from "@/lib/http/form-action";
+import { uuidSchema } from "@/lib/sql/uuid";
+import { z } from "zod";
 import { siteOrigin } from "@/lib/site-url";
 import { saveRetentionSettings, saveSessionType, savePracticeSettings, setSessionTypeActive } from "./practice";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "./schemas";
@@ -66,13 +67,15 @@ export const saveSessionTypeAction = formAction({
 });
 
 /** Retire (no longer offered for new sessions) or offer again. */
-export async function setSessionTypeActiveAction(form: FormData): Promise<void> {
-  await requireActionUser("coach");
-  const id = text(form, "id");
-  if (!isUuid(id)) return;
-  await setSessionTypeActive(id, text(form, "active") === "true");
-  revalidatePath("/coach/einstellungen");
-}
+export const setSessionTypeActiveAction = commandAction({
+  role: "coach",
+  schema: z.object({ id: uuidSchema, active: z.string() }),
+  read: (form) => fields(form, ["id", "active"]),
+  run: async ({ id, active }) => {
+    await setSessionTypeActive(id, active === "true");
+    revalidatePath("/coach/einstellungen");
+  },
+});
 
 /** Makes a new feed secret; the URL is returned once, since only its hash is kept. */
 export async function renewCalendarFeedAction(_previous: CalendarFeedState, _form: FormData): Promise<CalendarFeedState> {
