@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useId } from "react";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
+import { Field, TextArea } from "@/components/ui/Field";
+import { Honeypot } from "@/components/ui/Honeypot";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/http/form-action";
 
 export function CommentForm({ action }: { action: (state: FormState, data: FormData) => Promise<FormState> }) {
   const [state, onSubmit, pending] = useKeptForm<FormState>(action, {});
-  const bodyId = useId();
   const consentId = useId();
   if (state.ok) {
     return (
@@ -36,33 +36,8 @@ export function CommentForm({ action }: { action: (state: FormState, data: FormD
         error={errors.authorName?.[0]}
         hint="Ein Vorname genügt. Er wird mit dem Kommentar gezeigt."
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={bodyId} className="font-medium">
-          Kommentar
-        </label>
-        <textarea
-          id={bodyId}
-          name="body"
-          rows={5}
-          maxLength={4000}
-          required
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={errors.body ? `${bodyId}-error` : undefined}
-          className="rounded-lg border border-line bg-surface px-3 py-2 text-base aria-invalid:border-danger"
-        />
-        {errors.body && (
-          <p id={`${bodyId}-error`} className="text-sm text-danger">
-            {errors.body[0]}
-          </p>
-        )}
-      </div>
-      {/* Honeypot: hidden from people and screen readers, tempting to bots. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label>
-          Website
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" />
-        </label>
-      </div>
+      <TextArea label="Kommentar" name="body" rows={5} maxLength={4000} required error={errors.body?.[0]} />
+      <Honeypot />
       <div className="flex items-start gap-3">
         <input
           id={consentId}

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
+import { Field, TextArea } from "@/components/ui/Field";
+import { Honeypot } from "@/components/ui/Honeypot";
 import { Notice } from "@/components/ui/Notice";
 import { recallResult, storedResultText } from "@/lib/checks/browser-result";
 import { SlotPicker } from "./SlotPicker";
@@ -32,7 +33,6 @@ export function BookingWidget({
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState<{ email: string; start: string } | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
-  const messageId = useId();
   const consentId = useId();
   const selfCheckId = useId();
 
@@ -180,20 +180,13 @@ export function BookingWidget({
           maxLength={40}
           error={errors.phone}
         />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={messageId} className="font-medium">
-            Magst du kurz erzählen, worum es geht? (optional)
-          </label>
-          <textarea
-            id={messageId}
-            name="message"
-            rows={4}
-            maxLength={2000}
-            aria-invalid={errors.message ? true : undefined}
-            className="rounded-lg border border-line bg-surface px-3 py-2 text-base"
-          />
-          {errors.message && <p className="text-sm text-danger">{errors.message}</p>}
-        </div>
+        <TextArea
+          label="Magst du kurz erzählen, worum es geht? (optional)"
+          name="message"
+          rows={4}
+          maxLength={2000}
+          error={errors.message}
+        />
         {selfCheck && (
           <div className="flex items-start gap-3">
             <input
@@ -215,12 +208,7 @@ export function BookingWidget({
             </div>
           </div>
         )}
-        <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-          <label>
-            Website
-            <input type="text" name="website" tabIndex={-1} autoComplete="off" />
-          </label>
-        </div>
+        <Honeypot />
         <div className="flex items-start gap-3">
           <input
             id={consentId}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/Button";
-import { Notice } from "@/components/ui/Notice";
+import { TextArea } from "@/components/ui/Field";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState as ManageState } from "@/lib/http/form-action";
 import { SlotPicker } from "./SlotPicker";
@@ -24,7 +25,6 @@ export function ManageAppointment({
   const [cancelState, onCancel, cancelling] = useKeptForm<ManageState>(cancel, {});
   const [moveState, onMove, moving] = useKeptForm<ManageState>(reschedule, {});
   const [start, setStart] = useState<string | null>(null);
-  const reasonId = useId();
   return (
     <div className="flex flex-col gap-10">
       <section aria-labelledby="verschieben" className="flex flex-col gap-4">
@@ -32,11 +32,7 @@ export function ManageAppointment({
           Termin verschieben
         </h2>
         <form onSubmit={onMove} className="flex flex-col gap-4">
-          {moveState.message && (
-            <Notice tone="danger" role="alert">
-              {moveState.message}
-            </Notice>
-          )}
+          <FormNotices state={moveState} />
           <SlotPicker practiceTimeZone={practiceTimeZone} horizonDays={horizonDays} selected={start} onSelect={setStart} />
           <input type="hidden" name="start" value={start ?? ""} />
           <div>
@@ -51,23 +47,8 @@ export function ManageAppointment({
           Termin absagen
         </h2>
         <form onSubmit={onCancel} className="flex flex-col gap-4">
-          {cancelState.message && (
-            <Notice tone="danger" role="alert">
-              {cancelState.message}
-            </Notice>
-          )}
-          <div className="flex flex-col gap-1">
-            <label htmlFor={reasonId} className="font-medium">
-              Magst du uns sagen, warum? (optional)
-            </label>
-            <textarea
-              id={reasonId}
-              name="reason"
-              rows={3}
-              maxLength={500}
-              className="rounded-lg border border-line bg-surface px-3 py-2 text-base"
-            />
-          </div>
+          <FormNotices state={cancelState} />
+          <TextArea label="Magst du uns sagen, warum? (optional)" name="reason" rows={3} maxLength={500} />
           <div>
             <Button type="submit" variant="danger" disabled={cancelling}>
               {cancelling ? "Wird abgesagt …" : "Termin absagen"}

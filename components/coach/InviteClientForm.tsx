@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { inviteClientAction } from "@/lib/clients/coach-actions";
 import type { FormState } from "@/lib/http/form-action";
@@ -13,20 +13,9 @@ export function InviteClientForm() {
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-end">
-      {state.message && (
-        <div className="md:col-span-3">
-          <Notice tone="danger" role="alert">
-            {state.message}
-          </Notice>
-        </div>
-      )}
-      {state.ok && (
-        <div className="md:col-span-3">
-          <Notice tone="success" role="status">
-            {state.ok}
-          </Notice>
-        </div>
-      )}
+      <div className="md:col-span-3 empty:hidden">
+        <FormNotices state={state} />
+      </div>
       <Field label="Name" name="name" autoComplete="off" required maxLength={100} error={e("name")} />
       <Field label="E-Mail-Adresse" name="email" type="email" autoComplete="off" required maxLength={254} error={e("email")} />
       <div>

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { saveOverrideAction } from "@/lib/booking/coach-actions";
 import type { FormState } from "@/lib/http/form-action";
@@ -12,20 +12,9 @@ export function OverrideForm() {
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
-      {state.message && (
-        <div className="md:col-span-2">
-          <Notice tone="danger" role="alert">
-            {state.message}
-          </Notice>
-        </div>
-      )}
-      {state.ok && (
-        <div className="md:col-span-2">
-          <Notice tone="success" role="status">
-            {state.ok}
-          </Notice>
-        </div>
-      )}
+      <div className="md:col-span-2 empty:hidden">
+        <FormNotices state={state} />
+      </div>
       <Field label="Datum" name="date" type="date" required error={e("date")} />
       <Field label="Bis (optional, für einen Zeitraum)" name="until" type="date" error={e("until")} />
       <Field
