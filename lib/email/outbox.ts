@@ -65,7 +65,7 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
 }
 
 /** Inside a request, deliver once the response is out; elsewhere the poller or cron will. */
-function dispatchAfterResponse() {
+export function dispatchAfterResponse() {
   try {
     after(async () => {
       await dispatchDueEmails().catch((error) => console.error("outbox dispatch failed", error));
