@@ -1,5 +1,6 @@
 // Lighthouse 12 through its Node API, on Debian's chromium (no browser download here).
 // Default (mobile, simulated throttling) settings, the four scored categories only.
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "../scripts/chromium";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -9,17 +10,8 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
 export async function runLighthouse(base: string, paths: string[]): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromePath: process.env.CHROME_PATH ?? SYSTEM_CHROMIUM,
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   try {
     const results: LighthouseScores[] = [];

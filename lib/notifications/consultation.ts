@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import type { Appointment } from "@/db/schema";
 import BookingRequestEmail, { bookingRequestSubject } from "@/emails/booking-request";
 import BookingUpdateEmail, { bookingUpdateSubject, type BookingUpdateKind } from "@/emails/booking-update";
-import type { BookingSettings } from "@/lib/booking/availability";
+import { loadBookingSettings } from "@/lib/booking/availability";
 import { greetingName } from "@/lib/booking/greeting";
 import { invitationAttachment } from "@/lib/calendar/ics";
 import { invitationFor } from "@/lib/calendar/invitation";
@@ -56,11 +56,12 @@ export async function queueConfirmationRequest(
 export async function queueVisitorUpdate(
   tx: Db,
   voice: Voice,
-  settings: Pick<BookingSettings, "timeZone" | "cancellationCutoffMinutes">,
   appointment: Appointment,
   kind: BookingUpdateKind,
   extra: { manageToken?: string; reason?: string | null; origin: string; eraseAfterSend?: boolean },
 ) {
+  // The cut-off is read only when a visitor's email is written (sessions and coach notices need none).
+  const settings = await loadBookingSettings(tx);
   const when = visitorWhen(appointment, settings.timeZone);
   await enqueueEmail(
     {

@@ -1,6 +1,5 @@
 import type { Db } from "@/db";
 import type { Appointment } from "@/db/schema";
-import { loadBookingSettings } from "@/lib/booking/availability";
 import { queueCoachNotice } from "./coach-notice";
 import { queueVisitorUpdate } from "./consultation";
 import { queueSessionUpdate } from "./sessions";
@@ -16,15 +15,15 @@ type Origin = { origin: string };
 
 /** A visitor confirmed their consultation: their confirmation with the manage link, the coach's notice. */
 export async function announceConfirmed(tx: Db, row: Appointment, extra: Origin & { manageToken: string }) {
-  const [voice, settings] = await Promise.all([practiceVoice(tx), loadBookingSettings(tx)]);
-  await queueVisitorUpdate(tx, voice, settings, row, "confirmed", { origin: extra.origin, manageToken: extra.manageToken });
+  const voice = await practiceVoice(tx);
+  await queueVisitorUpdate(tx, voice, row, "confirmed", { origin: extra.origin, manageToken: extra.manageToken });
   await queueCoachNotice(tx, voice, row, "booked", extra);
 }
 
 /** A visitor moved their consultation. */
 export async function announceMovedByVisitor(tx: Db, row: Appointment, extra: Origin & { manageToken: string; previousStart: Date }) {
-  const [voice, settings] = await Promise.all([practiceVoice(tx), loadBookingSettings(tx)]);
-  await queueVisitorUpdate(tx, voice, settings, row, "moved", { origin: extra.origin, manageToken: extra.manageToken });
+  const voice = await practiceVoice(tx);
+  await queueVisitorUpdate(tx, voice, row, "moved", { origin: extra.origin, manageToken: extra.manageToken });
   await queueCoachNotice(tx, voice, row, "moved", { origin: extra.origin, previousStart: extra.previousStart });
 }
 
@@ -50,14 +49,14 @@ export async function announceCancelled(
   extra: Origin & { by: NonNullable<Appointment["cancelledBy"]>; reason: string | null; accountDeleted?: boolean },
 ) {
   const accountDeleted = extra.accountDeleted ?? false;
-  const [voice, settings] = await Promise.all([practiceVoice(tx), loadBookingSettings(tx)]);
+  const voice = await practiceVoice(tx);
   const toPerson = {
     origin: extra.origin,
     reason: extra.by === "coach" ? extra.reason : accountDeleted ? "Konto gelöscht" : null,
     eraseAfterSend: accountDeleted,
   };
   if (row.kind === "session") await queueSessionUpdate(tx, voice, [row], "cancelled", toPerson);
-  else await queueVisitorUpdate(tx, voice, settings, row, "cancelled", toPerson);
+  else await queueVisitorUpdate(tx, voice, row, "cancelled", toPerson);
   if (extra.by !== "coach")
     await queueCoachNotice(tx, voice, row, "cancelled", { origin: extra.origin, reasonGiven: Boolean(extra.reason), accountDeleted });
 }
