@@ -28,7 +28,12 @@ export default defineConfig({
     // The coach's first sign-in: registers the passkey (virtual authenticator) and keeps the
     // signed-in state for every spec (tests/e2e/support/coach.ts).
     { name: "setup", testMatch: /coach\.setup\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "chromium", testIgnore: [/account-deletion/, /\.mobile\.spec\.ts$/], dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "chromium",
+      testIgnore: [/account-deletion/, /\.mobile\.spec\.ts$/],
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
     // Journeys written for a phone (390 × 844): only the specs named *.mobile.spec.ts, not the whole suite twice.
     {
       name: "mobile",
@@ -37,7 +42,12 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, launchOptions },
     },
     // Deletes a demo account, so it runs after every other journey.
-    { name: "destructive", testMatch: /account-deletion/, dependencies: ["chromium", "mobile"], use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "destructive",
+      testMatch: /account-deletion/,
+      dependencies: ["chromium", "mobile"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
