@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, PRERENDERED_PAGE_SOURCES } from "./lib/http/csp";
 import { BODY_LIMIT_BYTES } from "./server/limits.mjs";
@@ -23,6 +24,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own folder; bundling it breaks that (see STACK.md).
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Next's page cache with one staleness rule shared by every instance (see the file).
+  cacheHandler: path.join(process.cwd(), "server/cache-handler.mjs"),
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: BODY_LIMIT_BYTES },

@@ -1,5 +1,10 @@
 // Issue 7, item 5: two app instances on one database. One slot, one winner; each email and each
 // reminder goes out once with both pollers and both cron routes running; the rate limit is shared.
+// Issue 13, item 6: a change the coach saves on one instance shows on the other's cached pages.
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../../scripts/chromium";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
   allowManyPendingBookings,
@@ -8,6 +13,7 @@ import {
   cron,
   freeSlots,
   recordResult,
+  request,
   startApp,
   startFakeResend,
   waitFor,
@@ -20,6 +26,8 @@ let fake: FakeResend;
 let apps: App[] = [];
 
 beforeAll(async () => {
+  // Pages and query results an earlier run cached on disk (the build is shared) came from another database.
+  for (const dir of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(dir, { recursive: true, force: true });
   database = await createDatabase();
   fake = await startFakeResend();
   const env = { DATABASE_URL: database.url, RESEND_API_KEY: "re_test", RESEND_BASE_URL: fake.url, RATE_LIMIT_BOOKINGS_PER_HOUR: "3" };
@@ -103,4 +111,75 @@ test("two instances: one booking per slot, every email and reminder once, one ra
     rateLimitStatuses: limitedStatuses,
     rateLimitRetryAfter: limited[3]!.headers.get("retry-after"),
   });
+});
+
+const SLUG = "warum-chronischer-rueckenschmerz-oft-nicht-dort-entsteht-wo-er-wehtut";
+/** Instance B learns of A's revalidations at most a second later (server/cache-handler.mjs), then renders once. */
+const OTHER_INSTANCE_WITHIN_MS = 5_000;
+
+test("two instances: an article and the practice zone the coach changes on one are new on the other's cached pages within seconds", async () => {
+  const [a, b] = apps as [App, App];
+  const page = `/artikel/${SLUG}`;
+  // Published at 03:30 UTC: 2 March in Berlin, still 1 March in New York.
+  await database.sql`update articles set published_at = '2026-03-02T03:30:00Z' where slug = ${SLUG}`;
+  // Both instances have the page in their cache.
+  for (const app of [a, b]) {
+    await request(app.url + page);
+    const cached = await request(app.url + page);
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get("x-nextjs-cache")).toBe("HIT");
+  }
+
+  // The coach, signed in with both factors (a session row as the sign-in would write it), renames the article on A.
+  const [coach] = await database.sql<{ id: string }[]>`select id from users where role = 'coach'`;
+  const [article] = await database.sql<{ id: string; title: string }[]>`select id, title from articles where slug = ${SLUG}`;
+  const token = randomBytes(32).toString("hex");
+  await database.sql`insert into sessions (session_token, user_id, expires, second_factor_at)
+    values (${token}, ${coach!.id}, ${new Date(Date.now() + 3_600_000)}, now())`;
+  const title = `Neu gefasst ${Date.now()}`;
+  expect(article!.title).not.toBe(title);
+  const pageOnB = async () => (await request(b.url + page)).text;
+  expect(await pageOnB()).toContain("2. März 2026");
+
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  const context = await browser.newContext({ baseURL: a.url });
+  await context.addCookies([{ name: "authjs.session-token", value: token, url: a.url }]);
+  const coachPage = await context.newPage();
+  /** Saves on A, then how long until B's copy of the article shows `expected`. */
+  async function untilOnB(save: () => Promise<void>, expected: string) {
+    await save();
+    const savedAt = Date.now();
+    expect((await request(a.url + page)).text).toContain(expected);
+    await waitFor(`“${expected}” on instance B`, async () => (await pageOnB()).includes(expected), 10_000, 100);
+    return Date.now() - savedAt;
+  }
+  try {
+    const titleMs = await untilOnB(async () => {
+      await coachPage.goto(`/coach/artikel/${article!.id}`);
+      await coachPage.getByLabel("Titel", { exact: true }).fill(title);
+      await coachPage.getByRole("button", { name: "Änderungen veröffentlichen" }).click();
+      await coachPage.getByText("Änderungen veröffentlicht.").waitFor();
+    }, title);
+    // The list follows too, and the page is cached again on B.
+    expect((await request(b.url + "/artikel")).text).toContain(title);
+    expect((await request(b.url + page)).headers.get("x-nextjs-cache")).toBe("HIT");
+
+    const zoneMs = await untilOnB(async () => {
+      await coachPage.goto("/coach/einstellungen");
+      await coachPage.getByLabel("Zeitzone der Praxis").selectOption("America/New_York");
+      await coachPage.getByRole("button", { name: "Einstellungen speichern" }).click();
+      await coachPage.getByRole("status").getByText("Gespeichert").waitFor();
+    }, "1. März 2026");
+    // The slot engine on B reads the new zone on its next request too.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const slots = await request(`${b.url}/api/slots?from=${day(3)}&to=${day(4)}`);
+    expect(slots.status).toBe(200);
+    expect((slots.json() as { timeZone: string }).timeZone).toBe("America/New_York");
+
+    expect(titleMs).toBeLessThan(OTHER_INSTANCE_WITHIN_MS);
+    expect(zoneMs).toBeLessThan(OTHER_INSTANCE_WITHIN_MS);
+    recordResult("two-instances-cache", { titleMs, zoneMs, boundMs: OTHER_INSTANCE_WITHIN_MS });
+  } finally {
+    await browser.close();
+  }
 });
