@@ -29,7 +29,9 @@ if (process.env.TEST_DATABASE_URL) {
 
 const next = "./node_modules/.bin/next";
 if (!process.env.E2E_SKIP_BUILD) {
-  const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  // Built as a deployment is, without the mailbox switch: whether it is on is decided at start.
+  const { DEV_MAILBOX: _atStartOnly, ...buildEnv } = env;
+  const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...buildEnv, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const server = spawn(process.execPath, ["server/start.mjs", "-p", port, "-H", "localhost"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });

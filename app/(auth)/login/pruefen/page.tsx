@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Notice } from "@/components/ui/Notice";
 import { devMailboxEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Schau in dein Postfach", robots: { index: false } };
 
-export default function CheckEmailPage() {
+export default async function CheckEmailPage() {
+  await connection(); // the mailbox switch is read at start, not baked in by the build
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <h1>Schau in dein Postfach</h1>
