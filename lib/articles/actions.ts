@@ -92,7 +92,8 @@ export async function submitCommentAction(slug: string, previous: FormState, for
 
 export const moderateCommentAction = commandAction({
   role: "coach",
-  schema: z.object({ id: uuidSchema, decision: z.string() }),
+  // "hide" takes a published comment off its article again; it stays out of sight like a rejected one.
+  schema: z.object({ id: uuidSchema, decision: z.enum(["approve", "reject", "hide", "delete"]) }),
   read: (form) => fields(form, ["id", "decision"]),
   run: async ({ id, decision }) => {
     try {

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { db } from "@/db";
 import { articleComments, articles, articleSlugRedirects, users, type Article, type ArticleComment } from "@/db/schema";
@@ -12,7 +12,9 @@ export const ARTICLES_PER_PAGE = 10;
 /** Cached pages are also refreshed at least this often, so a second app instance catches up. */
 export const ARTICLE_REVALIDATE_SECONDS = 300;
 
-export type ArticleSummary = Pick<Article, "id" | "slug" | "title" | "excerpt" | "tags" | "publishedAt" | "updatedAt"> & { readingMinutes: number };
+export type ArticleSummary = Pick<Article, "id" | "slug" | "title" | "excerpt" | "tags" | "publishedAt" | "updatedAt"> & {
+  readingMinutes: number;
+};
 export type PublishedArticle = Article & { authorName: string | null };
 
 const summaryColumns = {
@@ -178,7 +180,11 @@ export async function getArticleForCoach(id: string): Promise<Article | null> {
 }
 
 /** The moderation queue: comments waiting, oldest first, with their article. */
-export async function pendingCommentsForCoach() {
+/**
+ * The comments the coach looks after: those that wait for a decision (oldest first) or those that are
+ * published (newest first, so a fresh one is found at once).
+ */
+export async function commentsForCoach(status: "pending" | "approved") {
   return db
     .select({
       id: articleComments.id,
@@ -191,7 +197,7 @@ export async function pendingCommentsForCoach() {
     })
     .from(articleComments)
     .innerJoin(articles, eq(articles.id, articleComments.articleId))
-    .where(inArray(articleComments.status, ["pending"]))
-    .orderBy(articleComments.createdAt)
+    .where(eq(articleComments.status, status))
+    .orderBy(status === "pending" ? asc(articleComments.createdAt) : desc(articleComments.createdAt))
     .limit(200);
 }

@@ -71,7 +71,8 @@ test("the coach writes, previews, publishes, renames, unpublishes and deletes an
   await signInCoach(page);
   await page.goto("/coach/artikel/neu");
   const title = `Atmen gegen die Angst ${Date.now()}`;
-  const hostile = "Ein ruhiger Absatz.\n\n## Erster Schritt\n\nText.\n\n<script>window.pwned=1</script><img src=x onerror=\"window.pwned=1\">\n\n[Klick](javascript:window.pwned=1)";
+  const hostile =
+    'Ein ruhiger Absatz.\n\n## Erster Schritt\n\nText.\n\n<script>window.pwned=1</script><img src=x onerror="window.pwned=1">\n\n[Klick](javascript:window.pwned=1)';
   await fillArticle(page, title, hostile);
 
   // Live preview with the same renderer: the heading renders, the script does not.
@@ -112,7 +113,14 @@ test("the coach writes, previews, publishes, renames, unpublishes and deletes an
   const old = await visitor.request.get(`/artikel/${slug}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);
   // Next 16 sends the Location header twice (same value) on the first, uncached render; browsers accept that.
-  expect(new Set(old.headers()["location"]!.split(",").map((l) => l.trim()))).toEqual(new Set([`/artikel/${slug}-neu`]));
+  expect(
+    new Set(
+      old
+        .headers()
+        ["location"]!.split(",")
+        .map((l) => l.trim()),
+    ),
+  ).toEqual(new Set([`/artikel/${slug}-neu`]));
   await visitor.goto(`/artikel/${slug}`);
   await expect(visitor).toHaveURL(`/artikel/${slug}-neu`);
 
@@ -146,7 +154,9 @@ test("a visitor comments, the coach is told and approves, and the comment appear
   let notice: Awaited<ReturnType<typeof mailFor>>[number] | undefined;
   await expect
     .poll(async () => {
-      notice = (await mailFor(page.request, "coach@example.com")).find((m) => m.subject.startsWith("Neuer Kommentar") && m.text.includes("Sabine"));
+      notice = (await mailFor(page.request, "coach@example.com")).find(
+        (m) => m.subject.startsWith("Neuer Kommentar") && m.text.includes("Sabine"),
+      );
       return Boolean(notice);
     })
     .toBe(true);
@@ -158,14 +168,44 @@ test("a visitor comments, the coach is told and approves, and the comment appear
   await signInCoach(coach);
   await coach.goto("/coach/kommentare");
   await expectAccessible(coach);
-  const item = coach.getByRole("article").filter({ hasText: text });
-  await item.getByRole("button", { name: "Freigeben" }).click();
-  await expect(coach.getByRole("article").filter({ hasText: text })).toHaveCount(0);
+  const waiting = coach.getByRole("region", { name: "Warten auf deine Freigabe" });
+  const published = coach.getByRole("region", { name: "Veröffentlicht" });
+  await waiting.getByRole("article").filter({ hasText: text }).getByRole("button", { name: "Freigeben" }).click();
+  await expect(waiting.getByRole("article").filter({ hasText: text })).toHaveCount(0);
+  await expect(published.getByRole("article").filter({ hasText: text })).toBeVisible();
 
   await page.goto(`/artikel/${slug}`);
   const shown = page.getByRole("listitem").filter({ hasText: text });
   await expect(shown).toBeVisible();
   await expect(shown.locator("b")).toHaveCount(0);
+
+  // Published is not for ever: the coach hides it again, and it is gone from the article.
+  await published.getByRole("article").filter({ hasText: text }).getByRole("button", { name: "Verbergen" }).click();
+  await expect(published.getByRole("article").filter({ hasText: text })).toHaveCount(0);
+  await page.goto(`/artikel/${slug}`);
+  await expect(page.getByText(text)).toHaveCount(0);
+  await coach.close();
+});
+
+test("a published comment can be deleted from the coach's list", async ({ page, browser }) => {
+  const slug = "was-die-boulder-studie-ueber-pain-reprocessing-therapy-zeigt";
+  const text = `Ein Kommentar zum Löschen ${Date.now()}`;
+  await page.goto(`/artikel/${slug}`);
+  await page.getByLabel("Name", { exact: true }).fill("Jonas");
+  await page.getByLabel("Kommentar", { exact: true }).fill(text);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Kommentar senden" }).click();
+  await expect(page.getByText("Danke für deinen Kommentar!")).toBeVisible();
+
+  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signInCoach(coach);
+  await coach.goto("/coach/kommentare");
+  await coach.getByRole("article").filter({ hasText: text }).getByRole("button", { name: "Freigeben" }).click();
+  const published = coach.getByRole("region", { name: "Veröffentlicht" }).getByRole("article").filter({ hasText: text });
+  await published.getByRole("button", { name: "Löschen" }).click();
+  await expect(coach.getByRole("article").filter({ hasText: text })).toHaveCount(0);
+  await page.goto(`/artikel/${slug}`);
+  await expect(page.getByText(text)).toHaveCount(0);
   await coach.close();
 });
 
