@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/Card";
 import { channelName } from "@/lib/appointments/channels";
 import { requireRole } from "@/lib/auth/guards";
 import { agendaBetween, attentionCounts, byPracticeDate, type AgendaItem } from "@/lib/coach/agenda";
+import { missingImpressumFields } from "@/lib/settings/impressum";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { addDays, isValidDate, mondayOf } from "@/lib/time/dates";
 import { formatCalendarDate, formatClock } from "@/lib/time/format";
@@ -69,12 +70,19 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   ]);
   const byDay = byPracticeDate(items, tz);
   const todays = byPracticeDate(todaysWeekItems ?? items, tz).get(today) ?? [];
+  const missingImpressum = missingImpressumFields(practice);
   const attentionItems = [
     {
-      n: attention.pendingBookings,
+      n: attention.consultationsToRecord,
       href: "/coach/termine",
-      one: "Erstgespräch wartet auf Bestätigung",
-      many: "Erstgespräche warten auf Bestätigung",
+      one: "Erstgespräch wartet auf deinen Vermerk, ob es stattgefunden hat",
+      many: "Erstgespräche warten auf deinen Vermerk, ob sie stattgefunden haben",
+    },
+    {
+      n: attention.sessionsToRecord,
+      href: "/coach/klienten",
+      one: "Sitzung wartet auf deinen Vermerk, ob sie stattgefunden hat",
+      many: "Sitzungen warten auf deinen Vermerk, ob sie stattgefunden haben",
     },
     {
       n: attention.pendingComments,
@@ -87,6 +95,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       href: "/coach/emails?status=failed",
       one: "E-Mail konnte nicht zugestellt werden",
       many: "E-Mails konnten nicht zugestellt werden",
+    },
+    {
+      n: missingImpressum.length,
+      href: "/coach/einstellungen",
+      one: `Angabe fehlt im Impressum (${missingImpressum.join(", ")})`,
+      many: `Angaben fehlen im Impressum (${missingImpressum.join(", ")})`,
     },
   ].filter((a) => a.n > 0);
 

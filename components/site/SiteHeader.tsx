@@ -28,7 +28,7 @@ export async function SiteHeader({ account }: { account: AccountMode }) {
           {settings.practiceName}
         </Link>
         <nav aria-label="Hauptnavigation">
-          <ul className="flex flex-wrap items-center gap-x-5 gap-y-1 text-base">
+          <ul className="flex flex-wrap items-center gap-x-3.5 gap-y-1 text-base whitespace-nowrap sm:gap-x-5">
             {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="text-ink no-underline hover:text-accent hover:underline">

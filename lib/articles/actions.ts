@@ -35,6 +35,10 @@ export const saveArticleAction = formAction({
   run: async (input, { user, form }) => {
     const id = text(form, "id");
     const intent = text(form, "intent");
+    // A draft may be empty; what readers see may not ("save" is the published article's button).
+    if ((intent === "publish" || intent === "save") && input.body.trim() === "") {
+      throw new AppError("invalid", "Ein Artikel ohne Text lässt sich nicht veröffentlichen. Schreib zuerst den Text.", { field: "body" });
+    }
     let savedId: string;
     if (id) {
       if (!isUuid(id)) throw new AppError("not_found", "Diesen Artikel gibt es nicht mehr.");

@@ -37,19 +37,27 @@ export async function agendaBetween(from: Date, until: Date, db: Db = defaultDb)
     .orderBy(asc(appointments.startAt));
 }
 
-/** What needs the coach: bookings awaiting the visitor's confirmation, comments to moderate, emails that failed. */
+/**
+ * What waits for the coach, not for someone else: appointments that have begun and still need the
+ * coach's note whether they took place, comments to moderate, emails that failed. (A booking that
+ * waits for the visitor's confirmation needs nothing from the coach.)
+ */
 export async function attentionCounts(
   db: Db = defaultDb,
-): Promise<{ pendingBookings: number; pendingComments: number; failedEmails: number }> {
+): Promise<{ consultationsToRecord: number; sessionsToRecord: number; pendingComments: number; failedEmails: number }> {
+  const begunAndConfirmed = (kind: "consultation" | "session") =>
+    sql<number>`(select count(*)::int from ${appointments} where ${appointments.kind} = ${kind} and ${appointments.status} = 'confirmed' and ${appointments.startAt} < now())`;
   const [row] = await db
     .select({
-      pendingBookings: sql<number>`(select count(*)::int from ${appointments} where ${appointments.status} = 'pending' and ${appointments.startAt} > now())`,
+      consultationsToRecord: begunAndConfirmed("consultation"),
+      sessionsToRecord: begunAndConfirmed("session"),
       pendingComments: sql<number>`(select count(*)::int from ${articleComments} where ${articleComments.status} = 'pending')`,
       failedEmails: sql<number>`(select count(*)::int from ${emailOutbox} where ${emailOutbox.status} = 'failed')`,
     })
     .from(sql`(select 1) as one`);
   return {
-    pendingBookings: Number(row!.pendingBookings),
+    consultationsToRecord: Number(row!.consultationsToRecord),
+    sessionsToRecord: Number(row!.sessionsToRecord),
     pendingComments: Number(row!.pendingComments),
     failedEmails: Number(row!.failedEmails),
   };

@@ -135,6 +135,16 @@ test("the coach writes, previews, publishes, renames, unpublishes and deletes an
   await visitor.close();
 });
 
+test("an article without text is kept as a draft, not published", async ({ page }) => {
+  await signInCoach(page);
+  await page.goto("/coach/artikel/neu");
+  await fillArticle(page, `Noch leer ${Date.now()}`, "   ");
+  await page.getByRole("button", { name: "Veröffentlichen" }).click();
+  await expect(page.getByText("Ein Artikel ohne Text lässt sich nicht veröffentlichen.").first()).toBeVisible();
+  await expect(page.getByLabel("Text (Markdown)")).toHaveAttribute("aria-invalid", "true");
+  expect(page.url()).toMatch(/\/coach\/artikel\/neu$/);
+});
+
 test("a visitor comments, the coach is told and approves, and the comment appears as plain text", async ({ page, browser }) => {
   const slug = "was-die-boulder-studie-ueber-pain-reprocessing-therapy-zeigt";
   await page.goto(`/artikel/${slug}`);

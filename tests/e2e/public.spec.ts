@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/app";
+import { signInCoach } from "./support/coach";
 
 const pages = [
   { path: "/", heading: /kein Befund erklärt es/ },
@@ -44,11 +45,21 @@ for (const { path, heading } of pages) {
   });
 }
 
-test("the Impressum marks plainly what the coach must still fill in", async ({ page }) => {
+test("the Impressum marks plainly what is missing; the coach is told on the agenda, not the visitor", async ({ page, browser }) => {
   await page.goto("/impressum");
-  await expect(page.getByText("Noch nicht vollständig")).toBeVisible();
   await expect(page.getByText("[Straße und Hausnummer bitte ergänzen]")).toBeVisible();
   await expect(page.getByText("Mara Lindner").first()).toBeVisible();
+  await expect(page.getByText("Noch nicht vollständig")).toHaveCount(0);
+
+  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signInCoach(coach);
+  await coach.goto("/coach");
+  const attention = coach.getByRole("region", { name: "Braucht deine Aufmerksamkeit" });
+  await expect(attention.getByRole("link", { name: "3 Angaben fehlen im Impressum (Straße und Hausnummer, Postleitzahl, Ort)" })).toHaveAttribute(
+    "href",
+    "/coach/einstellungen",
+  );
+  await coach.close();
 });
 
 test("health reports the database", async ({ request }) => {

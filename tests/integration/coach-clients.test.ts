@@ -145,6 +145,20 @@ describe("the agenda", () => {
       email: "paula@example.com",
       pendingExpiresAt: new Date(Date.now() + 3600_000),
     });
+    // A consultation that has taken place waits for the coach's note; the pending one above waits for the visitor.
+    const held = new Date(Date.now() - 3 * 86_400_000 - 17 * 60_000);
+    const heldEnd = new Date(held.getTime() + 30 * 60_000);
+    await database.db.insert(appointments).values({
+      coachId,
+      kind: "consultation",
+      status: "confirmed",
+      startAt: held,
+      endAt: heldEnd,
+      blockedFrom: held,
+      blockedUntil: heldEnd,
+      name: "Hanna Gehalten",
+      email: "hanna@example.com",
+    });
     const [article] = await database.db.select({ id: articles.id }).from(articles).limit(1);
     await database.db
       .insert(articleComments)
@@ -152,7 +166,8 @@ describe("the agenda", () => {
     const [mail] = await invitations("clara.neu@example.com");
     await database.db.update(emailOutbox).set({ status: "failed", lastError: "boom" }).where(eq(emailOutbox.id, mail!.id));
     expect(await attentionCounts()).toEqual({
-      pendingBookings: before.pendingBookings + 1,
+      consultationsToRecord: before.consultationsToRecord + 1,
+      sessionsToRecord: before.sessionsToRecord,
       pendingComments: before.pendingComments + 1,
       failedEmails: before.failedEmails + 1,
     });

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import { Missing, OrMissing } from "@/components/site/Missing";
 import { KeptAfterDeletion } from "@/components/privacy/KeptAfterDeletion";
-import { Notice } from "@/components/ui/Notice";
 import { MAGIC_LINK_MINUTES } from "@/lib/auth/magic-link";
 import { INVITATION_VALID_DAYS } from "@/lib/clients/invitations";
-import { missingImpressumFields } from "@/lib/settings/impressum";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Datenschutz" };
 
 export default async function DatenschutzPage() {
   const s = await getPracticeSettings();
-  const incomplete = missingImpressumFields(s).length > 0;
   const coach = s.coachName || "die Person, die dich in der Praxis begleitet";
   return (
     <article className="prose-calm">
@@ -20,11 +17,6 @@ export default async function DatenschutzPage() {
         Wir gehen mit deinen Daten so sorgsam um, wie wir es uns selbst wünschen würden: Wir erheben nur, was für das Coaching nötig ist,
         setzen keine Werbe- oder Analyse-Tracker ein und geben nichts weiter, um daran zu verdienen.
       </p>
-      {incomplete && (
-        <Notice tone="warn" title="Noch nicht vollständig">
-          Angaben zur verantwortlichen Stelle fehlen noch. Bitte in den Praxis-Einstellungen ergänzen.
-        </Notice>
-      )}
 
       <h2>1. Verantwortliche Stelle</h2>
       <p>

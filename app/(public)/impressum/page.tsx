@@ -1,22 +1,14 @@
 import type { Metadata } from "next";
 import { Missing, OrMissing } from "@/components/site/Missing";
-import { Notice } from "@/components/ui/Notice";
-import { missingImpressumFields } from "@/lib/settings/impressum";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Impressum" };
 
 export default async function ImpressumPage() {
   const s = await getPracticeSettings();
-  const missing = missingImpressumFields(s);
   return (
     <article className="prose-calm">
       <h1>Impressum</h1>
-      {missing.length > 0 && (
-        <Notice tone="warn" title="Noch nicht vollständig">
-          Im Impressum fehlen noch: {missing.join(", ")}. Bitte in den Praxis-Einstellungen ergänzen.
-        </Notice>
-      )}
       <h2>Angaben gemäß § 5 DDG</h2>
       <p>
         {s.practiceName}

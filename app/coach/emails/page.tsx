@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/Button";
+import { EmailAddress } from "@/components/ui/EmailAddress";
 import { Notice } from "@/components/ui/Notice";
 import { outboxStatuses } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
@@ -102,7 +103,9 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-line align-top last:border-0">
                   <td className="p-3 whitespace-nowrap">{formatDateTime(r.createdAt, settings.timeZone, "short")}</td>
-                  <td className="p-3 break-all">{r.to}</td>
+                  <td className="p-3">
+                    <EmailAddress address={r.to} />
+                  </td>
                   <td className="p-3">
                     {r.subject}
                     {r.lastError && <p className="pt-1 text-danger">Letzter Fehler: {r.lastError}</p>}
