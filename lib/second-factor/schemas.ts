@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
+import { normalizeRecoveryCode } from "./recovery-codes";
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text). */
 const noControl = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
-const base64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*={0,2}$/, "not base64url");
+const base64url = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*={0,2}$/, "not base64url");
 
 export const passkeyNameSchema = z
   .string({ error: "Bitte gib dem Passkey einen Namen." })
@@ -54,16 +59,22 @@ export const authenticationVerifySchema = z.object({
 });
 export type AuthenticationVerifyInput = z.infer<typeof authenticationVerifySchema>;
 
-/** A recovery code as typed; whether it can be one is decided by normalizeRecoveryCode. */
+const notACode = "Das ist kein Wiederherstellungscode. Er hat zehn Zeichen, z. B. K7QX2-MP9RT.";
+
+/** A recovery code as typed, if it can be one (normalizeRecoveryCode decides). */
 export const recoveryCodeFormSchema = z.object({
-  code: z.string().max(64, "Das ist kein Wiederherstellungscode.").refine(noControl, "Das ist kein Wiederherstellungscode."),
+  code: z
+    .string()
+    .max(64, notACode)
+    .refine(noControl, notACode)
+    .refine((code) => normalizeRecoveryCode(code) !== null, notACode),
   /** Where to go next; anything odd is dropped (safeReturnPath decides the rest). */
   callbackUrl: z.string().max(500).refine(noControl).optional().catch(undefined),
 });
 
 export const removePasskeyFormSchema = z.object({
   id: z.uuid("Diesen Passkey gibt es nicht."),
-  confirmLast: z.enum(["on", "ja", ""]).optional(),
+  confirmLast: z.enum(["on", "ja", ""], "Diesen Passkey gibt es nicht.").optional(),
 });
 
 export const endSessionFormSchema = z.object({ id: z.uuid("Diese Sitzung gibt es nicht.") });
