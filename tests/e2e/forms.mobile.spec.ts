@@ -58,9 +58,9 @@ test("the comment form brings its error into view and focus", async ({ page }) =
   const send = page.getByRole("button", { name: "Kommentar senden" });
   await send.scrollIntoViewIfNeeded();
   await send.click();
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "Bitte prüfe die markierten Felder." });
   await expect(alert).toBeInViewport();
-  await expect(page.locator(":focus")).toContainText(await alert.innerText());
+  await expect(page.locator(":focus")).toContainText("Bitte prüfe die markierten Felder.");
   await expect(page.getByLabel("Kommentar", { exact: true })).toHaveValue("Ein Gedanke dazu.");
   await expectAccessible(page);
 });
