@@ -1,12 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
+import { Field, Select, TextArea } from "@/components/ui/Field";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/http/form-action";
 import { FormNotices } from "@/components/ui/FormNotices";
-import { TextArea } from "@/components/ui/Field";
 
 type SessionTypeOption = { id: string; name: string; durationMinutes: number; defaultLocation: string };
 
@@ -22,7 +21,6 @@ export function ScheduleSessionForm({
 }) {
   const [state, onSubmit, pending] = useKeptForm<FormState>(action, {});
   const [typeId, setTypeId] = useState(types[0]?.id ?? "");
-  const selectId = useId();
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
   const type = types.find((t) => t.id === typeId);
   return (
@@ -32,31 +30,19 @@ export function ScheduleSessionForm({
       </div>
       <Field label="Datum" name="date" type="date" required error={e("date")} />
       <Field label="Uhrzeit" name="time" type="time" required error={e("time")} hint="In der Zeitzone der Praxis." />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={selectId} className="font-medium">
-          Sitzungsart
-        </label>
-        <select
-          id={selectId}
-          name="sessionTypeId"
-          value={typeId}
-          onChange={(event) => setTypeId(event.target.value)}
-          aria-invalid={e("sessionTypeId") ? true : undefined}
-          aria-describedby={e("sessionTypeId") ? `${selectId}-error` : undefined}
-          className="min-h-11 rounded-lg border border-line bg-surface px-3 py-2 text-base"
-        >
-          {types.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.durationMinutes} Min.)
-            </option>
-          ))}
-        </select>
-        {e("sessionTypeId") && (
-          <p id={`${selectId}-error`} className="text-sm text-danger">
-            {e("sessionTypeId")}
-          </p>
-        )}
-      </div>
+      <Select
+        label="Sitzungsart"
+        name="sessionTypeId"
+        value={typeId}
+        onChange={(event) => setTypeId(event.target.value)}
+        error={e("sessionTypeId")}
+      >
+        {types.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name} ({t.durationMinutes} Min.)
+          </option>
+        ))}
+      </Select>
       <Field
         label="Ort oder Link"
         name="location"

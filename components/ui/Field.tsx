@@ -3,7 +3,12 @@
 import { useId, useState, type ComponentProps, type ReactNode } from "react";
 
 type Labelled = { label: string; hint?: string; error?: string; id?: string; className?: string };
-type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+type ControlProps = {
+  id: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+  onInput: (event: { currentTarget: { value: string } }) => void;
+};
 /** What the frame needs of the control to count its characters against `maxLength`. */
 type Counted = { maxLength?: number; value?: unknown; defaultValue?: unknown };
 
@@ -24,7 +29,7 @@ function FieldFrame({
   className = "",
   counted,
   control,
-}: Labelled & { counted: Counted; control: (props: ControlProps, count: (value: string) => void) => ReactNode }) {
+}: Labelled & { counted: Counted; control: (props: ControlProps) => ReactNode }) {
   const generated = useId();
   const inputId = id ?? generated;
   const [typed, setTyped] = useState(() => String(counted.defaultValue ?? "").length);
@@ -44,14 +49,12 @@ function FieldFrame({
           {hint}
         </p>
       )}
-      {control(
-        {
-          id: inputId,
-          "aria-invalid": error ? true : undefined,
-          "aria-describedby": [hintId, errorId, countId].filter(Boolean).join(" ") || undefined,
-        },
-        (value) => setTyped(value.length),
-      )}
+      {control({
+        id: inputId,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hintId, errorId, countId].filter(Boolean).join(" ") || undefined,
+        onInput: (event) => setTyped(event.currentTarget.value.length),
+      })}
       {max !== undefined && (
         <p
           id={`${inputId}-count`}
@@ -70,22 +73,15 @@ function FieldFrame({
   );
 }
 
-const controlClass = "rounded-lg border border-line bg-surface px-3 py-2 text-base aria-invalid:border-danger";
+const controlClass = "min-h-11 rounded-lg border border-line bg-surface px-3 py-2 text-base aria-invalid:border-danger";
 
 /** A labelled input with its hint and error. */
-export function Field({ label, hint, error, id, className, ...input }: ComponentProps<"input"> & Labelled) {
+export function Field({ label, hint, error, id, className, ...input }: Omit<ComponentProps<"input">, "onInput"> & Labelled) {
   return (
     <FieldFrame
       {...{ label, hint, error, id, className }}
       counted={input}
-      control={(wired, count) => (
-        <input
-          {...wired}
-          className={`min-h-11 ${controlClass}`}
-          {...input}
-          onInput={(e) => (count(e.currentTarget.value), input.onInput?.(e))}
-        />
-      )}
+      control={(wired) => <input {...wired} className={controlClass} {...input} />}
     />
   );
 }
@@ -99,19 +95,24 @@ export function TextArea({
   className,
   mono = false,
   ...textarea
-}: ComponentProps<"textarea"> & Labelled & { mono?: boolean }) {
+}: Omit<ComponentProps<"textarea">, "onInput"> & Labelled & { mono?: boolean }) {
+  const control = `${controlClass} ${mono ? "font-mono" : ""}`;
   return (
     <FieldFrame
       {...{ label, hint, error, id, className }}
       counted={textarea}
-      control={(wired, count) => (
-        <textarea
-          {...wired}
-          className={`${controlClass} ${mono ? "font-mono" : ""}`}
-          {...textarea}
-          onInput={(e) => (count(e.currentTarget.value), textarea.onInput?.(e))}
-        />
-      )}
+      control={(wired) => <textarea {...wired} className={control} {...textarea} />}
+    />
+  );
+}
+
+/** A labelled select with its hint and error. */
+export function Select({ label, hint, error, id, className, ...select }: Omit<ComponentProps<"select">, "onInput"> & Labelled) {
+  return (
+    <FieldFrame
+      {...{ label, hint, error, id, className }}
+      counted={{}}
+      control={(wired) => <select {...wired} className={controlClass} {...select} />}
     />
   );
 }
