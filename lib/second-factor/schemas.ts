@@ -20,26 +20,25 @@ export const passkeyNameSchema = z
 const transports = z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(7);
 /** Only the one extension result anyone reads; everything else a browser sends is dropped. */
 const clientExtensionResults = z.object({ credProps: z.object({ rk: z.boolean().optional() }).optional() }).default({});
-const credentialBase = {
-  id: base64url(1024).min(1),
-  rawId: base64url(1024).min(1),
-  type: z.literal("public-key"),
-  clientExtensionResults,
-  authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-};
+/** A credential as @simplewebauthn/browser answers, with the authenticator's own `response` fields. */
+const credential = <R extends z.ZodRawShape>(response: R) =>
+  z.object({
+    id: base64url(1024).min(1),
+    rawId: base64url(1024).min(1),
+    type: z.literal("public-key"),
+    clientExtensionResults,
+    authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+    response: z.object({ clientDataJSON: base64url(4096).min(1), ...response }),
+  });
 
 /** What @simplewebauthn/browser's startRegistration() answers, with the name the person chose. */
 export const registrationVerifySchema = z.object({
-  response: z.object({
-    ...credentialBase,
-    response: z.object({
-      clientDataJSON: base64url(4096).min(1),
-      attestationObject: base64url(8192).min(1),
-      authenticatorData: base64url(4096).optional(),
-      transports: transports.optional(),
-      publicKeyAlgorithm: z.number().int().optional(),
-      publicKey: base64url(2048).optional(),
-    }),
+  response: credential({
+    attestationObject: base64url(8192).min(1),
+    authenticatorData: base64url(4096).optional(),
+    transports: transports.optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: base64url(2048).optional(),
   }),
   name: passkeyNameSchema.optional(),
 });
@@ -47,14 +46,10 @@ export type RegistrationVerifyInput = z.infer<typeof registrationVerifySchema>;
 
 /** What @simplewebauthn/browser's startAuthentication() answers. */
 export const authenticationVerifySchema = z.object({
-  response: z.object({
-    ...credentialBase,
-    response: z.object({
-      clientDataJSON: base64url(4096).min(1),
-      authenticatorData: base64url(4096).min(1),
-      signature: base64url(1024).min(1),
-      userHandle: base64url(1024).optional(),
-    }),
+  response: credential({
+    authenticatorData: base64url(4096).min(1),
+    signature: base64url(1024).min(1),
+    userHandle: base64url(1024).optional(),
   }),
 });
 export type AuthenticationVerifyInput = z.infer<typeof authenticationVerifySchema>;
