@@ -9,7 +9,7 @@ import madge from "madge";
 
 const MAX_LIB_LINES = 300;
 /** Clones jscpd finds in lib/ and components/ today; the count may only go down. */
-const MAX_CLONES = 5;
+const MAX_CLONES = 2;
 
 const failures: string[] = [];
 
