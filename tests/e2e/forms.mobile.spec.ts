@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/app";
 import { signInCoach } from "./support/coach";
 
@@ -9,19 +9,23 @@ import { signInCoach } from "./support/coach";
  */
 
 const seededSlug = "warum-chronischer-rueckenschmerz-oft-nicht-dort-entsteht-wo-er-wehtut";
+const checkFields = "Bitte prüfe die markierten Felder.";
+
+/** Presses the submit button down at the form's end, then expects the failure in view and focused. */
+async function submitAndExpectFocusedError(page: Page, button: string) {
+  const submit = page.getByRole("button", { name: button });
+  await submit.scrollIntoViewIfNeeded();
+  await submit.click();
+  await expect(page.getByRole("alert").filter({ hasText: checkFields })).toBeInViewport();
+  await expect(page.locator(":focus")).toContainText(checkFields);
+}
 
 test("the article editor brings its error into view and focus after a failed save", async ({ page }) => {
   await signInCoach(page);
   await page.goto("/coach/artikel/neu");
   await page.getByLabel("Titel", { exact: true }).fill("Ab");
   await page.getByLabel("Text (Markdown)").fill("Ein ruhiger Absatz.");
-  const save = page.getByRole("button", { name: "Als Entwurf speichern" });
-  await save.scrollIntoViewIfNeeded();
-  await save.click();
-
-  const alert = page.getByRole("alert").filter({ hasText: "Bitte prüfe die markierten Felder." });
-  await expect(alert).toBeInViewport();
-  await expect(page.locator(":focus")).toContainText("Bitte prüfe die markierten Felder.");
+  await submitAndExpectFocusedError(page, "Als Entwurf speichern");
   await expect(page.getByText("Bitte gib einen Titel ein (mindestens 3 Zeichen).")).toBeVisible();
   // What was typed is still there to fix.
   await expect(page.getByLabel("Text (Markdown)")).toHaveValue("Ein ruhiger Absatz.");
@@ -55,12 +59,7 @@ test("a field near its limit counts its characters, and says when it is full", a
 test("the comment form brings its error into view and focus", async ({ page }) => {
   await page.goto(`/artikel/${seededSlug}`);
   await page.getByLabel("Kommentar", { exact: true }).fill("Ein Gedanke dazu.");
-  const send = page.getByRole("button", { name: "Kommentar senden" });
-  await send.scrollIntoViewIfNeeded();
-  await send.click();
-  const alert = page.getByRole("alert").filter({ hasText: "Bitte prüfe die markierten Felder." });
-  await expect(alert).toBeInViewport();
-  await expect(page.locator(":focus")).toContainText("Bitte prüfe die markierten Felder.");
+  await submitAndExpectFocusedError(page, "Kommentar senden");
   await expect(page.getByLabel("Kommentar", { exact: true })).toHaveValue("Ein Gedanke dazu.");
   await expectAccessible(page);
 });
