@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { Notice, ProblemNotice } from "@/components/ui/Notice";
 import { registerPasskey } from "./passkey-ceremony";
 import { RecoveryCodesList } from "./RecoveryCodesList";
 
@@ -32,11 +32,7 @@ export function AddPasskeyForm({ first }: { first: boolean }) {
 
   return (
     <div className="flex flex-col gap-4">
-      {message && (
-        <Notice tone="danger" role="alert">
-          {message}
-        </Notice>
-      )}
+      <ProblemNotice message={message} />
       {done && (
         <Notice tone="success" role="status">
           „{done.name}“ ist eingerichtet.
@@ -44,7 +40,12 @@ export function AddPasskeyForm({ first }: { first: boolean }) {
       )}
       {done?.recoveryCodes && <RecoveryCodesList codes={done.recoveryCodes} />}
       <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-        <Field label="Name des neuen Passkeys" name="passkeyName" maxLength={60} hint="z. B. „Laptop“, „Handy“ oder „Sicherheitsschlüssel“" />
+        <Field
+          label="Name des neuen Passkeys"
+          name="passkeyName"
+          maxLength={60}
+          hint="z. B. „Laptop“, „Handy“ oder „Sicherheitsschlüssel“"
+        />
         <div>
           <Button type="submit" variant="secondary" disabled={busy}>
             {busy ? "Einen Moment …" : "Passkey hinzufügen"}

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/Button";
-import { Notice } from "@/components/ui/Notice";
+import { ProblemNotice } from "@/components/ui/Notice";
 import { removePasskeyAction, type RemovePasskeyState } from "@/lib/second-factor/actions";
 
 /** Removes one passkey; the last one only after the warning was read and ticked. */
@@ -13,11 +13,7 @@ export function RemovePasskeyForm({ id, name, isLast, coach }: { id: string; nam
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="id" value={id} />
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
+      <ProblemNotice message={state.message} />
       {warn && (
         <div className="flex flex-col gap-2 rounded-xl border border-warn/40 bg-warn-soft p-4">
           <p>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
-import { Notice } from "@/components/ui/Notice";
+import { ProblemNotice } from "@/components/ui/Notice";
 import { renewRecoveryCodesAction, type RenewCodesState } from "@/lib/second-factor/actions";
 import { RecoveryCodesList } from "./RecoveryCodesList";
 
@@ -11,11 +11,7 @@ export function RenewCodesForm() {
   const [state, action, pending] = useActionState<RenewCodesState, FormData>(renewRecoveryCodesAction, {});
   return (
     <div className="flex flex-col gap-4">
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
+      <ProblemNotice message={state.message} />
       {state.codes && <RecoveryCodesList codes={state.codes} />}
       <form action={action}>
         <Button type="submit" variant="secondary" disabled={pending}>

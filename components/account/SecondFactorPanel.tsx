@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { Notice, ProblemNotice } from "@/components/ui/Notice";
 import { confirmWithPasskey, registerPasskey } from "./passkey-ceremony";
 import { RecoveryCodesList } from "./RecoveryCodesList";
 
@@ -55,11 +55,7 @@ export function SecondFactorPanel({ mode, next }: { mode: "verify" | "setup"; ne
 
   return (
     <div className="flex flex-col gap-4">
-      {message && (
-        <Notice tone="danger" role="alert">
-          {message}
-        </Notice>
-      )}
+      <ProblemNotice message={message} />
       {mode === "setup" ? (
         <>
           <Field

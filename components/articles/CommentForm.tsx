@@ -5,6 +5,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea } from "@/components/ui/Field";
 import { Honeypot } from "@/components/ui/Honeypot";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/http/form-action";
@@ -22,11 +23,7 @@ export function CommentForm({ action }: { action: (state: FormState, data: FormD
   const errors = state.fieldErrors ?? {};
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
+      <FormNotices state={state} />
       <Field
         label="Name"
         name="authorName"

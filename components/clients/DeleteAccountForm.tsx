@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { deleteAccountAction } from "@/lib/clients/actions";
 
@@ -10,11 +10,7 @@ export function DeleteAccountForm() {
   const [state, onSubmit, pending] = useKeptForm<{ message?: string }>(deleteAccountAction, {});
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
+      <FormNotices state={state} />
       <Field label="Zur Bestätigung LÖSCHEN eintippen" name="confirmation" autoComplete="off" required />
       <div>
         <Button type="submit" variant="danger" disabled={pending}>

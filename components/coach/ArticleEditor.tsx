@@ -3,7 +3,7 @@
 import { useEffect, useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea as SharedTextArea } from "@/components/ui/Field";
-import { Notice } from "@/components/ui/Notice";
+import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { previewMarkdownAction, saveArticleAction } from "@/lib/articles/actions";
 import type { FormState } from "@/lib/http/form-action";
@@ -54,11 +54,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-6" noValidate>
       {article.id && <input type="hidden" name="id" value={article.id} />}
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
+      <FormNotices state={state} />
       <Field
         label="Titel"
         name="title"
@@ -81,6 +77,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
         label="Kurzbeschreibung"
         name="excerpt"
         rows={2}
+        maxLength={300}
         defaultValue={article.excerpt}
         error={first("excerpt")}
         hint="Für die Artikelliste und Suchmaschinen. Leer lassen, um den Anfang des Textes zu nehmen."
@@ -106,6 +103,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
             label="Text (Markdown)"
             name="body"
             rows={24}
+            maxLength={200_000}
             value={body}
             onChange={setBody}
             mono
@@ -155,6 +153,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
           label="Bildbeschreibung"
           name="coverImageAlt"
           defaultValue={article.coverImageAlt ?? ""}
+          maxLength={300}
           error={first("coverImageAlt")}
           hint="Was ist auf dem Bild zu sehen?"
         />

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
-import { Notice } from "@/components/ui/Notice";
+import { Notice, ProblemNotice } from "@/components/ui/Notice";
 import { renewCalendarFeedAction, type CalendarFeedState } from "@/lib/settings/actions";
 
 /** Creates or renews the calendar subscription URL and shows it once: only its hash is stored. */
@@ -34,11 +34,7 @@ export function CalendarFeedForm({ exists }: { exists: boolean }) {
             : "Mit einer geheimen Abo-Adresse zeigt deine Kalender-App (Apple, Google, Outlook) alle Erstgespräche und Sitzungen an."}
         </p>
       )}
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
+      <ProblemNotice message={state.message} />
       <form action={action}>
         <Button type="submit" variant={exists || state.url ? "secondary" : "primary"} disabled={pending}>
           {pending ? "Wird erzeugt …" : exists || state.url ? "Neue Abo-Adresse erzeugen" : "Abo-Adresse erzeugen"}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
+import { Field, Select } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { savePracticeSettingsAction } from "@/lib/settings/actions";
@@ -44,28 +44,11 @@ export function PracticeSettingsForm({ values, zones }: { values: PracticeSettin
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 font-serif text-xl font-semibold">Termine</legend>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="settings-timeZone" className="font-medium">
-            Zeitzone der Praxis
-          </label>
-          <select
-            id="settings-timeZone"
-            name="timeZone"
-            defaultValue={values.timeZone}
-            aria-invalid={e("timeZone") ? true : undefined}
-            aria-describedby={e("timeZone") ? "settings-timeZone-error" : undefined}
-            className="min-h-11 rounded-lg border border-line bg-surface px-3"
-          >
-            {zones.map((z) => (
-              <option key={z}>{z}</option>
-            ))}
-          </select>
-          {e("timeZone") && (
-            <p id="settings-timeZone-error" className="text-sm text-danger">
-              {e("timeZone")}
-            </p>
-          )}
-        </div>
+        <Select label="Zeitzone der Praxis" id="settings-timeZone" name="timeZone" defaultValue={values.timeZone} error={e("timeZone")}>
+          {zones.map((z) => (
+            <option key={z}>{z}</option>
+          ))}
+        </Select>
         <Field
           label="Erinnerung vorher (Stunden)"
           name="reminderLeadHours"

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
+import { Field, Select } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { saveSessionTypeAction } from "@/lib/settings/actions";
@@ -23,7 +23,6 @@ const empty: SessionTypeValues = { name: "", durationMinutes: 50, channel: "vide
 export function SessionTypeForm({ values = empty, legend }: { values?: SessionTypeValues; legend: string }) {
   const [state, onSubmit, pending] = useKeptForm<FormState>(saveSessionTypeAction, {});
   const e = (key: string) => state.fieldErrors?.[key]?.[0];
-  const id = useId();
   const form = useRef<HTMLFormElement>(null);
   // A new type was added: empty the form for the next one (edits keep what was saved).
   useEffect(() => {
@@ -43,24 +42,13 @@ export function SessionTypeForm({ values = empty, legend }: { values?: SessionTy
           defaultValue={String(values.durationMinutes)}
           error={e("durationMinutes")}
         />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-channel`} className="font-medium">
-            Wie
-          </label>
-          <select
-            id={`${id}-channel`}
-            name="channel"
-            defaultValue={values.channel}
-            className="min-h-11 rounded-lg border border-line bg-surface px-3"
-          >
-            {sessionChannels.map((c) => (
-              <option key={c} value={c}>
-                {sessionChannelLabels[c]}
-              </option>
-            ))}
-          </select>
-          {e("channel") && <p className="text-sm text-danger">{e("channel")}</p>}
-        </div>
+        <Select label="Wie" name="channel" defaultValue={values.channel} error={e("channel")}>
+          {sessionChannels.map((c) => (
+            <option key={c} value={c}>
+              {sessionChannelLabels[c]}
+            </option>
+          ))}
+        </Select>
         <Field
           label="Ort oder Link"
           name="defaultLocation"

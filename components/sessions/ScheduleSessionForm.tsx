@@ -1,94 +1,69 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/Button";
-import { Field } from "@/components/ui/Field";
-import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { FormState } from "@/lib/http/form-action";
-import { FormNotices } from "@/components/ui/FormNotices";
-import { TextArea } from "@/components/ui/Field";
+import { Field, Select, TextArea } from "@/components/ui/Field";
+import { ActionForm, type FormAction } from "@/components/ui/ActionForm";
 
 type SessionTypeOption = { id: string; name: string; durationMinutes: number; defaultLocation: string };
 
 /** The coach schedules a session (or a weekly series) for this client. */
-export function ScheduleSessionForm({
-  action,
-  types,
-  firstName,
-}: {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
-  types: SessionTypeOption[];
-  firstName: string;
-}) {
-  const [state, onSubmit, pending] = useKeptForm<FormState>(action, {});
+export function ScheduleSessionForm({ action, types, firstName }: { action: FormAction; types: SessionTypeOption[]; firstName: string }) {
   const [typeId, setTypeId] = useState(types[0]?.id ?? "");
-  const selectId = useId();
-  const e = (key: string) => state.fieldErrors?.[key]?.[0];
   const type = types.find((t) => t.id === typeId);
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
-      <div className="flex flex-col gap-3 md:col-span-2">
-        <FormNotices state={state} />
-      </div>
-      <Field label="Datum" name="date" type="date" required error={e("date")} />
-      <Field label="Uhrzeit" name="time" type="time" required error={e("time")} hint="In der Zeitzone der Praxis." />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={selectId} className="font-medium">
-          Sitzungsart
-        </label>
-        <select
-          id={selectId}
-          name="sessionTypeId"
-          value={typeId}
-          onChange={(event) => setTypeId(event.target.value)}
-          aria-invalid={e("sessionTypeId") ? true : undefined}
-          aria-describedby={e("sessionTypeId") ? `${selectId}-error` : undefined}
-          className="min-h-11 rounded-lg border border-line bg-surface px-3 py-2 text-base"
-        >
-          {types.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.durationMinutes} Min.)
-            </option>
-          ))}
-        </select>
-        {e("sessionTypeId") && (
-          <p id={`${selectId}-error`} className="text-sm text-danger">
-            {e("sessionTypeId")}
-          </p>
-        )}
-      </div>
-      <Field
-        label="Ort oder Link"
-        name="location"
-        maxLength={500}
-        error={e("location")}
-        placeholder={type?.defaultLocation || undefined}
-        hint={type?.defaultLocation ? "Leer lassen für den Standard dieser Sitzungsart." : "z. B. der Videolink oder die Adresse."}
-      />
-      <TextArea
-        label={`Notiz an ${firstName}`}
-        name="noteToClient"
-        rows={3}
-        maxLength={2000}
-        error={e("noteToClient")}
-        hint="Erscheint in der Einladung und unter „Deine Termine“."
-        className="md:col-span-2"
-      />
-      <Field
-        label="Wöchentlich wiederholen (Anzahl Termine, optional)"
-        name="repeatWeekly"
-        type="number"
-        inputMode="numeric"
-        min={2}
-        max={26}
-        error={e("repeatWeekly")}
-        hint="2 bis 26. Leer lassen für einen einzelnen Termin."
-      />
-      <div className="md:col-span-2">
-        <Button type="submit" disabled={pending}>
-          Sitzung eintragen
-        </Button>
-      </div>
-    </form>
+    <ActionForm action={action} className="grid gap-4 md:grid-cols-2" noticeClassName="flex flex-col gap-3 md:col-span-2">
+      {({ error, pending }) => (
+        <>
+          <Field label="Datum" name="date" type="date" required error={error("date")} />
+          <Field label="Uhrzeit" name="time" type="time" required error={error("time")} hint="In der Zeitzone der Praxis." />
+          <Select
+            label="Sitzungsart"
+            name="sessionTypeId"
+            value={typeId}
+            onChange={(event) => setTypeId(event.target.value)}
+            error={error("sessionTypeId")}
+          >
+            {types.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({t.durationMinutes} Min.)
+              </option>
+            ))}
+          </Select>
+          <Field
+            label="Ort oder Link"
+            name="location"
+            maxLength={500}
+            error={error("location")}
+            placeholder={type?.defaultLocation || undefined}
+            hint={type?.defaultLocation ? "Leer lassen für den Standard dieser Sitzungsart." : "z. B. der Videolink oder die Adresse."}
+          />
+          <TextArea
+            label={`Notiz an ${firstName}`}
+            name="noteToClient"
+            rows={3}
+            maxLength={2000}
+            error={error("noteToClient")}
+            hint="Erscheint in der Einladung und unter „Deine Termine“."
+            className="md:col-span-2"
+          />
+          <Field
+            label="Wöchentlich wiederholen (Anzahl Termine, optional)"
+            name="repeatWeekly"
+            type="number"
+            inputMode="numeric"
+            min={2}
+            max={26}
+            error={error("repeatWeekly")}
+            hint="2 bis 26. Leer lassen für einen einzelnen Termin."
+          />
+          <div className="md:col-span-2">
+            <Button type="submit" disabled={pending}>
+              Sitzung eintragen
+            </Button>
+          </div>
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Notice } from "@/components/ui/Notice";
+import { Notice, ProblemNotice } from "@/components/ui/Notice";
 
 /**
  * What a form's last submit did: an error to fix (alert) or what was saved (status). A new answer
@@ -19,11 +19,7 @@ export function FormNotices({ state }: { state: { message?: string; ok?: string 
   if (!shown) return null;
   return (
     <div ref={box} tabIndex={-1} className="flex flex-col gap-2 outline-none">
-      {state.message && (
-        <Notice tone="danger" role="alert">
-          {state.message}
-        </Notice>
-      )}
+      <ProblemNotice message={state.message} />
       {state.ok && (
         <Notice tone="success" role="status">
           {state.ok}

@@ -2,11 +2,10 @@
 
 import { revalidatePath, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireActionUser } from "@/lib/auth/guards";
 import { clientKey } from "@/lib/http/client-ip";
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
-import { commandAction, fields, formAction, publicFormAction, text, type FormState } from "@/lib/http/form-action";
+import { callAction, commandAction, fields, formAction, publicFormAction, text } from "@/lib/http/form-action";
 import { isUuid, uuidSchema } from "@/lib/sql/uuid";
 import { siteOrigin } from "@/lib/site-url";
 import { deleteComment, moderateComment, submitComment } from "./comments";
@@ -64,23 +63,31 @@ export const deleteArticleAction = commandAction({
   schema: z.object({ id: uuidSchema }),
   read: (form) => ({ id: text(form, "id") }),
   run: async ({ id }) => {
-    const article = await deleteArticle(id).catch((error) => (error instanceof AppError ? null : Promise.reject(error)));
-    if (article) refreshPublicPages(article.slug);
+    const article = await deleteArticle(id);
+    refreshPublicPages(article.slug);
     redirect("/coach/artikel?geloescht=1");
   },
+  // Deleted already (another tab): gone either way.
+  refused: () => redirect("/coach/artikel?geloescht=1"),
 });
 
 /** The editor's live preview: the same renderer as the article page. */
-export async function previewMarkdownAction(markdown: string): Promise<{ html: string; readingMinutes: number }> {
-  await requireActionUser("coach");
+export const previewMarkdownAction = callAction({
+  role: "coach",
   // An action's argument is whatever the caller serialised: only a string is Markdown.
-  const text = typeof markdown === "string" ? markdown.slice(0, 200_000) : "";
-  const rendered = await renderMarkdown(text, { siteOrigin: await siteOrigin() });
-  return { html: rendered.html, readingMinutes: rendered.readingMinutes };
-}
+  schema: z.string().transform((markdown) => markdown.slice(0, 200_000)),
+  read: (markdown: string) => markdown,
+  run: async (markdown) => {
+    const rendered = await renderMarkdown(markdown, { siteOrigin: await siteOrigin() });
+    return { html: rendered.html, readingMinutes: rendered.readingMinutes };
+  },
+  failure: () => ({ html: "", readingMinutes: 0 }),
+});
 
-const postComment = publicFormAction({
+/** A reader's comment. The honeypot (a filled-in "website") is a bot: it is thanked and nothing is stored. */
+export const submitCommentAction = publicFormAction({
   schema: commentInputSchema.extend({ slug: z.string() }),
+  honeypot: THANKS,
   read: (form, slug: string) => ({ slug: String(slug), ...fields(form, ["authorName", "body", "consent"]) }),
   run: async (input) => {
     await submitComment(input.slug, input, { clientKey: await clientKey(), origin: await siteOrigin() });
@@ -88,25 +95,17 @@ const postComment = publicFormAction({
   },
 });
 
-/** A reader's comment. The honeypot (a filled-in "website") is a bot: it is thanked and nothing is stored. */
-export async function submitCommentAction(slug: string, previous: FormState, form: FormData): Promise<FormState> {
-  if (text(form, "website") !== "") return { ok: THANKS };
-  return postComment(slug, previous, form);
-}
-
 export const moderateCommentAction = commandAction({
   role: "coach",
   // "hide" takes a published comment off its article again; it stays out of sight like a rejected one.
   schema: z.object({ id: uuidSchema, decision: z.enum(["approve", "reject", "hide", "delete"]) }),
   read: (form) => fields(form, ["id", "decision"]),
   run: async ({ id, decision }) => {
-    try {
-      const slug =
-        decision === "delete" ? await deleteComment(id) : await moderateComment(id, decision === "approve" ? "approved" : "rejected");
-      refreshPublicPages(slug);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-    }
+    const slug =
+      decision === "delete" ? await deleteComment(id) : await moderateComment(id, decision === "approve" ? "approved" : "rejected");
+    refreshPublicPages(slug);
     revalidatePath("/coach/kommentare");
   },
+  // Gone already (another tab): the list shows what is left.
+  refused: () => revalidatePath("/coach/kommentare"),
 });

@@ -63,17 +63,17 @@ export async function moderateComment(id: string, status: Exclude<CommentStatus,
     .set({ status, moderatedAt: sql`now()` })
     .where(eq(articleComments.id, id))
     .returning({ articleId: articleComments.articleId });
-  if (!row) throw new AppError("not_found", "Diesen Kommentar gibt es nicht mehr.");
-  return slugOf(row.articleId, db);
+  return slugOfChanged(row, db);
 }
 
 export async function deleteComment(id: string, db: Db = defaultDb): Promise<string> {
   const [row] = await db.delete(articleComments).where(eq(articleComments.id, id)).returning({ articleId: articleComments.articleId });
-  if (!row) throw new AppError("not_found", "Diesen Kommentar gibt es nicht mehr.");
-  return slugOf(row.articleId, db);
+  return slugOfChanged(row, db);
 }
 
-async function slugOf(articleId: string, db: Db): Promise<string> {
-  const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
+/** The slug of the article whose comment was changed; a not_found AppError when there was no such comment. */
+async function slugOfChanged(row: { articleId: string } | undefined, db: Db): Promise<string> {
+  if (!row) throw new AppError("not_found", "Diesen Kommentar gibt es nicht mehr.");
+  const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, row.articleId));
   return article?.slug ?? "";
 }

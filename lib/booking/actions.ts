@@ -2,19 +2,24 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { publicFormAction, text } from "@/lib/http/form-action";
+import { anyone, callAction, publicFormAction, text } from "@/lib/http/form-action";
 import { siteOrigin } from "@/lib/site-url";
 import { cancelByVisitor, confirmBooking, rescheduleByVisitor } from "@/lib/appointments/consultations";
 import { cancelReasonSchema } from "./schemas";
 import { isTokenShape } from "./tokens";
 
 /** The button on /termin/bestaetigen/[token]: a POST, so that link scanners cannot confirm for anyone. */
-export async function confirmBookingAction(token: string): Promise<void> {
-  if (!isTokenShape(String(token))) redirect("/erstgespraech");
-  const result = await confirmBooking(String(token), { origin: await siteOrigin() });
-  if (result.manageToken) redirect(`/termin/${result.manageToken}?bestaetigt=1`);
-  redirect(`/termin/bestaetigen/${token}?ergebnis=${result.status}`);
-}
+export const confirmBookingAction = callAction({
+  guard: anyone,
+  schema: z.string().refine(isTokenShape),
+  read: (token: string) => String(token),
+  run: async (token): Promise<void> => {
+    const result = await confirmBooking(token, { origin: await siteOrigin() });
+    if (result.manageToken) redirect(`/termin/${result.manageToken}?bestaetigt=1`);
+    redirect(`/termin/bestaetigen/${token}?ergebnis=${result.status}`);
+  },
+  failure: () => redirect("/erstgespraech"),
+});
 
 export const cancelBookingAction = publicFormAction({
   firstIssueAsMessage: true,

@@ -66,24 +66,20 @@ export const consultationAction = commandAction({
   read: (form) => fields(form, ["id", "intent", "reason"]),
   run: async ({ id, intent, reason: reasonText }) => {
     let notice = "";
-    try {
-      if (intent === "cancel") {
-        const reason = cancelReasonSchema.safeParse(reasonText);
-        if (!reason.success) throw new AppError("invalid", reason.error.issues[0]?.message ?? "Bitte prüfe den Grund.");
-        await cancelConsultationByCoach(id, reason.data, await siteOrigin());
-        notice = "abgesagt";
-      } else if (intent === "completed" || intent === "no_show") {
-        await setOutcome(id, intent);
-        notice = intent === "completed" ? "erledigt" : "nicht-erschienen";
-      } else if (intent === "convert") {
-        const { created } = await convertToClient(id, await siteOrigin());
-        notice = created ? "eingeladen" : "erneut-eingeladen";
-      }
-    } catch (error) {
-      if (error instanceof AppError) redirect(`/coach/termine?fehler=${failureCode(intent, error)}`);
-      throw error;
+    if (intent === "cancel") {
+      const reason = cancelReasonSchema.safeParse(reasonText);
+      if (!reason.success) throw new AppError("invalid", reason.error.issues[0]?.message ?? "Bitte prüfe den Grund.");
+      await cancelConsultationByCoach(id, reason.data, await siteOrigin());
+      notice = "abgesagt";
+    } else if (intent === "completed" || intent === "no_show") {
+      await setOutcome(id, intent);
+      notice = intent === "completed" ? "erledigt" : "nicht-erschienen";
+    } else if (intent === "convert") {
+      const { created } = await convertToClient(id, await siteOrigin());
+      notice = created ? "eingeladen" : "erneut-eingeladen";
     }
     revalidatePath("/coach/termine");
     redirect(`/coach/termine?ok=${notice}`);
   },
+  refused: (error, { intent }) => redirect(`/coach/termine?fehler=${failureCode(intent, error)}`),
 });

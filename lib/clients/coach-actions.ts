@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { clientStatuses, type ClientStatus } from "@/db/schema";
-import { AppError } from "@/lib/http/errors";
 import { commandAction, fields, formAction } from "@/lib/http/form-action";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/site-url";
@@ -30,21 +29,21 @@ export const manageClientAction = commandAction({
   read: (form) => fields(form, ["id", "intent", "status"]),
   run: async ({ id, intent, status }) => {
     let flash: string;
-    try {
-      if (intent === "resend") {
-        await resendInvitation(id, await siteOrigin());
-        flash = "einladung-gesendet";
-      } else if (intent === "status" && (clientStatuses as readonly string[]).includes(status)) {
-        await setClientStatus(id, status as ClientStatus);
-        flash = "status-gespeichert";
-      } else {
-        flash = "ungueltig";
-      }
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      flash = "nicht-gefunden";
+    if (intent === "resend") {
+      await resendInvitation(id, await siteOrigin());
+      flash = "einladung-gesendet";
+    } else if (intent === "status" && (clientStatuses as readonly string[]).includes(status)) {
+      await setClientStatus(id, status as ClientStatus);
+      flash = "status-gespeichert";
+    } else {
+      flash = "ungueltig";
     }
-    revalidatePath("/coach/klienten");
-    redirect(`/coach/klienten?hinweis=${flash}`);
+    backToClientList(flash);
   },
+  refused: () => backToClientList("nicht-gefunden"),
 });
+
+function backToClientList(flash: string): never {
+  revalidatePath("/coach/klienten");
+  redirect(`/coach/klienten?hinweis=${flash}`);
+}

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { z } from "zod";
 import { db as defaultDb, type Db } from "@/db";
@@ -10,6 +10,7 @@ import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { isUuid } from "@/lib/sql/uuid";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
+import { clientAccount } from "./accounts";
 
 /** How long an invitation's sign-in link works. */
 export const INVITATION_VALID_DAYS = 7;
@@ -60,11 +61,7 @@ export async function resendInvitation(clientId: string, origin: string, db: Db 
   if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
   const practice = await loadPracticeSettings(db);
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.id, clientId), eq(users.role, "client")));
-    if (!user) throw new AppError("not_found", "Diese Person gibt es nicht.");
+    const user = await clientAccount(tx, clientId, "Diese Person gibt es nicht.");
     await queueInvitation(tx, user, { origin, practiceName: practice.practiceName, coachName: practice.coachName });
     return user;
   });

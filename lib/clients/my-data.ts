@@ -15,6 +15,7 @@ import { giveBack } from "@/lib/appointments/holds";
 import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
+import { clientAccount } from "./accounts";
 
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
 export async function exportClientData(userId: string, db: Db = defaultDb) {
@@ -145,11 +146,7 @@ export function journalCsv(
  */
 export async function deleteClientAccount(userId: string, origin: string, db: Db = defaultDb): Promise<void> {
   await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.role, "client")));
-    if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
+    const user = await clientAccount(tx, userId, "Dieses Konto gibt es nicht.");
     const theirs = or(eq(appointments.clientId, userId), eq(appointments.email, user.email));
     const addresses = [
       user.email,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, devMailbox, emailOutbox, maintenanceRuns, rateLimits, sessions, users, verificationTokens } from "@/db/schema";
 import { loadPracticeSettings } from "@/lib/settings/queries";
@@ -55,29 +55,21 @@ export async function purgeExpiredData(now: Date, db: Db = defaultDb): Promise<P
     .returning({ id: emailOutbox.id });
   const localMail = await db.delete(devMailbox).where(lte(devMailbox.createdAt, sentCutoff)).returning({ id: devMailbox.id });
 
-  const openRequests = await db
-    .delete(appointments)
-    .where(
-      and(
-        eq(appointments.kind, "consultation"),
-        inArray(appointments.status, ["pending", "expired", "cancelled"]),
-        ofNonClient,
-        // A pending request counts from when its hold ran out, any other from its last change.
-        sql`greatest(${appointments.updatedAt}, coalesce(${appointments.pendingExpiresAt}, ${appointments.updatedAt})) <= ${daysAgo(settings.openRequestRetentionDays)}`,
-      ),
-    )
-    .returning({ id: appointments.id });
-  const pastConsultations = await db
-    .delete(appointments)
-    .where(
-      and(
-        eq(appointments.kind, "consultation"),
-        inArray(appointments.status, ["confirmed", "completed", "no_show"]),
-        ofNonClient,
-        lte(appointments.endAt, sql`${at} - make_interval(months => ${settings.pastConsultationRetentionMonths})`),
-      ),
-    )
-    .returning({ id: appointments.id });
+  /** Consultations of people who never became clients, in these statuses, once `expired` holds. */
+  const deleteConsultations = (statuses: (typeof appointments.$inferSelect.status)[], expired: SQL) =>
+    db
+      .delete(appointments)
+      .where(and(eq(appointments.kind, "consultation"), inArray(appointments.status, statuses), ofNonClient, expired))
+      .returning({ id: appointments.id });
+  const openRequests = await deleteConsultations(
+    ["pending", "expired", "cancelled"],
+    // A pending request counts from when its hold ran out, any other from its last change.
+    sql`greatest(${appointments.updatedAt}, coalesce(${appointments.pendingExpiresAt}, ${appointments.updatedAt})) <= ${daysAgo(settings.openRequestRetentionDays)}`,
+  );
+  const pastConsultations = await deleteConsultations(
+    ["confirmed", "completed", "no_show"],
+    lte(appointments.endAt, sql`${at} - make_interval(months => ${settings.pastConsultationRetentionMonths})`),
+  );
 
   // An email stays (as a log entry) while the person it is to or about is known: an account or an
   // appointment. After that it goes whole, with its local-mailbox copy. Emails in flight wait.

@@ -1,16 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActionUser } from "@/lib/auth/guards";
 import { renewCalendarFeedToken } from "@/lib/calendar/feed";
-import { commandAction, fields, formAction } from "@/lib/http/form-action";
+import { commandAction, fields, formAction, noInput, type FormState } from "@/lib/http/form-action";
 import { uuidSchema } from "@/lib/sql/uuid";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/site-url";
 import { saveRetentionSettings, saveSessionType, savePracticeSettings, setSessionTypeActive } from "./practice";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "./schemas";
 
-export type CalendarFeedState = { url?: string; message?: string };
+export type CalendarFeedState = FormState & { url?: string };
 
 /** Pages that show the practice's facts: the whole frame (header, footer) and the legal pages. */
 function revalidatePracticePages() {
@@ -78,9 +77,12 @@ export const setSessionTypeActiveAction = commandAction({
 });
 
 /** Makes a new feed secret; the URL is returned once, since only its hash is kept. */
-export async function renewCalendarFeedAction(_previous: CalendarFeedState, _form: FormData): Promise<CalendarFeedState> {
-  await requireActionUser("coach");
-  const token = await renewCalendarFeedToken();
-  revalidatePath("/coach/einstellungen");
-  return { url: `${await siteOrigin()}/api/kalender/${token}.ics` };
-}
+export const renewCalendarFeedAction = formAction({
+  role: "coach",
+  ...noInput,
+  run: async (): Promise<CalendarFeedState> => {
+    const token = await renewCalendarFeedToken();
+    revalidatePath("/coach/einstellungen");
+    return { url: `${await siteOrigin()}/api/kalender/${token}.ics` };
+  },
+});

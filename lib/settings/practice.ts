@@ -4,35 +4,23 @@ import { practiceSettings, sessionTypes, type SessionType } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { PracticeSettingsInput, RetentionSettingsInput, SessionTypeInput } from "./schemas";
 
-/** Saves the practice's facts (the booking rules, the cancellation cut-off among them, are saved with the availability). */
-export async function savePracticeSettings(input: PracticeSettingsInput, db: Db = defaultDb): Promise<void> {
-  const values = {
-    practiceName: input.practiceName,
-    coachName: input.coachName,
-    profession: input.profession,
-    street: input.street,
-    postalCode: input.postalCode,
-    city: input.city,
-    email: input.email,
-    phone: input.phone,
-    vatId: input.vatId,
-    timeZone: input.timeZone,
-    reminderLeadMinutes: input.reminderLeadHours * 60,
-    updatedAt: sql`now()`,
-  };
+/** Writes to the practice's one row, made with `values` (and the default name) if it is not there yet. */
+async function updatePracticeRow(db: Db, values: Partial<typeof practiceSettings.$inferInsert>): Promise<void> {
+  const set = { ...values, updatedAt: sql`now()` };
   await db
     .insert(practiceSettings)
-    .values({ id: 1, ...values })
-    .onConflictDoUpdate({ target: practiceSettings.id, set: values });
+    .values({ id: 1, practiceName: "Rückenwind Coaching", ...set })
+    .onConflictDoUpdate({ target: practiceSettings.id, set });
+}
+
+/** Saves the practice's facts (the booking rules, the cancellation cut-off among them, are saved with the availability). */
+export async function savePracticeSettings({ reminderLeadHours, ...facts }: PracticeSettingsInput, db: Db = defaultDb): Promise<void> {
+  await updatePracticeRow(db, { ...facts, reminderLeadMinutes: reminderLeadHours * 60 });
 }
 
 /** Saves the retention periods (the practice row exists once the app has started; made here if not). */
 export async function saveRetentionSettings(input: RetentionSettingsInput, db: Db = defaultDb): Promise<void> {
-  const values = { ...input, updatedAt: sql`now()` };
-  await db
-    .insert(practiceSettings)
-    .values({ id: 1, practiceName: "Rückenwind Coaching", ...values })
-    .onConflictDoUpdate({ target: practiceSettings.id, set: values });
+  await updatePracticeRow(db, input);
 }
 
 /** Offered types first, then retired ones; oldest first within each. */
