@@ -24,6 +24,7 @@ export const signOutAction = commandAction({
   guard: anyone,
   ...noInput,
   run: async () => {
-    await signOut({ redirectTo: "/" });
+    // To the sign-in page, which says so: landing on the home page looked as if nothing had happened.
+    await signOut({ redirectTo: "/login?abgemeldet=1" });
   },
 });

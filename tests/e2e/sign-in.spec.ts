@@ -49,6 +49,7 @@ test("a magic link works once; sign-out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/dashboard$/);
 
   await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Du bist abgemeldet" })).toBeInViewport();
   await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
