@@ -128,16 +128,18 @@ export function SelfCheckForm({ save, signedIn }: { save?: (answers: SelfCheckAn
   const [submitted, setSubmitted] = useState<{ answers: SelfCheckAnswers; result: SelfCheckResult } | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ status: "idle" });
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const adviceRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const focusFormAfterReset = useRef(false);
   const attempt = useRef(0);
 
   const nameFor = (kind: "sign" | "flag", id: string) => `${prefix}-${kind}-${id}`;
 
-  // Move focus to the result once it is shown, and back to the first question after a reset.
+  // Move focus to the result once it is shown (to the doctor's advice first, when there is one),
+  // and back to the first question after a reset.
   useEffect(() => {
     if (submitted) {
-      resultRef.current?.focus();
+      (submitted.result.redFlag ? adviceRef.current : resultRef.current)?.focus();
     } else if (focusFormAfterReset.current) {
       focusFormAfterReset.current = false;
       formRef.current?.querySelector<HTMLInputElement>("input[type=radio]")?.focus();
@@ -211,7 +213,11 @@ export function SelfCheckForm({ save, signedIn }: { save?: (answers: SelfCheckAn
     const band = bandText[result.band];
     return (
       <section aria-labelledby={`${prefix}-result`} className="flex flex-col gap-6">
-        {result.redFlag && <RedFlagAdvice answers={submitted.answers} />}
+        {result.redFlag && (
+          <div ref={adviceRef} tabIndex={-1} className="scroll-mt-4 outline-none">
+            <RedFlagAdvice answers={submitted.answers} />
+          </div>
+        )}
 
         <div className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-5">
           <h2 id={`${prefix}-result`} ref={resultRef} tabIndex={-1}>
@@ -224,19 +230,36 @@ export function SelfCheckForm({ save, signedIn }: { save?: (answers: SelfCheckAn
           <p>{band.text}</p>
         </div>
 
-        <div className="flex flex-col gap-3">
-          <h3>Wie es weitergehen kann</h3>
-          <p>
-            In den <Link href="/artikel">Artikeln</Link> erfährst du, wie Schmerz im Nervensystem entsteht und warum er sich wieder
-            verändern kann. Im kostenlosen Erstgespräch schauen wir gemeinsam auf deine Situation, unverbindlich und ohne Verkaufsgespräch.
-          </p>
-          <div className="flex flex-wrap gap-3">
-            <ButtonLink href="/erstgespraech">Kostenloses Erstgespräch buchen</ButtonLink>
-            <ButtonLink href="/artikel" variant="secondary">
-              Artikel lesen
-            </ButtonLink>
+        {signedIn ? (
+          <div className="flex flex-col gap-3">
+            <h3>Wie es weitergehen kann</h3>
+            <p>
+              In deinem Bereich siehst du, wie sich dein Ergebnis von Mal zu Mal verändert. Wenn du magst, schauen wir es uns in der
+              nächsten Sitzung gemeinsam an.
+            </p>
+            <div className="flex flex-wrap gap-3">
+              <ButtonLink href="/dashboard/selbsttest">Deinen Verlauf ansehen</ButtonLink>
+              <ButtonLink href="/artikel" variant="secondary">
+                Artikel lesen
+              </ButtonLink>
+            </div>
           </div>
-        </div>
+        ) : (
+          <div className="flex flex-col gap-3">
+            <h3>Wie es weitergehen kann</h3>
+            <p>
+              In den <Link href="/artikel">Artikeln</Link> erfährst du, wie Schmerz im Nervensystem entsteht und warum er sich wieder
+              verändern kann. Im kostenlosen Erstgespräch schauen wir gemeinsam auf deine Situation, unverbindlich und ohne
+              Verkaufsgespräch.
+            </p>
+            <div className="flex flex-wrap gap-3">
+              <ButtonLink href="/erstgespraech">Kostenloses Erstgespräch buchen</ButtonLink>
+              <ButtonLink href="/artikel" variant="secondary">
+                Artikel lesen
+              </ButtonLink>
+            </div>
+          </div>
+        )}
 
         {signedIn && save ? (
           saveState.status === "saving" ? (
@@ -251,7 +274,7 @@ export function SelfCheckForm({ save, signedIn }: { save?: (answers: SelfCheckAn
         ) : (
           <p className="text-sm text-muted">
             Dein Ergebnis wird nicht auf dem Server gespeichert. Wenn du ein Erstgespräch buchst, kannst du es dort mitschicken, aber nur,
-            wenn du das ausdrücklich auswählst. Wenn du mit uns arbeitest, kannst du den Test in deinem Bereich wiederholen und den Verlauf
+            wenn du das ausdrücklich auswählst. Wenn du mit mir arbeitest, kannst du den Test in deinem Bereich wiederholen und den Verlauf
             sehen.
           </p>
         )}
