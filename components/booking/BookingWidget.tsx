@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea } from "@/components/ui/Field";
@@ -13,25 +14,27 @@ type Errors = Partial<Record<"start" | "name" | "email" | "phone" | "channel" | 
 
 const noSubscription = () => () => {};
 
-/** The whole booking: pick a day and a time, then name, contact and consent; posts to /api/bookings. */
+/**
+ * The whole booking: pick a day and a time, then name, contact and consent; posts to
+ * /api/bookings, then replaces itself in the history with the request's own page (its receipt),
+ * so that a reload or the back button shows that state and offers no second booking.
+ */
 export function BookingWidget({
   practiceTimeZone,
   horizonDays,
   consentText,
-  confirmWithin,
 }: {
   practiceTimeZone: string;
   horizonDays: number;
   consentText: string;
-  /** How long the slot is held unconfirmed, in words: "30 Minuten". */
-  confirmWithin: string;
 }) {
+  const router = useRouter();
   const [start, setStart] = useState<string | null>(null);
   const [channel, setChannel] = useState<"video" | "phone">("video");
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [done, setDone] = useState<{ email: string; start: string } | null>(null);
+  const [leaving, setLeaving] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const consentId = useId();
   const selfCheckId = useId();
@@ -42,7 +45,7 @@ export function BookingWidget({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
+    if (pending || leaving) return;
     const form = new FormData(event.currentTarget);
     const body = {
       start: start ?? "",
@@ -69,8 +72,9 @@ export function BookingWidget({
         response = await post({ ...body, timeZone: undefined });
         data = await response.json().catch(() => ({}));
       }
-      if (response.status === 201) {
-        setDone({ email: body.email, start: data.start ?? body.start });
+      if (response.status === 201 && typeof data.receiptUrl === "string") {
+        setLeaving(true);
+        router.replace(data.receiptUrl);
         return;
       }
       if (response.status === 400 && Array.isArray(data.issues)) {
@@ -100,22 +104,6 @@ export function BookingWidget({
     } finally {
       setPending(false);
     }
-  }
-
-  if (done) {
-    const when = new Intl.DateTimeFormat("de-DE", { dateStyle: "full", timeStyle: "short" }).format(new Date(done.start));
-    return (
-      <Notice role="status" tone="success" title="Fast geschafft!">
-        <p>
-          Wir halten dir den Termin am {when} Uhr frei. Bitte bestätige ihn über den Link, den wir dir gerade an{" "}
-          <strong>{done.email}</strong> geschickt haben, innerhalb von {confirmWithin}.
-        </p>
-        <p className="mt-2 text-sm">
-          Wartet mit dieser Adresse schon eine unbestätigte Buchung, schicken wir dir stattdessen noch einmal deren Link. Es gilt der Termin
-          in der E-Mail.
-        </p>
-      </Notice>
-    );
   }
 
   return (
@@ -230,8 +218,8 @@ export function BookingWidget({
           </div>
         </div>
         <div>
-          <Button type="submit" disabled={pending || !start} aria-describedby={!start ? "kein-termin" : undefined}>
-            {pending ? "Wird gebucht …" : "Erstgespräch buchen"}
+          <Button type="submit" disabled={pending || leaving || !start} aria-describedby={!start ? "kein-termin" : undefined}>
+            {pending || leaving ? "Wird gebucht …" : "Erstgespräch buchen"}
           </Button>
           {!start && (
             <p id="kein-termin" className="mt-2 text-sm text-muted">

@@ -30,7 +30,7 @@ export async function setConsultationPlace(
     );
   if (!current) throw new AppError("not_found", "Dieses Erstgespräch ist schon abgesagt oder vorbei.");
   const parsed = placeSchemaFor(current.channel).safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "Bitte prüfe den Ort.");
+  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "Bitte prüfe den Ort.", { field: "location" });
   const location = parsed.data;
   if ((current.location ?? null) === location) return { appointment: current, announced: false };
   return db.transaction(async (tx) => {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { BookingWidget } from "@/components/booking/BookingWidget";
 import { loadBookingSettings } from "@/lib/booking/availability";
-import { minutesInWords } from "@/lib/time/format";
 import { CONSENT_TEXT } from "@/lib/booking/schemas";
 
 export const metadata: Metadata = {
@@ -30,7 +29,6 @@ export default async function ConsultationPage() {
         practiceTimeZone={settings.timeZone}
         horizonDays={settings.horizonDays}
         consentText={CONSENT_TEXT}
-        confirmWithin={minutesInWords(settings.confirmWindowMinutes)}
       />
       <p className="text-sm text-muted">Das Erstgespräch ersetzt keine ärztliche Untersuchung. Bei akuten Beschwerden wende dich bitte an deine Ärztin oder deinen Arzt.</p>
     </div>
