@@ -68,7 +68,11 @@ export function BookingWidget({
       let response = await post(body);
       let data = await response.json().catch(() => ({}));
       // A zone this browser knows but the server does not (names differ between runtimes): the practice's zone will do.
-      if (response.status === 400 && Array.isArray(data.issues) && data.issues.every((i: { path: unknown[] }) => i.path[0] === "timeZone")) {
+      if (
+        response.status === 400 &&
+        Array.isArray(data.issues) &&
+        data.issues.every((i: { path: unknown[] }) => i.path[0] === "timeZone")
+      ) {
         response = await post({ ...body, timeZone: undefined });
         data = await response.json().catch(() => ({}));
       }

@@ -34,7 +34,6 @@ export function CancelAppointment({
       <FormNotices state={state} />
       <p className="font-medium">Möchtest du diesen Termin wirklich absagen?</p>
       {/* The question just opened where the button was: the reason field takes the focus. */}
-      {/* eslint-disable-next-line jsx-a11y/no-autofocus -- opened by the person's own click */}
       <TextArea label={reasonLabel} name="reason" rows={2} maxLength={500} autoFocus />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>

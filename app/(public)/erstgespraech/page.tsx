@@ -25,12 +25,10 @@ export default async function ConsultationPage() {
           <li>Verschieben oder absagen kannst du bis {Math.round(settings.cancellationCutoffMinutes / 60)} Stunden vorher selbst.</li>
         </ul>
       </header>
-      <BookingWidget
-        practiceTimeZone={settings.timeZone}
-        horizonDays={settings.horizonDays}
-        consentText={CONSENT_TEXT}
-      />
-      <p className="text-sm text-muted">Das Erstgespräch ersetzt keine ärztliche Untersuchung. Bei akuten Beschwerden wende dich bitte an deine Ärztin oder deinen Arzt.</p>
+      <BookingWidget practiceTimeZone={settings.timeZone} horizonDays={settings.horizonDays} consentText={CONSENT_TEXT} />
+      <p className="text-sm text-muted">
+        Das Erstgespräch ersetzt keine ärztliche Untersuchung. Bei akuten Beschwerden wende dich bitte an deine Ärztin oder deinen Arzt.
+      </p>
     </div>
   );
 }

@@ -36,7 +36,11 @@ export default async function AvailabilityPage() {
         }}
       />
       <PlaceDefaultsForm
-        values={{ videoLink: settings.videoLink ?? "", phoneNote: settings.phoneNote ?? "", inPersonAddress: settings.inPersonAddress ?? "" }}
+        values={{
+          videoLink: settings.videoLink ?? "",
+          phoneNote: settings.phoneNote ?? "",
+          inPersonAddress: settings.inPersonAddress ?? "",
+        }}
       />
       <section aria-labelledby="ausnahmen" className="flex flex-col gap-4">
         <h2 id="ausnahmen">Besondere Tage</h2>

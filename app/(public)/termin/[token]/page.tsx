@@ -93,7 +93,10 @@ function HowWeMeet({ channel, place }: { channel: Appointment["channel"]; place:
   if (channel === "video")
     return place && isHttpsLink(place) ? (
       <p>
-        Videogespräch. Hier geht es zum Gespräch: <a href={place} className="break-all">{place}</a>
+        Videogespräch. Hier geht es zum Gespräch:{" "}
+        <a href={place} className="break-all">
+          {place}
+        </a>
       </p>
     ) : (
       <p>Videogespräch, den Link schicke ich dir vor dem Termin.</p>

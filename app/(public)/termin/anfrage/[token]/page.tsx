@@ -94,7 +94,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
       {receipt.state === "cancelled" && (
         <>
           <h1>Dieser Termin findet nicht statt</h1>
-          <Notice tone="warn">Der Termin am {when} ist abgesagt. Du bekommst eine E-Mail dazu. Such dir gern einen neuen Termin aus.</Notice>
+          <Notice tone="warn">
+            Der Termin am {when} ist abgesagt. Du bekommst eine E-Mail dazu. Such dir gern einen neuen Termin aus.
+          </Notice>
           {newBooking}
         </>
       )}
