@@ -9,7 +9,6 @@ import { isSingleLine } from "@/lib/validation/single-line";
  */
 
 export type PlaceDefaults = Pick<AvailabilitySettings, "videoLink" | "phoneNote" | "inPersonAddress">;
-export const noPlaceDefaults: PlaceDefaults = { videoLink: null, phoneNote: null, inPersonAddress: null };
 
 export function defaultPlace(channel: Appointment["channel"], defaults: PlaceDefaults): string | null {
   const value = channel === "video" ? defaults.videoLink : channel === "phone" ? defaults.phoneNote : defaults.inPersonAddress;
