@@ -30,6 +30,7 @@ describe.each(engines)("migrations on %s", (engine) => {
       "articles",
       "availability_overrides",
       "availability_settings",
+      "booking_receipts",
       "dev_mailbox",
       "email_outbox",
       "health_data_views",
