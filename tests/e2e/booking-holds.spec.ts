@@ -67,7 +67,7 @@ test("a second request for an address with a pending booking looks like a fresh 
   }));
   for (const [i, answer] of [first!, ...again].entries()) {
     expect(answer.status).toBe(201);
-    expect(Object.keys(answer.body).sort()).toEqual(["end", "id", "start", "status"]);
+    expect(Object.keys(answer.body).sort()).toEqual(["end", "id", "receiptUrl", "start", "status"]);
     expect(answer.body.status).toBe("pending");
     expect(answer.body.start).toBe([s1, s2, s3, s4][i]);
     expect(Date.parse(answer.body.end) - Date.parse(answer.body.start)).toBe(30 * 60_000);

@@ -23,7 +23,7 @@ async function waitForMail(page: Page, to: string, subject: RegExp): Promise<Mai
 
 /** Clicks the first day with free slots (moving on a month if needed) and returns its first time's label. */
 async function pickFirstFreeSlot(page: Page, skip = 0): Promise<string> {
-  const days = page.getByRole("group", { name: /^Tage im/ });
+  const days = page.getByRole("grid", { name: /^Tage im/ });
   await expect(page.getByText("Freie Termine werden geladen")).toHaveCount(0);
   if ((await days.getByRole("button", { disabled: false }).count()) <= skip) {
     await page.getByRole("button", { name: "Nächster Monat" }).click();
@@ -86,8 +86,9 @@ test("a visitor books, confirms from the mailbox, reads the invitation, moves an
   expect(movedIcs).toContain("SEQUENCE:1");
 
   // And cancel it.
+  await page.getByRole("button", { name: "Termin absagen …" }).click();
   await page.getByLabel(/warum/).fill("Es geht mir schon besser.");
-  await page.getByRole("button", { name: "Termin absagen" }).click();
+  await page.getByRole("button", { name: "Ja, absagen" }).click();
   await expect(page.getByText("Abgesagt", { exact: true })).toBeVisible();
   const cancelled = await waitForMail(page, email, /^Dein Erstgespräch wurde abgesagt/);
   const cancelIcs = Buffer.from(cancelled.attachments[0]!.content, "base64").toString("utf8");
@@ -109,7 +110,7 @@ test("times follow the visitor's chosen time zone", async ({ page }) => {
   await page.goto("/erstgespraech");
   const berlin = await pickFirstFreeSlot(page);
   // The picked day, from the calendar: "Tage im März 2027" and the pressed day's number.
-  const days = page.getByRole("group", { name: /^Tage im/ });
+  const days = page.getByRole("grid", { name: /^Tage im/ });
   const [, monthName, year] = (await days.getAttribute("aria-label"))!.match(/^Tage im (\S+) (\d{4})$/)!;
   const month = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat("de-DE", { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, i, 1))).indexOf(monthName!);
   const day = Number(await days.locator('[aria-pressed="true"]').textContent());
