@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea } from "@/components/ui/Field";
 import { Honeypot } from "@/components/ui/Honeypot";
 import { Notice } from "@/components/ui/Notice";
 import { recallResult, storedResultText } from "@/lib/checks/browser-result";
+import { CheckboxField } from "./CheckboxField";
 import { SlotPicker } from "./SlotPicker";
 
 type Errors = Partial<Record<"start" | "name" | "email" | "phone" | "channel" | "message" | "selfCheck" | "consent", string>>;
@@ -36,8 +37,6 @@ export function BookingWidget({
   const [pending, setPending] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
-  const consentId = useId();
-  const selfCheckId = useId();
 
   // A self-check taken in this tab can be sent along (sessionStorage: read in the browser only).
   const storedText = useSyncExternalStore(noSubscription, storedResultText, () => null);
@@ -116,13 +115,7 @@ export function BookingWidget({
         <h2 id="schritt-1" className="text-xl">
           1. Wähle einen Termin
         </h2>
-        <SlotPicker
-          practiceTimeZone={practiceTimeZone}
-          horizonDays={horizonDays}
-          selected={start}
-          onSelect={setStart}
-          refreshKey={refreshKey}
-        />
+        <SlotPicker {...{ practiceTimeZone, horizonDays, refreshKey }} selected={start} onSelect={setStart} />
         {errors.start && !start && <p className="text-danger">{errors.start}</p>}
       </section>
 
@@ -180,47 +173,23 @@ export function BookingWidget({
           error={errors.message}
         />
         {selfCheck && (
-          <div className="flex items-start gap-3">
-            <input
-              id={selfCheckId}
-              type="checkbox"
-              name="selfCheck"
-              className="mt-1.5 size-5 accent-accent"
-              aria-describedby={`${selfCheckId}-hint`}
-              aria-invalid={errors.selfCheck ? true : undefined}
-            />
-            <div>
-              <label htmlFor={selfCheckId}>
-                Mein Selbsttest-Ergebnis mitschicken ({selfCheck.result.score} von {selfCheck.result.total} Anzeichen)
-              </label>
-              <p id={`${selfCheckId}-hint`} className="text-sm text-muted">
-                Freiwillig. Dann kann sich dein Coach auf das Gespräch vorbereiten. Ohne Häkchen bleibt dein Ergebnis nur in diesem Browser.
-              </p>
-              {errors.selfCheck && <p className="text-sm text-danger">{errors.selfCheck}</p>}
-            </div>
-          </div>
+          <CheckboxField
+            name="selfCheck"
+            label={`Mein Selbsttest-Ergebnis mitschicken (${selfCheck.result.score} von ${selfCheck.result.total} Anzeichen)`}
+            hint="Freiwillig. Dann kann sich dein Coach auf das Gespräch vorbereiten. Ohne Häkchen bleibt dein Ergebnis nur in diesem Browser."
+            error={errors.selfCheck}
+          />
         )}
         <Honeypot />
-        <div className="flex items-start gap-3">
-          <input
-            id={consentId}
-            type="checkbox"
-            name="consent"
-            className="mt-1.5 size-5 accent-accent"
-            aria-invalid={errors.consent ? true : undefined}
-            aria-describedby={errors.consent ? `${consentId}-error` : undefined}
-          />
-          <div>
-            <label htmlFor={consentId}>
+        <CheckboxField
+          name="consent"
+          label={
+            <>
               {consentText} Mehr in der <Link href="/datenschutz">Datenschutzerklärung</Link>.
-            </label>
-            {errors.consent && (
-              <p id={`${consentId}-error`} className="text-sm text-danger">
-                {errors.consent}
-              </p>
-            )}
-          </div>
-        </div>
+            </>
+          }
+          error={errors.consent}
+        />
         <div>
           <Button type="submit" disabled={pending || leaving || !start} aria-describedby={!start ? "kein-termin" : undefined}>
             {pending || leaving ? "Wird gebucht …" : "Erstgespräch buchen"}

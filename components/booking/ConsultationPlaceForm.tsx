@@ -38,7 +38,7 @@ export function ConsultationPlaceForm({
         className="min-w-0 grow"
       />
       <Button type="submit" variant="secondary" disabled={pending}>
-        Ort speichern
+        Ort übernehmen
       </Button>
     </form>
   );

@@ -9,10 +9,22 @@ import type { FormState } from "@/lib/http/form-action";
 
 export type PlaceDefaultValues = { videoLink: string; phoneNote: string; inPersonAddress: string };
 
+/** One field per channel: what it holds, and what the coach is told about it. */
+const channels: { name: keyof PlaceDefaultValues; label: string; hint?: string; type?: string; maxLength: number }[] = [
+  {
+    name: "videoLink",
+    label: "Link fürs Videogespräch",
+    hint: "Nur https-Links, z. B. https://meet.example.com/dein-raum. Leer = ich schicke den Link vor dem Termin.",
+    type: "url",
+    maxLength: 500,
+  },
+  { name: "phoneNote", label: "Hinweis fürs Telefongespräch", hint: "Z. B. „Ich rufe dich mit unterdrückter Nummer an.“", maxLength: 300 },
+  { name: "inPersonAddress", label: "Adresse für Gespräche vor Ort", maxLength: 300 },
+];
+
 /** Where consultations take place unless one has its own: one default per channel (booking settings). */
 export function PlaceDefaultsForm({ values }: { values: PlaceDefaultValues }) {
   const [state, onSubmit, pending] = useKeptForm<FormState>(savePlaceDefaultsAction, {});
-  const e = (key: keyof PlaceDefaultValues) => state.fieldErrors?.[key]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="ort-und-link">
       <h2 id="ort-und-link">Ort und Link fürs Erstgespräch</h2>
@@ -21,35 +33,12 @@ export function PlaceDefaultsForm({ values }: { values: PlaceDefaultValues }) {
         kannst du unter Erstgespräche etwas anderes eintragen.
       </p>
       <FormNotices state={state} />
-      <Field
-        label="Link fürs Videogespräch"
-        name="videoLink"
-        type="url"
-        inputMode="url"
-        defaultValue={values.videoLink}
-        error={e("videoLink")}
-        hint="Nur https-Links, z. B. https://meet.example.com/dein-raum. Leer = ich schicke den Link vor dem Termin."
-        maxLength={500}
-      />
-      <Field
-        label="Hinweis fürs Telefongespräch"
-        name="phoneNote"
-        defaultValue={values.phoneNote}
-        error={e("phoneNote")}
-        hint="Z. B. „Ich rufe dich mit unterdrückter Nummer an.“"
-        maxLength={300}
-      />
-      <Field
-        label="Adresse für Gespräche vor Ort"
-        name="inPersonAddress"
-        autoComplete="street-address"
-        defaultValue={values.inPersonAddress}
-        error={e("inPersonAddress")}
-        maxLength={300}
-      />
+      {channels.map((c) => (
+        <Field key={c.name} {...c} defaultValue={values[c.name]} error={state.fieldErrors?.[c.name]?.[0]} />
+      ))}
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Wird gespeichert …" : "Ort und Link speichern"}
+          {pending ? "Wird gespeichert …" : "Ort und Link übernehmen"}
         </Button>
       </div>
     </form>

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { addDays, addMonths, datesOfMonth } from "@/lib/time/dates";
 import { formatCalendarDate, formatClock } from "@/lib/time/format";
 import { practiceDate } from "@/lib/time/zone";
+import { FieldFrame } from "@/components/ui/Field";
 import { DayGrid } from "./DayGrid";
 
 export type SlotJson = { start: string; end: string };
@@ -91,21 +92,22 @@ export function SlotPicker({
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Zeiten anzeigen in</span>
-          <select
-            name="timeZone"
-            value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
-            className="min-h-11 rounded-lg border border-line bg-surface px-3"
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {`${z.replaceAll("_", " ")}${z === practiceTimeZone ? " (Praxis)" : ""}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FieldFrame
+          label="Zeiten anzeigen in"
+          control={(wired) => (
+            <select
+              {...wired}
+              name="timeZone"
+              value={timeZone}
+              onChange={(e) => setTimeZone(e.target.value)}
+              className="min-h-11 rounded-lg border border-line bg-surface px-3"
+            >
+              {zones.map((z) => (
+                <option key={z} value={z}>{`${z.replaceAll("_", " ")}${z === practiceTimeZone ? " (Praxis)" : ""}`}</option>
+              ))}
+            </select>
+          )}
+        />
         <p className="text-sm text-muted">Die Praxis arbeitet in der Zeitzone {practiceTimeZone}.</p>
       </div>
 

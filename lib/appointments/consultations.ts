@@ -54,39 +54,30 @@ export async function createBooking(
       const holdUntil = new Date(Date.now() + settings.confirmWindowMinutes * 60_000);
       return neutralAnswer(start, end, await issueReceipt(tx, { ...receipt, appointmentId: null, holdUntil }));
     }
-    const row = await takeTime(
-      tx,
-      [range],
-      async (w) =>
-        (
-          await w
-            .insert(appointments)
-            .values({
-              coachId: coach.id,
-              kind: "consultation",
-              status: "pending",
-              startAt: start,
-              endAt: end,
-              bufferBeforeMinutes: settings.bufferBeforeMinutes,
-              bufferAfterMinutes: settings.bufferAfterMinutes,
-              ...range,
-              name: input.name,
-              email: input.email,
-              phone: input.phone ?? null,
-              channel: input.channel,
-              message: input.message ?? null,
-              selfCheck: input.selfCheck ? attachSelfCheck(input.selfCheck) : null,
-              consentVersion: CONSENT_VERSION,
-              consentAt: sql`now()`,
-              pendingExpiresAt: sql`now() + make_interval(mins => ${settings.confirmWindowMinutes})`,
-              confirmTokenHash: hashToken(confirmToken),
-              clientKey,
-              visitorTimeZone: timeZone,
-            })
-            .returning()
-        )[0]!,
-      { consultation: { start, timeZone: settings.timeZone } },
-    );
+    const booking = {
+      coachId: coach.id,
+      kind: "consultation" as const,
+      status: "pending" as const,
+      startAt: start,
+      endAt: end,
+      bufferBeforeMinutes: settings.bufferBeforeMinutes,
+      bufferAfterMinutes: settings.bufferAfterMinutes,
+      ...range,
+      name: input.name,
+      email: input.email,
+      phone: input.phone ?? null,
+      channel: input.channel,
+      message: input.message ?? null,
+      selfCheck: input.selfCheck ? attachSelfCheck(input.selfCheck) : null,
+      consentVersion: CONSENT_VERSION,
+      consentAt: sql`now()`,
+      pendingExpiresAt: sql`now() + make_interval(mins => ${settings.confirmWindowMinutes})`,
+      confirmTokenHash: hashToken(confirmToken),
+      clientKey,
+      visitorTimeZone: timeZone,
+    };
+    const insert = (w: Db) => w.insert(appointments).values(booking).returning();
+    const row = (await takeTime(tx, [range], insert, { consultation: { start, timeZone: settings.timeZone } }))[0]!;
     await queueConfirmationRequest(tx, row, confirmToken, { ...mail, dedupeKey: `booking-request:${row.id}` });
     const receiptToken = await issueReceipt(tx, { ...receipt, appointmentId: row.id, holdUntil: row.pendingExpiresAt! });
     return {
@@ -145,27 +136,19 @@ export async function confirmBooking(token: string, { origin }: { origin: string
   if (found.startAt.getTime() <= Date.now()) return { status: "gone" };
   const manageToken = newToken();
   return db.transaction(async (tx) => {
-    const row = await takeTime(
-      tx,
-      [found],
-      async (w) =>
-        (
-          await w
-            .update(appointments)
-            .set({
-              status: "confirmed",
-              confirmedAt: sql`now()`,
-              pendingExpiresAt: null,
-              // Needed only while pending (the limit per client address counts pending bookings).
-              clientKey: null,
-              manageTokenHash: hashToken(manageToken),
-              updatedAt: sql`now()`,
-            })
-            .where(and(eq(appointments.id, found.id), inArray(appointments.status, ["pending", "expired"])))
-            .returning()
-        )[0] ?? null,
-      { onOverlap: () => null },
-    );
+    const confirmation = {
+      status: "confirmed" as const,
+      confirmedAt: sql`now()`,
+      pendingExpiresAt: null,
+      // Needed only while pending (the limit per client address counts pending bookings).
+      clientKey: null,
+      manageTokenHash: hashToken(manageToken),
+      updatedAt: sql`now()`,
+    };
+    const stillOpen = and(eq(appointments.id, found.id), inArray(appointments.status, ["pending", "expired"]));
+    const confirm = (w: Db) => w.update(appointments).set(confirmation).where(stillOpen).returning();
+    // Its time taken by someone else meanwhile: gone, like any other booking that cannot be confirmed.
+    const [row] = await takeTime(tx, [found], confirm, { onOverlap: () => [] });
     if (!row) return { status: "gone" as const };
     await announceConfirmed(tx, row, { origin, manageToken });
     return { status: "confirmed" as const, appointment: row, manageToken };
@@ -205,25 +188,19 @@ export async function rescheduleByVisitor(
   const { settings, end } = await assertOffered(newStart, db, appointment.id);
   const range = blocked(newStart, end, settings);
   return db.transaction(async (tx) => {
-    const [row] = await takeTime(
-      tx,
-      [range],
-      (w) =>
-        w
-          .update(appointments)
-          .set({
-            startAt: newStart,
-            endAt: end,
-            bufferBeforeMinutes: settings.bufferBeforeMinutes,
-            bufferAfterMinutes: settings.bufferAfterMinutes,
-            ...range,
-            sequence: sql`${appointments.sequence} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(appointments.id, appointment.id), eq(appointments.status, "confirmed")))
-          .returning(),
-      { consultation: { start: newStart, exceptId: appointment.id, timeZone: settings.timeZone } },
-    );
+    const move = {
+      startAt: newStart,
+      endAt: end,
+      bufferBeforeMinutes: settings.bufferBeforeMinutes,
+      bufferAfterMinutes: settings.bufferAfterMinutes,
+      ...range,
+      sequence: sql`${appointments.sequence} + 1`,
+      updatedAt: sql`now()`,
+    };
+    const stillConfirmed = and(eq(appointments.id, appointment.id), eq(appointments.status, "confirmed"));
+    const [row] = await takeTime(tx, [range], (w) => w.update(appointments).set(move).where(stillConfirmed).returning(), {
+      consultation: { start: newStart, exceptId: appointment.id, timeZone: settings.timeZone },
+    });
     if (!row) throw new AppError("not_found", "Dieser Termin wurde inzwischen abgesagt.");
     await announceMovedByVisitor(tx, row, { origin, manageToken: token, previousStart: appointment.startAt });
     return row;

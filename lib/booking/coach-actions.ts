@@ -93,10 +93,11 @@ export const consultationAction = commandAction({
 export const savePlaceDefaultsAction = formAction({
   role: "coach",
   schema: placeDefaultsSchema,
-  read: (form) => fields(form, ["videoLink", "phoneNote", "inPersonAddress"]),
+  read: (form) => fields(form, Object.keys(placeDefaultsSchema.shape)),
   run: async (input) => {
     await savePlaceDefaults(input);
-    revalidatePath("/coach/verfuegbarkeit");
+    // The consultations list shows each channel's default beside the appointment's own place.
+    for (const page of ["/coach/verfuegbarkeit", "/coach/termine"]) revalidatePath(page);
     return "Gespeichert. Neue Bestätigungen und Erinnerungen nennen diese Angaben.";
   },
 });

@@ -110,7 +110,7 @@ test("a visitor's time zone is used in the email when it is a real one, and refu
   const expected = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "America/New_York" }).format(
     new Date(start!),
   );
-  expect(mail!.text).toContain(`${expected} Uhr (America/New_York)`);
+  expect(mail!.text).toContain(`${expected} Uhr bei dir (America/New_York)`);
 });
 
 test("a confirmation email greets only with a plain name, never with other text the visitor wrote", async ({ request }) => {

@@ -141,10 +141,15 @@ test("the calendar's days are one Tab stop, and the arrow keys, Home, End and Pa
   await page.getByRole("button", { name: "Nächster Monat" }).focus();
   await page.keyboard.press("Tab");
   const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.date ?? null);
-  const start = (await focused())!;
-  expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const today = (await focused())!;
+  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   const plus = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  // Days stay reachable to the end of the bookable range; a move past it stops at its edge.
+  // PageDown: the same day of the next month, and the grid shows that month.
+  const label = await grid.getAttribute("aria-label");
+  await page.keyboard.press("PageDown");
+  await expect(grid).not.toHaveAttribute("aria-label", label!);
+  const start = (await focused())!;
+  expect(start.slice(0, 7)).not.toBe(today.slice(0, 7));
   await page.keyboard.press("ArrowRight");
   expect(await focused()).toBe(plus(start, 1));
   await page.keyboard.press("ArrowDown");
@@ -152,16 +157,16 @@ test("the calendar's days are one Tab stop, and the arrow keys, Home, End and Pa
   await page.keyboard.press("ArrowLeft");
   expect(await focused()).toBe(plus(start, 7));
   await page.keyboard.press("ArrowUp");
-  expect(await focused()).toBe(plus(start, 0));
+  expect(await focused()).toBe(start);
   await page.keyboard.press("End");
-  const sunday = (await focused())!;
-  expect(new Date(`${sunday}T12:00:00Z`).getUTCDay()).toBe(0);
+  expect(new Date(`${(await focused())!}T12:00:00Z`).getUTCDay()).toBe(0);
   await page.keyboard.press("Home");
   expect(new Date(`${(await focused())!}T12:00:00Z`).getUTCDay()).toBe(1);
-  const label = await grid.getAttribute("aria-label");
-  await page.keyboard.press("PageDown");
-  await expect(grid).not.toHaveAttribute("aria-label", label!);
-  expect((await focused())!.slice(0, 7)).not.toBe(start.slice(0, 7));
+  // PageUp back to this month; nothing before today can be reached.
+  await page.keyboard.press("PageUp");
+  await expect(grid).toHaveAttribute("aria-label", label!);
+  for (let i = 0; i < 40; i++) await page.keyboard.press("ArrowLeft");
+  expect(await focused()).toBe(today);
   // Still one Tab stop, on the focused day; Tab leaves the grid.
   await expect(grid.locator('button[tabindex="0"]')).toHaveCount(1);
   await expect(page.locator(":focus")).toHaveAttribute("aria-label", /, (\d+ freie Termine|keine freien Termine)$/);
@@ -178,10 +183,10 @@ test("the coach's link reaches the confirmation, its .ics and the manage page; a
   await page.goto("/coach/verfuegbarkeit");
   const defaults = page.getByRole("form", { name: "Ort und Link fürs Erstgespräch" });
   await defaults.getByLabel("Link fürs Videogespräch").fill("http://meet.example.com/unsicher");
-  await defaults.getByRole("button", { name: "Ort und Link speichern" }).tap();
+  await defaults.getByRole("button", { name: "Ort und Link übernehmen" }).tap();
   await expect(defaults.getByText("Bitte gib einen vollständigen Link an, der mit https:// beginnt.").first()).toBeInViewport();
   await defaults.getByLabel("Link fürs Videogespräch").fill("https://meet.example.com/praxis");
-  await defaults.getByRole("button", { name: "Ort und Link speichern" }).tap();
+  await defaults.getByRole("button", { name: "Ort und Link übernehmen" }).tap();
   await expect(defaults.getByText(/^Gespeichert\./)).toBeVisible();
   await expectAccessible(page);
 
@@ -218,7 +223,7 @@ test("the coach's link reaches the confirmation, its .ics and the manage page; a
     const card = page.getByRole("article").filter({ hasText: email });
     await expect(card.getByText("Leer = Standard: https://meet.example.com/praxis")).toBeVisible();
     await card.getByLabel("Link fürs Videogespräch").fill("https://meet.example.com/olga");
-    await card.getByRole("button", { name: "Ort speichern" }).tap();
+    await card.getByRole("button", { name: "Ort übernehmen" }).tap();
     await expect(card.getByText("Gespeichert. Die Person bekommt eine aktualisierte Einladung per E-Mail.")).toBeVisible();
     await expectAccessible(page);
     const update = await waitForMail(page, email, /^Neue Angaben zu deinem Erstgespräch/);
@@ -234,7 +239,7 @@ test("the coach's link reaches the confirmation, its .ics and the manage page; a
     // Back to no default link, as the other journeys expect.
     await page.goto("/coach/verfuegbarkeit");
     await page.getByLabel("Link fürs Videogespräch").fill("");
-    await page.getByRole("button", { name: "Ort und Link speichern" }).tap();
+    await page.getByRole("button", { name: "Ort und Link übernehmen" }).tap();
     await expect(page.getByText(/^Gespeichert\. Neue Bestätigungen/)).toBeVisible();
   }
 });

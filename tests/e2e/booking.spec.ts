@@ -52,7 +52,7 @@ test("a visitor books, confirms from the mailbox, reads the invitation, moves an
   await expect(page.getByLabel("Name")).toHaveValue("Gabi Gast");
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
-  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Fast geschafft!" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
 
   const request = await waitForMail(page, email, /^Bitte bestätige dein Erstgespräch$/);
@@ -332,7 +332,7 @@ test("a visitor may send the self-check along with the booking, and only then th
   await page.getByLabel(/Ich willige ein/).check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
-  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Fast geschafft!" })).toBeVisible();
 
   // Not ticked: nothing is sent.
   await page.goto("/erstgespraech");
@@ -341,7 +341,7 @@ test("a visitor may send the self-check along with the booking, and only then th
   await page.getByLabel("E-Mail-Adresse").fill(`olaf-${Date.now()}@example.com`);
   await page.getByLabel(/Ich willige ein/).check();
   await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
-  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Fast geschafft!" })).toBeVisible();
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await signInCoach(coach);
