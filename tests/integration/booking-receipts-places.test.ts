@@ -7,6 +7,8 @@ import { cancelByVisitor, confirmBooking, createBooking, findForManagement, resc
 import { setConsultationPlace } from "@/lib/appointments/places";
 import { findReceipt, resendFromReceipt } from "@/lib/appointments/receipts";
 import { savePlaceDefaults } from "@/lib/booking/coach";
+import { queueReminder } from "@/lib/notifications/reminder";
+import { practiceVoice } from "@/lib/notifications/voice";
 import { bookingRequestSchema } from "@/lib/booking/schemas";
 import { addDays } from "@/lib/time/dates";
 import { practiceDate } from "@/lib/time/zone";
@@ -176,6 +178,21 @@ describe("where a consultation takes place", () => {
     expect(updated).toContain(`UID:${uid}`);
     expect(updated).toContain("SEQUENCE:1");
     expect(updated).toContain("LOCATION:https://meet.example.com/zweiter");
+  });
+
+  it("the reminder names the place and both times", async () => {
+    await savePlaceDefaults({ videoLink: "https://meet.example.com/praxis", phoneNote: null, inPersonAddress: null });
+    const [start] = await slots(1);
+    const booking = await createBooking(request(start!, "erinnern@example.com", { timeZone: "America/New_York" }), client());
+    const [mail] = await mailsTo("erinnern@example.com", "booking-request");
+    await confirmBooking(tokenIn(mail!.text, "/termin/bestaetigen"), { origin });
+    const [row] = await database.db.select().from(appointments).where(eq(appointments.id, booking.id));
+    await queueReminder(database.db, await practiceVoice(database.db), row!, origin);
+    const [reminder] = await mailsTo("erinnern@example.com", "appointment-reminder");
+    const newYork = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "America/New_York" }).format(start!);
+    expect(reminder!.subject).toContain(`Uhr in Berlin, `);
+    expect(reminder!.text).toContain(`${newYork} Uhr bei dir (America/New_York)`);
+    expect(reminder!.text).toContain("Hier geht es zum Gespräch: https://meet.example.com/praxis");
   });
 
   it("a video link must be https and one line", async () => {
