@@ -21,6 +21,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
   const [receipt, settings] = await Promise.all([findReceipt(token), loadBookingSettings()]);
   if (!receipt) notFound();
   const when = bookerWhen(receipt.startAt, settings.timeZone, receipt.timeZone);
+  // The end of the hold, on the booker's own clock.
+  const until = `${formatClock(receipt.holdUntil, receipt.timeZone)} Uhr${receipt.timeZone === settings.timeZone ? "" : " bei dir"}`;
   const newBooking = (
     <div>
       <ButtonLink href="/erstgespraech">Neuen Termin wählen</ButtonLink>
@@ -45,8 +47,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
                 Ich habe dir eine E-Mail an <strong className="break-all">{receipt.email}</strong> geschickt.
               </li>
               <li>
-                Bestätige den Termin dort mit einem Klick, bis {formatClock(receipt.holdUntil, receipt.timeZone)} Uhr (innerhalb von{" "}
-                {minutesInWords(settings.confirmWindowMinutes)}). Danach gebe ich die Zeit wieder frei.
+                Bestätige den Termin dort mit einem Klick, bis {until} (innerhalb von {minutesInWords(settings.confirmWindowMinutes)}).
+                Danach gebe ich die Zeit wieder frei.
               </li>
               <li>
                 Dann bekommst du die Bestätigung mit der Kalendereinladung und einem Link, über den du den Termin verschieben oder absagen
@@ -85,8 +87,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
         <>
           <h1>Die Bestätigungsfrist ist abgelaufen</h1>
           <Notice tone="warn">
-            Der Termin am {when} war bis {formatClock(receipt.holdUntil, receipt.timeZone)} Uhr für dich reserviert. Hast du die E-Mail
-            noch, probier den Link trotzdem: Ist die Zeit noch frei, gilt dein Termin. Sonst such dir gern einen neuen aus.
+            Der Termin am {when} war bis {until} für dich reserviert. Hast du die E-Mail noch, probier den Link trotzdem: Ist die Zeit noch
+            frei, gilt dein Termin. Sonst such dir gern einen neuen aus.
           </Notice>
           {newBooking}
         </>
