@@ -137,7 +137,7 @@ export function BookingWidget({
           required
           maxLength={254}
           error={errors.email}
-          hint="Hierhin schicken wir die Bestätigung."
+          hint="Hierhin schicke ich dir die Bestätigung."
         />
         <fieldset className="flex flex-col gap-2">
           <legend className="font-medium">Wie möchtest du sprechen?</legend>

@@ -74,7 +74,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         />
       ) : appointment.status === "confirmed" ? (
         <Notice title="Kurzfristige Änderungen">
-          So kurz vor dem Termin lässt er sich hier nicht mehr ändern. Bitte schreib uns
+          So kurz vor dem Termin lässt er sich hier nicht mehr ändern. Bitte schreib mir
           {practice.email ? (
             <>
               {" "}

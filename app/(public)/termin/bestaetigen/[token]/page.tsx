@@ -26,7 +26,7 @@ export default async function ConfirmPage({
       {ergebnis === "gone" || !appointment || (!usable && appointment.status !== "confirmed") ? (
         <>
           <Notice tone="warn" title="Dieser Termin ist nicht mehr verfügbar">
-            Der Link ist abgelaufen oder durch einen neueren ersetzt, oder die Zeit wurde inzwischen anderweitig vergeben. Hast du von uns
+            Der Link ist abgelaufen oder durch einen neueren ersetzt, oder die Zeit wurde inzwischen anderweitig vergeben. Hast du von mir
             eine neuere E-Mail bekommen, nimm deren Link. Sonst such dir gern einen neuen Termin aus.
           </Notice>
           <div>
