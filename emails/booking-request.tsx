@@ -25,11 +25,11 @@ export default function BookingRequestEmail({
     <EmailLayout preview="Ein Klick, dann steht dein Termin." practiceName={practiceName}>
       <Text style={{ ...paragraph, fontSize: 20 }}>{name ? `Hallo ${name},` : "Hallo,"}</Text>
       <Text style={paragraph}>
-        schön, dass du dir Zeit für ein Erstgespräch nimmst. Wir halten dir diesen Termin frei:
+        schön, dass du dir Zeit für ein Erstgespräch nimmst. Ich halte dir diesen Termin frei:
       </Text>
       <Text style={{ ...paragraph, fontWeight: 700 }}>{when}</Text>
       <Text style={paragraph}>
-        Bitte bestätige ihn innerhalb von {validFor}. Danach geben wir
+        Bitte bestätige ihn innerhalb von {validFor}. Danach gebe ich
         die Zeit wieder frei.
       </Text>
       <Button href={confirmUrl} style={{ backgroundColor: colors.accent, color: "#ffffff", padding: "12px 20px", borderRadius: 8 }}>

@@ -1,40 +1,42 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea } from "@/components/ui/Field";
 import { Honeypot } from "@/components/ui/Honeypot";
 import { Notice } from "@/components/ui/Notice";
 import { recallResult, storedResultText } from "@/lib/checks/browser-result";
+import { CheckboxField } from "./CheckboxField";
 import { SlotPicker } from "./SlotPicker";
 
 type Errors = Partial<Record<"start" | "name" | "email" | "phone" | "channel" | "message" | "selfCheck" | "consent", string>>;
 
 const noSubscription = () => () => {};
 
-/** The whole booking: pick a day and a time, then name, contact and consent; posts to /api/bookings. */
+/**
+ * The whole booking: pick a day and a time, then name, contact and consent; posts to
+ * /api/bookings, then replaces itself in the history with the request's own page (its receipt),
+ * so that a reload or the back button shows that state and offers no second booking.
+ */
 export function BookingWidget({
   practiceTimeZone,
   horizonDays,
   consentText,
-  confirmWithin,
 }: {
   practiceTimeZone: string;
   horizonDays: number;
   consentText: string;
-  /** How long the slot is held unconfirmed, in words: "30 Minuten". */
-  confirmWithin: string;
 }) {
+  const router = useRouter();
   const [start, setStart] = useState<string | null>(null);
   const [channel, setChannel] = useState<"video" | "phone">("video");
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [done, setDone] = useState<{ email: string; start: string } | null>(null);
+  const [leaving, setLeaving] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
-  const consentId = useId();
-  const selfCheckId = useId();
 
   // A self-check taken in this tab can be sent along (sessionStorage: read in the browser only).
   const storedText = useSyncExternalStore(noSubscription, storedResultText, () => null);
@@ -42,7 +44,7 @@ export function BookingWidget({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
+    if (pending || leaving) return;
     const form = new FormData(event.currentTarget);
     const body = {
       start: start ?? "",
@@ -65,12 +67,17 @@ export function BookingWidget({
       let response = await post(body);
       let data = await response.json().catch(() => ({}));
       // A zone this browser knows but the server does not (names differ between runtimes): the practice's zone will do.
-      if (response.status === 400 && Array.isArray(data.issues) && data.issues.every((i: { path: unknown[] }) => i.path[0] === "timeZone")) {
+      if (
+        response.status === 400 &&
+        Array.isArray(data.issues) &&
+        data.issues.every((i: { path: unknown[] }) => i.path[0] === "timeZone")
+      ) {
         response = await post({ ...body, timeZone: undefined });
         data = await response.json().catch(() => ({}));
       }
-      if (response.status === 201) {
-        setDone({ email: body.email, start: data.start ?? body.start });
+      if (response.status === 201 && typeof data.receiptUrl === "string") {
+        setLeaving(true);
+        router.replace(data.receiptUrl);
         return;
       }
       if (response.status === 400 && Array.isArray(data.issues)) {
@@ -102,35 +109,13 @@ export function BookingWidget({
     }
   }
 
-  if (done) {
-    const when = new Intl.DateTimeFormat("de-DE", { dateStyle: "full", timeStyle: "short" }).format(new Date(done.start));
-    return (
-      <Notice role="status" tone="success" title="Fast geschafft!">
-        <p>
-          Wir halten dir den Termin am {when} Uhr frei. Bitte bestätige ihn über den Link, den wir dir gerade an{" "}
-          <strong>{done.email}</strong> geschickt haben, innerhalb von {confirmWithin}.
-        </p>
-        <p className="mt-2 text-sm">
-          Wartet mit dieser Adresse schon eine unbestätigte Buchung, schicken wir dir stattdessen noch einmal deren Link. Es gilt der Termin
-          in der E-Mail.
-        </p>
-      </Notice>
-    );
-  }
-
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-8">
       <section aria-labelledby="schritt-1" className="flex flex-col gap-4">
         <h2 id="schritt-1" className="text-xl">
           1. Wähle einen Termin
         </h2>
-        <SlotPicker
-          practiceTimeZone={practiceTimeZone}
-          horizonDays={horizonDays}
-          selected={start}
-          onSelect={setStart}
-          refreshKey={refreshKey}
-        />
+        <SlotPicker {...{ practiceTimeZone, horizonDays, refreshKey }} selected={start} onSelect={setStart} />
         {errors.start && !start && <p className="text-danger">{errors.start}</p>}
       </section>
 
@@ -152,7 +137,7 @@ export function BookingWidget({
           required
           maxLength={254}
           error={errors.email}
-          hint="Hierhin schicken wir die Bestätigung."
+          hint="Hierhin schicke ich dir die Bestätigung."
         />
         <fieldset className="flex flex-col gap-2">
           <legend className="font-medium">Wie möchtest du sprechen?</legend>
@@ -188,50 +173,26 @@ export function BookingWidget({
           error={errors.message}
         />
         {selfCheck && (
-          <div className="flex items-start gap-3">
-            <input
-              id={selfCheckId}
-              type="checkbox"
-              name="selfCheck"
-              className="mt-1.5 size-5 accent-accent"
-              aria-describedby={`${selfCheckId}-hint`}
-              aria-invalid={errors.selfCheck ? true : undefined}
-            />
-            <div>
-              <label htmlFor={selfCheckId}>
-                Mein Selbsttest-Ergebnis mitschicken ({selfCheck.result.score} von {selfCheck.result.total} Anzeichen)
-              </label>
-              <p id={`${selfCheckId}-hint`} className="text-sm text-muted">
-                Freiwillig. Dann kann sich dein Coach auf das Gespräch vorbereiten. Ohne Häkchen bleibt dein Ergebnis nur in diesem Browser.
-              </p>
-              {errors.selfCheck && <p className="text-sm text-danger">{errors.selfCheck}</p>}
-            </div>
-          </div>
+          <CheckboxField
+            name="selfCheck"
+            label={`Mein Selbsttest-Ergebnis mitschicken (${selfCheck.result.score} von ${selfCheck.result.total} Anzeichen)`}
+            hint="Freiwillig. Dann kann sich dein Coach auf das Gespräch vorbereiten. Ohne Häkchen bleibt dein Ergebnis nur in diesem Browser."
+            error={errors.selfCheck}
+          />
         )}
         <Honeypot />
-        <div className="flex items-start gap-3">
-          <input
-            id={consentId}
-            type="checkbox"
-            name="consent"
-            className="mt-1.5 size-5 accent-accent"
-            aria-invalid={errors.consent ? true : undefined}
-            aria-describedby={errors.consent ? `${consentId}-error` : undefined}
-          />
-          <div>
-            <label htmlFor={consentId}>
+        <CheckboxField
+          name="consent"
+          label={
+            <>
               {consentText} Mehr in der <Link href="/datenschutz">Datenschutzerklärung</Link>.
-            </label>
-            {errors.consent && (
-              <p id={`${consentId}-error`} className="text-sm text-danger">
-                {errors.consent}
-              </p>
-            )}
-          </div>
-        </div>
+            </>
+          }
+          error={errors.consent}
+        />
         <div>
-          <Button type="submit" disabled={pending || !start} aria-describedby={!start ? "kein-termin" : undefined}>
-            {pending ? "Wird gebucht …" : "Erstgespräch buchen"}
+          <Button type="submit" disabled={pending || leaving || !start} aria-describedby={!start ? "kein-termin" : undefined}>
+            {pending || leaving ? "Wird gebucht …" : "Erstgespräch buchen"}
           </Button>
           {!start && (
             <p id="kein-termin" className="mt-2 text-sm text-muted">

@@ -2,15 +2,15 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
-import { TextArea } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
-import type { FormState as ManageState } from "@/lib/http/form-action";
+import type { FormState } from "@/lib/http/form-action";
+import { CancelAppointment } from "./CancelAppointment";
 import { SlotPicker } from "./SlotPicker";
 
-type Action = (state: ManageState, form: FormData) => Promise<ManageState>;
+type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
-/** Move or cancel a confirmed consultation from the manage link. */
+/** Move or cancel a confirmed consultation from the manage link; cancelling asks first. */
 export function ManageAppointment({
   cancel,
   reschedule,
@@ -22,8 +22,7 @@ export function ManageAppointment({
   practiceTimeZone: string;
   horizonDays: number;
 }) {
-  const [cancelState, onCancel, cancelling] = useKeptForm<ManageState>(cancel, {});
-  const [moveState, onMove, moving] = useKeptForm<ManageState>(reschedule, {});
+  const [moveState, onMove, moving] = useKeptForm<FormState>(reschedule, {});
   const [start, setStart] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-10">
@@ -46,15 +45,7 @@ export function ManageAppointment({
         <h2 id="absagen" className="text-xl">
           Termin absagen
         </h2>
-        <form onSubmit={onCancel} className="flex flex-col gap-4">
-          <FormNotices state={cancelState} />
-          <TextArea label="Magst du uns sagen, warum? (optional)" name="reason" rows={3} maxLength={500} />
-          <div>
-            <Button type="submit" variant="danger" disabled={cancelling}>
-              {cancelling ? "Wird abgesagt …" : "Termin absagen"}
-            </Button>
-          </div>
-        </form>
+        <CancelAppointment action={cancel} reasonLabel="Magst du mir sagen, warum? (optional)" />
       </section>
     </div>
   );

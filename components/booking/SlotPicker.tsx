@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { addDays, addMonths, datesOfMonth, isoWeekday } from "@/lib/time/dates";
+import { addDays, addMonths, datesOfMonth } from "@/lib/time/dates";
 import { formatCalendarDate, formatClock } from "@/lib/time/format";
 import { practiceDate } from "@/lib/time/zone";
+import { Select } from "@/components/ui/Field";
+import { DayGrid } from "./DayGrid";
 
 export type SlotJson = { start: string; end: string };
 
@@ -83,32 +85,18 @@ export function SlotPicker({
   }, [slots, timeZone, month]);
 
   const monthLabel = formatCalendarDate(`${month}-01`, "month-year");
-  const firstWeekday = isoWeekday(`${month}-01`) - 1; // Monday = 0
+  const counts = useMemo(() => new Map(Array.from(byDay, ([date, list]) => [date, list.length])), [byDay]);
   const zones = Array.from(new Set([timeZone, practiceTimeZone, ...COMMON_ZONES]));
   const daySlots = day ? (byDay.get(day) ?? []) : [];
 
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="zeitzone" className="font-medium">
-            Zeiten anzeigen in
-          </label>
-          <select
-            id="zeitzone"
-            name="timeZone"
-            value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
-            className="min-h-11 rounded-lg border border-line bg-surface px-3"
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace("_", " ")}
-                {z === practiceTimeZone ? " (Praxis)" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select label="Zeiten anzeigen in" name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+          {zones.map((z) => (
+            <option key={z} value={z}>{`${z.replaceAll("_", " ")}${z === practiceTimeZone ? " (Praxis)" : ""}`}</option>
+          ))}
+        </Select>
         <p className="text-sm text-muted">Die Praxis arbeitet in der Zeitzone {practiceTimeZone}.</p>
       </div>
 
@@ -143,36 +131,18 @@ export function SlotPicker({
       )}
       {slots === null && !error && <p role="status">Freie Termine werden geladen …</p>}
 
-      <div role="group" aria-label={`Tage im ${monthLabel}`} className="grid grid-cols-7 gap-1 text-center">
-        {["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"].map((d) => (
-          <span key={d} aria-hidden="true" className="text-sm text-muted">
-            {d}
-          </span>
-        ))}
-        {Array.from({ length: firstWeekday }, (_, i) => (
-          <span key={`pad-${i}`} aria-hidden="true" />
-        ))}
-        {datesOfMonth(month).map((date) => {
-          const count = byDay.get(date)?.length ?? 0;
-          const label = formatCalendarDate(date, "weekday");
-          return (
-            <button
-              key={date}
-              type="button"
-              disabled={count === 0}
-              aria-pressed={day === date}
-              aria-label={count ? `${label}, ${count} freie Termine` : `${label}, keine freien Termine`}
-              onClick={() => {
-                setDay(date);
-                onSelect(null);
-              }}
-              className="min-h-11 rounded-lg text-base disabled:text-muted/60 enabled:bg-accent-soft enabled:font-semibold enabled:text-accent-strong aria-pressed:bg-accent aria-pressed:text-white"
-            >
-              {Number(date.slice(8))}
-            </button>
-          );
-        })}
-      </div>
+      <DayGrid
+        month={month}
+        onMonth={setMonth}
+        first={today}
+        last={last}
+        counts={counts}
+        selected={day}
+        onPick={(date) => {
+          setDay(date);
+          onSelect(null);
+        }}
+      />
 
       {day && (
         <fieldset className="flex flex-col gap-2">

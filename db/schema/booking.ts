@@ -33,6 +33,10 @@ export const availabilitySettings = pgTable(
     maxPendingPerClient: integer("max_pending_per_client").notNull().default(2),
     /** Confirmation requests one email address gets in 24 hours; after that the answer stays the same and nothing is sent. */
     confirmationEmailsPerDay: integer("confirmation_emails_per_day").notNull().default(3),
+    /** Where a consultation takes place unless the coach set a place on the appointment: one default per channel. */
+    videoLink: text("video_link"), // https only (lib/booking/places.ts)
+    phoneNote: text("phone_note"),
+    inPersonAddress: text("in_person_address"),
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -160,6 +164,27 @@ export const appointments = pgTable(
   ],
 );
 export type Appointment = typeof appointments.$inferSelect;
+
+/**
+ * What the browser that sent a booking request may see again at its own link (/termin/anfrage/…):
+ * the time and address it sent, and, for a fresh booking, how that booking stands. A request that
+ * stored no booking (the address already has one pending, or has had its emails for today) gets a
+ * receipt too, with no booking behind it, so the answer tells nobody about the address. Only the
+ * token's hash is stored; receipts are deleted two days after they were made.
+ */
+export const bookingReceipts = pgTable("booking_receipts", {
+  tokenHash: text("token_hash").primaryKey(),
+  appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "cascade" }),
+  email: text("email").notNull(),
+  startAt: timestamp("start_at", { mode: "date", withTimezone: true }).notNull(),
+  /** The booker's zone (validated, else the practice's): the page names the time in it. */
+  timeZone: text("time_zone").notNull(),
+  holdUntil: timestamp("hold_until", { mode: "date", withTimezone: true }).notNull(),
+  /** The last time its confirmation email was asked for again: at most once a minute. */
+  resentAt: timestamp("resent_at", { mode: "date", withTimezone: true }),
+  createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
+export type BookingReceipt = typeof bookingReceipts.$inferSelect;
 
 /** The coach's private notes on one appointment (Markdown). Never shown to the client, never exported to them. */
 export const sessionNotes = pgTable("session_notes", {

@@ -29,11 +29,11 @@ export function selfService(
 const refusals = {
   visitor: {
     gone: "Diesen Termin gibt es nicht mehr, oder er wurde schon abgesagt.",
-    too_late: "So kurz vor dem Termin lässt er sich hier nicht mehr ändern. Bitte melde dich direkt bei uns.",
+    too_late: "So kurz vor dem Termin lässt er sich hier nicht mehr ändern. Bitte melde dich direkt bei mir.",
   },
   client: {
     gone: "Dieser Termin ist schon abgesagt oder vorbei.",
-    too_late: "So kurz vor dem Termin lässt er sich hier nicht mehr absagen. Bitte melde dich direkt bei uns.",
+    too_late: "So kurz vor dem Termin lässt er sich hier nicht mehr absagen. Bitte melde dich direkt bei mir.",
   },
 } as const;
 

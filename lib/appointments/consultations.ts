@@ -1,8 +1,8 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { loadBookingSettings } from "@/lib/booking/availability";
-import { decideHold, neutralAnswer, resendConfirmationRequest } from "@/lib/booking/hold-rules";
+import { decideHold, neutralAnswer, receiptPath, resendConfirmationRequest } from "@/lib/booking/hold-rules";
 import { CONSENT_VERSION, type BookingRequest } from "@/lib/booking/schemas";
 import { hashToken, isTokenShape, newToken } from "@/lib/booking/tokens";
 import { attachSelfCheck } from "@/lib/checks/results";
@@ -13,6 +13,7 @@ import { theCoach } from "@/lib/settings/coach";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { assertSelfService } from "./changes";
 import { assertOffered, blocked, giveBack, takeTime } from "./holds";
+import { issueReceipt } from "./receipts";
 
 /*
  * A free consultation's life: a visitor books it (pending, holding its slot for a short time),
@@ -20,7 +21,8 @@ import { assertOffered, blocked, giveBack, takeTime } from "./holds";
  * and marks how it went.
  */
 
-export type BookingResult = { id: string; status: Appointment["status"]; start: string; end: string };
+/** `receiptUrl`: the page where the browser that booked sees how its request stands (lib/appointments/receipts.ts). */
+export type BookingResult = { id: string; status: Appointment["status"]; start: string; end: string; receiptUrl: string };
 
 /**
  * The one way a consultation is booked (API and page): validated input in, a pending booking
@@ -37,63 +39,76 @@ export async function createBooking(
   const start = new Date(input.start);
   const { settings, end } = await assertOffered(start, db);
   // Honeypot filled: answer like a success, store nothing.
-  if (input.website) return neutralAnswer(start, end);
+  if (input.website) return neutralAnswer(start, end, newToken());
   const [coach, practice] = await Promise.all([theCoach(db), loadPracticeSettings(db)]);
   const confirmToken = newToken();
   const range = blocked(start, end, settings);
   const mail = { origin, practiceName: practice.practiceName, practiceTimeZone: settings.timeZone };
+  // The booker's zone as their browser said (validated at the edge), else the practice's.
+  const timeZone = input.timeZone ?? settings.timeZone;
+  const receipt = { email: input.email, startAt: start, timeZone };
   return db.transaction(async (tx) => {
     const decision = await decideHold(tx, { clientKey, email: input.email }, settings);
-    if (decision.kind === "quiet") return neutralAnswer(start, end);
-    if (decision.kind === "resend") {
-      await resendConfirmationRequest(tx, decision.appointment, mail);
-      return neutralAnswer(start, end);
+    if (decision.kind !== "fresh") {
+      if (decision.kind === "resend") await resendConfirmationRequest(tx, decision.appointment, mail);
+      const holdUntil = new Date(Date.now() + settings.confirmWindowMinutes * 60_000);
+      return neutralAnswer(start, end, await issueReceipt(tx, { ...receipt, appointmentId: null, holdUntil }));
     }
-    const row = await takeTime(
-      tx,
-      [range],
-      async (w) =>
-        (
-          await w
-            .insert(appointments)
-            .values({
-              coachId: coach.id,
-              kind: "consultation",
-              status: "pending",
-              startAt: start,
-              endAt: end,
-              bufferBeforeMinutes: settings.bufferBeforeMinutes,
-              bufferAfterMinutes: settings.bufferAfterMinutes,
-              ...range,
-              name: input.name,
-              email: input.email,
-              phone: input.phone ?? null,
-              channel: input.channel,
-              message: input.message ?? null,
-              selfCheck: input.selfCheck ? attachSelfCheck(input.selfCheck) : null,
-              consentVersion: CONSENT_VERSION,
-              consentAt: sql`now()`,
-              pendingExpiresAt: sql`now() + make_interval(mins => ${settings.confirmWindowMinutes})`,
-              confirmTokenHash: hashToken(confirmToken),
-              clientKey,
-              visitorTimeZone: input.timeZone ?? null,
-            })
-            .returning()
-        )[0]!,
-      { consultation: { start, timeZone: settings.timeZone } },
-    );
+    const booking = {
+      coachId: coach.id,
+      kind: "consultation" as const,
+      status: "pending" as const,
+      startAt: start,
+      endAt: end,
+      bufferBeforeMinutes: settings.bufferBeforeMinutes,
+      bufferAfterMinutes: settings.bufferAfterMinutes,
+      ...range,
+      name: input.name,
+      email: input.email,
+      phone: input.phone ?? null,
+      channel: input.channel,
+      message: input.message ?? null,
+      selfCheck: input.selfCheck ? attachSelfCheck(input.selfCheck) : null,
+      consentVersion: CONSENT_VERSION,
+      consentAt: sql`now()`,
+      pendingExpiresAt: sql`now() + make_interval(mins => ${settings.confirmWindowMinutes})`,
+      confirmTokenHash: hashToken(confirmToken),
+      clientKey,
+      visitorTimeZone: timeZone,
+    };
+    const insert = (w: Db) => w.insert(appointments).values(booking).returning();
+    const row = (await takeTime(tx, [range], insert, { consultation: { start, timeZone: settings.timeZone } }))[0]!;
     await queueConfirmationRequest(tx, row, confirmToken, { ...mail, dedupeKey: `booking-request:${row.id}` });
-    return { id: row.id, status: row.status, start: row.startAt.toISOString(), end: row.endAt.toISOString() };
+    const receiptToken = await issueReceipt(tx, { ...receipt, appointmentId: row.id, holdUntil: row.pendingExpiresAt! });
+    return {
+      id: row.id,
+      status: row.status,
+      start: row.startAt.toISOString(),
+      end: row.endAt.toISOString(),
+      receiptUrl: receiptPath(receiptToken),
+    };
   });
 }
 
+/**
+ * The manage page opens with the manage link of the confirmation email, or with the confirmation
+ * link once it has confirmed (both reached only that inbox): so "already confirmed" and a second
+ * click on "confirm" lead to the appointment instead of a dead end.
+ */
 async function findByToken(column: "confirm" | "manage", token: string, db: Db): Promise<Appointment | null> {
   if (!isTokenShape(token)) return null;
   const hash = hashToken(token);
   const [row] = await db
     .select()
     .from(appointments)
-    .where(column === "confirm" ? eq(appointments.confirmTokenHash, hash) : eq(appointments.manageTokenHash, hash));
+    .where(
+      column === "confirm"
+        ? eq(appointments.confirmTokenHash, hash)
+        : or(
+            eq(appointments.manageTokenHash, hash),
+            and(eq(appointments.confirmTokenHash, hash), notInArray(appointments.status, ["pending", "expired"])),
+          ),
+    );
   return row ?? null;
 }
 
@@ -105,6 +120,7 @@ export async function findForManagement(token: string, db: Db = defaultDb) {
   return findByToken("manage", token, db);
 }
 
+/** `manageToken` opens the manage page: the new manage link, or the confirmation link itself when it had confirmed already. */
 export type ConfirmResult = { status: "confirmed" | "already_confirmed" | "gone"; appointment?: Appointment; manageToken?: string };
 
 /**
@@ -114,32 +130,25 @@ export type ConfirmResult = { status: "confirmed" | "already_confirmed" | "gone"
 export async function confirmBooking(token: string, { origin }: { origin: string }, db: Db = defaultDb): Promise<ConfirmResult> {
   const found = await findForConfirmation(token, db);
   if (!found) return { status: "gone" };
-  if (found.status === "confirmed") return { status: "already_confirmed", appointment: found };
+  // A second click (or a reload of the form's POST): the same success, idempotently.
+  if (found.status === "confirmed") return { status: "already_confirmed", appointment: found, manageToken: token };
   if (found.status !== "pending" && found.status !== "expired") return { status: "gone" };
   if (found.startAt.getTime() <= Date.now()) return { status: "gone" };
   const manageToken = newToken();
   return db.transaction(async (tx) => {
-    const row = await takeTime(
-      tx,
-      [found],
-      async (w) =>
-        (
-          await w
-            .update(appointments)
-            .set({
-              status: "confirmed",
-              confirmedAt: sql`now()`,
-              pendingExpiresAt: null,
-              // Needed only while pending (the limit per client address counts pending bookings).
-              clientKey: null,
-              manageTokenHash: hashToken(manageToken),
-              updatedAt: sql`now()`,
-            })
-            .where(and(eq(appointments.id, found.id), inArray(appointments.status, ["pending", "expired"])))
-            .returning()
-        )[0] ?? null,
-      { onOverlap: () => null },
-    );
+    const confirmation = {
+      status: "confirmed" as const,
+      confirmedAt: sql`now()`,
+      pendingExpiresAt: null,
+      // Needed only while pending (the limit per client address counts pending bookings).
+      clientKey: null,
+      manageTokenHash: hashToken(manageToken),
+      updatedAt: sql`now()`,
+    };
+    const stillOpen = and(eq(appointments.id, found.id), inArray(appointments.status, ["pending", "expired"]));
+    const confirm = (w: Db) => w.update(appointments).set(confirmation).where(stillOpen).returning();
+    // Its time taken by someone else meanwhile: gone, like any other booking that cannot be confirmed.
+    const [row] = await takeTime(tx, [found], confirm, { onOverlap: () => [] });
     if (!row) return { status: "gone" as const };
     await announceConfirmed(tx, row, { origin, manageToken });
     return { status: "confirmed" as const, appointment: row, manageToken };
@@ -179,25 +188,19 @@ export async function rescheduleByVisitor(
   const { settings, end } = await assertOffered(newStart, db, appointment.id);
   const range = blocked(newStart, end, settings);
   return db.transaction(async (tx) => {
-    const [row] = await takeTime(
-      tx,
-      [range],
-      (w) =>
-        w
-          .update(appointments)
-          .set({
-            startAt: newStart,
-            endAt: end,
-            bufferBeforeMinutes: settings.bufferBeforeMinutes,
-            bufferAfterMinutes: settings.bufferAfterMinutes,
-            ...range,
-            sequence: sql`${appointments.sequence} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(appointments.id, appointment.id), eq(appointments.status, "confirmed")))
-          .returning(),
-      { consultation: { start: newStart, exceptId: appointment.id, timeZone: settings.timeZone } },
-    );
+    const move = {
+      startAt: newStart,
+      endAt: end,
+      bufferBeforeMinutes: settings.bufferBeforeMinutes,
+      bufferAfterMinutes: settings.bufferAfterMinutes,
+      ...range,
+      sequence: sql`${appointments.sequence} + 1`,
+      updatedAt: sql`now()`,
+    };
+    const stillConfirmed = and(eq(appointments.id, appointment.id), eq(appointments.status, "confirmed"));
+    const [row] = await takeTime(tx, [range], (w) => w.update(appointments).set(move).where(stillConfirmed).returning(), {
+      consultation: { start: newStart, exceptId: appointment.id, timeZone: settings.timeZone },
+    });
     if (!row) throw new AppError("not_found", "Dieser Termin wurde inzwischen abgesagt.");
     await announceMovedByVisitor(tx, row, { origin, manageToken: token, previousStart: appointment.startAt });
     return row;

@@ -25,6 +25,9 @@ export async function loadBookingSettings(db: Db = defaultDb): Promise<BookingSe
     confirmWindowMinutes: 30,
     maxPendingPerClient: 2,
     confirmationEmailsPerDay: 3,
+    videoLink: null,
+    phoneNote: null,
+    inPersonAddress: null,
     updatedAt: new Date(0),
   };
   return { ...base, timeZone: practice?.timeZone ?? "Europe/Berlin" };

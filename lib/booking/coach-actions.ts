@@ -8,7 +8,9 @@ import { uuidSchema } from "@/lib/sql/uuid";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/site-url";
 import { availabilityFormSchema, overrideFormSchema } from "./availability-form";
-import { convertToClient, deleteOverride, saveAvailability, saveOverride } from "./coach";
+import { convertToClient, deleteOverride, saveAvailability, saveOverride, savePlaceDefaults } from "./coach";
+import { setConsultationPlace } from "@/lib/appointments/places";
+import { placeDefaultsSchema } from "./places";
 import { cancelConsultationByCoach, setOutcome } from "@/lib/appointments/consultations";
 import { failureCode } from "./consultation-notices";
 import { cancelReasonSchema } from "./schemas";
@@ -82,4 +84,29 @@ export const consultationAction = commandAction({
     redirect(`/coach/termine?ok=${notice}`);
   },
   refused: (error, { intent }) => redirect(`/coach/termine?fehler=${failureCode(intent, error)}`),
+});
+
+export const savePlaceDefaultsAction = formAction({
+  role: "coach",
+  schema: placeDefaultsSchema,
+  read: (form) => fields(form, Object.keys(placeDefaultsSchema.shape)),
+  run: async (input) => {
+    await savePlaceDefaults(input);
+    // The consultations list shows each channel's default beside the appointment's own place.
+    for (const page of ["/coach/verfuegbarkeit", "/coach/termine"]) revalidatePath(page);
+    return "Gespeichert. Neue Bestätigungen und Erinnerungen nennen diese Angaben.";
+  },
+});
+
+/** The place of one consultation; the field's rule depends on its channel, so the domain checks it. */
+export const setConsultationPlaceAction = formAction({
+  role: "coach",
+  firstIssueAsMessage: true,
+  schema: z.object({ id: uuidSchema, location: z.string().max(1000, "Das ist zu lang.") }),
+  read: (form, id: string) => ({ id: String(id), location: text(form, "location") }),
+  run: async ({ id, location }) => {
+    const { announced } = await setConsultationPlace(id, location, { origin: await siteOrigin() });
+    revalidatePath("/coach/termine");
+    return announced ? "Gespeichert. Die Person bekommt eine aktualisierte Einladung per E-Mail." : "Gespeichert.";
+  },
 });

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/http/errors";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { addDays, isValidDate } from "@/lib/time/dates";
 import type { availabilityFormSchema } from "./availability-form";
+import { DEFAULT_WEEKLY } from "./defaults";
+import type { PlaceDefaults } from "./places";
 import type { z } from "zod";
 
 /** The coach's view of consultations: upcoming and pending first, then the past. */
@@ -79,6 +81,15 @@ export async function saveAvailability(input: z.infer<typeof availabilityFormSch
   await db
     .insert(availabilitySettings)
     .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: availabilitySettings.id, set: values });
+}
+
+/** The place per channel for consultations without one of their own. */
+export async function savePlaceDefaults(input: PlaceDefaults, db: Db = defaultDb) {
+  const values = { ...input, updatedAt: new Date() };
+  await db
+    .insert(availabilitySettings)
+    .values({ id: 1, weekly: DEFAULT_WEEKLY, ...values })
     .onConflictDoUpdate({ target: availabilitySettings.id, set: values });
 }
 

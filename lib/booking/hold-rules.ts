@@ -21,6 +21,11 @@ import { hashToken, newToken } from "./tokens";
  * requests for one address are decided one after the other, however many app instances there are.
  */
 
+/** The page where the browser that sent a booking request sees how it stands. */
+export function receiptPath(token: string): string {
+  return `/termin/anfrage/${token}`;
+}
+
 /** What a booking request gets to do. */
 export type HoldDecision =
   | { kind: "fresh" } // a new pending booking, and its confirmation request
@@ -44,13 +49,40 @@ function tooManyPending(max: number, retryAfterSeconds: number) {
   );
 }
 
+/** Confirmation requests this address got in the last 24 hours (the confirmationEmailsPerDay rule counts them). */
+export async function confirmationsSentToday(tx: Db, email: string): Promise<number> {
+  const [sent] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(emailOutbox)
+    .where(
+      and(eq(emailOutbox.to, email), eq(emailOutbox.template, "booking-request"), sql`${emailOutbox.createdAt} > now() - interval '1 day'`),
+    );
+  return sent!.count;
+}
+
+/** The address's consultation that is pending and still within its hold, if any. */
+export async function heldBookingOf(tx: Db, email: string): Promise<Appointment | undefined> {
+  const [row] = await tx
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.email, email), eq(appointments.kind, "consultation"), holding()))
+    .orderBy(asc(appointments.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Serialises booking decisions about one address (always taken after the client address's lock). */
+export async function lockAddress(tx: Db, email: string) {
+  await lock(tx, "booking-email", email);
+}
+
 export async function decideHold(
   tx: Db,
   request: { clientKey: string; email: string },
   rules: Pick<BookingSettings, "maxPendingPerClient" | "confirmationEmailsPerDay">,
 ): Promise<HoldDecision> {
   await lock(tx, "booking-client", request.clientKey);
-  await lock(tx, "booking-email", request.email);
+  await lockAddress(tx, request.email);
 
   // The client address first: whatever the email address, a full quota is refused alike.
   const [held] = await tx
@@ -74,23 +106,8 @@ export async function decideHold(
         sql`(${appointments.pendingExpiresAt} <= now() or ${appointments.startAt} <= now())`,
       ),
     );
-  const [existing] = await tx
-    .select()
-    .from(appointments)
-    .where(and(eq(appointments.email, request.email), eq(appointments.kind, "consultation"), holding()))
-    .orderBy(asc(appointments.createdAt))
-    .limit(1);
-  const [sent] = await tx
-    .select({ count: sql<number>`count(*)::int` })
-    .from(emailOutbox)
-    .where(
-      and(
-        eq(emailOutbox.to, request.email),
-        eq(emailOutbox.template, "booking-request"),
-        sql`${emailOutbox.createdAt} > now() - interval '1 day'`,
-      ),
-    );
-  if (sent!.count >= rules.confirmationEmailsPerDay) return { kind: "quiet" };
+  const existing = await heldBookingOf(tx, request.email);
+  if ((await confirmationsSentToday(tx, request.email)) >= rules.confirmationEmailsPerDay) return { kind: "quiet" };
   return existing ? { kind: "resend", appointment: existing } : { kind: "fresh" };
 }
 
@@ -98,8 +115,14 @@ export async function decideHold(
  * The answer to a request that stored nothing new: shaped exactly like a fresh booking's, so that
  * it tells nobody whether this address has a consultation pending.
  */
-export function neutralAnswer(start: Date, end: Date) {
-  return { id: randomUUID(), status: "pending" as const, start: start.toISOString(), end: end.toISOString() };
+export function neutralAnswer(start: Date, end: Date, receiptToken: string) {
+  return {
+    id: randomUUID(),
+    status: "pending" as const,
+    start: start.toISOString(),
+    end: end.toISOString(),
+    receiptUrl: receiptPath(receiptToken),
+  };
 }
 
 /** The address's pending booking gets its confirmation again, with a new link (the old one stops working). */

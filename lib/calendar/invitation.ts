@@ -66,20 +66,13 @@ function portalLine(portalUrl: string | undefined): string[] {
  */
 export function invitationFor(
   appointment: Appointment,
-  ctx: { method: "REQUEST" | "CANCEL"; organizer: Person; portalUrl?: string; sessionTypeName?: string | null },
+  ctx: { method: "REQUEST" | "CANCEL"; organizer: Person; portalUrl?: string; sessionTypeName?: string | null; place?: string | null },
 ): Invitation {
-  const channel = channelLabel[appointment.channel];
   const coach = ctx.organizer.name;
   const text =
     appointment.kind === "session"
       ? sessionText(appointment, coach, ctx.sessionTypeName)
-      : {
-          summary: `Kostenloses Erstgespräch mit ${coach}`,
-          lines: [
-            appointment.channel === "video" ? "Videogespräch. Den Link bekommst du vor dem Termin." : "Telefongespräch. Wir rufen dich an.",
-          ],
-          location: channel,
-        };
+      : consultationText(appointment, coach, ctx.method === "CANCEL" ? "cancelled" : (ctx.place ?? appointment.location));
   return {
     uid: appointmentUid(appointment.id),
     sequence: appointment.sequence,
@@ -103,6 +96,33 @@ export function invitationFor(
 function attendeeName(appointment: Appointment): string {
   if (appointment.kind === "session" || appointment.confirmedAt) return appointment.name;
   return isPlainName(appointment.name.trim()) ? appointment.name.trim() : "";
+}
+
+/**
+ * A consultation names how it takes place: the video link, the note for a call or the address
+ * (`place`: the appointment's, else its channel's default). A cancelled one ("cancelled") promises nothing.
+ */
+function consultationText(appointment: Appointment, coach: string, place: string | null | undefined) {
+  const channel = channelLabel[appointment.channel];
+  const summary = `Kostenloses Erstgespräch mit ${coach}`;
+  if (place === "cancelled") return { summary, lines: ["Dieser Termin ist abgesagt."], location: channel };
+  const where = place?.trim() || "";
+  if (!where) {
+    const promise =
+      appointment.channel === "video"
+        ? "Videogespräch. Den Link bekommst du vor dem Termin."
+        : appointment.channel === "phone"
+          ? "Telefongespräch. Ich rufe dich an."
+          : "Vor Ort in der Praxis.";
+    return { summary, lines: [promise], location: channel };
+  }
+  const line =
+    appointment.channel === "video"
+      ? `Videogespräch: ${where}`
+      : appointment.channel === "phone"
+        ? `Telefongespräch. Ich rufe dich an. ${where}`
+        : `Vor Ort: ${where}`;
+  return { summary, lines: [line], location: where };
 }
 
 /** A coaching session names its type, its channel and the place or link the coach set. */

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import {
+  bookingReceipts,
   appointments,
   healthDataViews,
   journalEntries,
@@ -160,6 +161,7 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
     await eraseEmailsOf(tx, addresses);
     for (const appointment of future)
       await announceCancelled(tx, appointment, { origin, by: "client", reason: null, accountDeleted: true });
+    await tx.delete(bookingReceipts).where(inArray(bookingReceipts.email, addresses));
     await tx.delete(appointments).where(theirs); // the coach's session notes go with them (cascade)
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));

@@ -23,8 +23,17 @@ export async function announceConfirmed(tx: Db, row: Appointment, extra: Origin 
 /** A visitor moved their consultation. */
 export async function announceMovedByVisitor(tx: Db, row: Appointment, extra: Origin & { manageToken: string; previousStart: Date }) {
   const voice = await practiceVoice(tx);
-  await queueVisitorUpdate(tx, voice, row, "moved", { origin: extra.origin, manageToken: extra.manageToken });
+  await queueVisitorUpdate(tx, voice, row, "moved", {
+    origin: extra.origin,
+    manageToken: extra.manageToken,
+    previousStart: extra.previousStart,
+  });
   await queueCoachNotice(tx, voice, row, "moved", { origin: extra.origin, previousStart: extra.previousStart });
+}
+
+/** The coach set or changed where a confirmed consultation takes place: the visitor's update with the invitation. */
+export async function announcePlaceChanged(tx: Db, row: Appointment, extra: Origin) {
+  await queueVisitorUpdate(tx, await practiceVoice(tx), row, "updated", { origin: extra.origin });
 }
 
 /** The coach scheduled sessions (one email for a series) or moved one. */
@@ -54,6 +63,7 @@ export async function announceCancelled(
     origin: extra.origin,
     reason: extra.by === "coach" ? extra.reason : accountDeleted ? "Konto gelöscht" : null,
     eraseAfterSend: accountDeleted,
+    by: extra.by,
   };
   if (row.kind === "session") await queueSessionUpdate(tx, voice, [row], "cancelled", toPerson);
   else await queueVisitorUpdate(tx, voice, row, "cancelled", toPerson);

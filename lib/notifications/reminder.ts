@@ -3,12 +3,19 @@ import type { Db } from "@/db";
 import type { Appointment } from "@/db/schema";
 import AppointmentReminderEmail, { appointmentReminderSubject } from "@/emails/appointment-reminder";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { loadBookingSettings } from "@/lib/booking/availability";
+import { placeOf } from "@/lib/booking/places";
 import { formatAppointmentTime } from "@/lib/time/format";
+import { visitorWhen } from "./consultation";
 import type { Voice } from "./voice";
 
 /** The reminder before a confirmed appointment, once per version of it (its sequence). */
 export async function queueReminder(tx: Db, voice: Voice, appointment: Appointment, origin: string) {
-  const when = formatAppointmentTime(appointment.startAt, voice.practice.timeZone);
+  const consultation = appointment.kind === "consultation";
+  const tz = voice.practice.timeZone;
+  // A consultation names the visitor's own time too, and its place falls back to the channel's default.
+  const when = consultation ? visitorWhen(appointment, tz, appointment.startAt) : formatAppointmentTime(appointment.startAt, tz);
+  const location = consultation ? placeOf(appointment, await loadBookingSettings(tx)) : appointment.location;
   await enqueueEmail(
     {
       template: "appointment-reminder",
@@ -22,7 +29,7 @@ export async function queueReminder(tx: Db, voice: Voice, appointment: Appointme
         when,
         channel: appointment.channel,
         // Explicit empty values: undefined would fall back to the template's preview data.
-        location: appointment.location ?? "",
+        location: location ?? "",
         dashboardUrl: appointment.kind === "session" && appointment.clientId ? `${origin}/dashboard` : "",
         contactEmail: voice.sender.email,
         contactPhone: voice.practice.phone,

@@ -70,6 +70,11 @@ export const pages: Record<string, Probe[]> = {
     { path: () => `/termin/${"A".repeat(43)}`, expect: all(404) },
   ],
   "/termin/bestaetigen/[token]": [{ path: () => "/termin/bestaetigen/nicht-echt", expect: all(200) }],
+  // A booking request's own page: only its token opens it.
+  "/termin/anfrage/[token]": [
+    { path: () => "/termin/anfrage/nicht-echt", expect: all(404) },
+    { path: () => `/termin/anfrage/${"A".repeat(43)}`, expect: all(404) },
+  ],
   "/login": [{ path: () => "/login", expect: { anonymous: 200, anna: "home", ben: "home", coach: "home" } }],
   "/login/fehler": [{ path: () => "/login/fehler", expect: all(200) }],
   "/login/pruefen": [{ path: () => "/login/pruefen", expect: all(200) }],
@@ -232,7 +237,10 @@ export const routes: Record<string, Probe[]> = {
     {
       path: () => "/api/passkeys/register/verify",
       method: "POST",
-      body: (ids) => ({ userId: ids.anna, response: { id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "AA" } } }),
+      body: (ids) => ({
+        userId: ids.anna,
+        response: { id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "AA" } },
+      }),
       headers: json,
       expect: { anonymous: 401, anna: 400, ben: 400, coach: 400 },
     },
@@ -250,7 +258,14 @@ export const routes: Record<string, Probe[]> = {
     {
       path: () => "/api/passkeys/authenticate/verify",
       method: "POST",
-      body: () => ({ response: { id: "eA", rawId: "eA", type: "public-key", response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" } } }),
+      body: () => ({
+        response: {
+          id: "eA",
+          rawId: "eA",
+          type: "public-key",
+          response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" },
+        },
+      }),
       headers: json,
       expect: { anonymous: 401, anna: 400, ben: 400, coach: 400 },
       pendingSecondFactor: 400,
@@ -258,6 +273,10 @@ export const routes: Record<string, Probe[]> = {
   ],
   "GET /dashboard/daten/export.json": [{ path: () => "/dashboard/daten/export.json", expect: clientDownload, secretOf: annasData }],
   "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
+  "GET /termin/[token]/ics": [
+    { path: () => "/termin/nicht-echt/ics", expect: all(404) },
+    { path: () => `/termin/${"A".repeat(43)}/ics`, expect: all(404) },
+  ],
   "GET /dashboard/termine/[id]/ics": [
     { path: (ids) => `/dashboard/termine/${ids.unknown}/ics`, expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
     { path: (ids) => `/dashboard/termine/${ids.annasEntry}/ics`, expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
@@ -291,6 +310,9 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/booking/actions.ts#cancelBookingAction": publicAction,
   "lib/booking/actions.ts#rescheduleBookingAction": publicAction,
   "lib/booking/client-actions.ts#cancelOwnAppointmentAction": clientAction,
+  "lib/booking/receipt-actions.ts#resendConfirmationAction": publicAction,
+  "lib/booking/coach-actions.ts#savePlaceDefaultsAction": coachAction,
+  "lib/booking/coach-actions.ts#setConsultationPlaceAction": coachAction,
   "lib/booking/coach-actions.ts#saveAvailabilityAction": coachAction,
   "lib/booking/coach-actions.ts#saveOverrideAction": coachAction,
   "lib/booking/coach-actions.ts#deleteOverrideAction": coachAction,

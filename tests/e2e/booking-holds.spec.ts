@@ -67,7 +67,7 @@ test("a second request for an address with a pending booking looks like a fresh 
   }));
   for (const [i, answer] of [first!, ...again].entries()) {
     expect(answer.status).toBe(201);
-    expect(Object.keys(answer.body).sort()).toEqual(["end", "id", "start", "status"]);
+    expect(Object.keys(answer.body).sort()).toEqual(["end", "id", "receiptUrl", "start", "status"]);
     expect(answer.body.status).toBe("pending");
     expect(answer.body.start).toBe([s1, s2, s3, s4][i]);
     expect(Date.parse(answer.body.end) - Date.parse(answer.body.start)).toBe(30 * 60_000);
@@ -110,7 +110,7 @@ test("a visitor's time zone is used in the email when it is a real one, and refu
   const expected = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "America/New_York" }).format(
     new Date(start!),
   );
-  expect(mail!.text).toContain(`${expected} Uhr (America/New_York)`);
+  expect(mail!.text).toContain(`${expected} Uhr bei dir (America/New_York)`);
 });
 
 test("a confirmation email greets only with a plain name, never with other text the visitor wrote", async ({ request }) => {

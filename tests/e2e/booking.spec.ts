@@ -23,7 +23,7 @@ async function waitForMail(page: Page, to: string, subject: RegExp): Promise<Mai
 
 /** Clicks the first day with free slots (moving on a month if needed) and returns its first time's label. */
 async function pickFirstFreeSlot(page: Page, skip = 0): Promise<string> {
-  const days = page.getByRole("group", { name: /^Tage im/ });
+  const days = page.getByRole("grid", { name: /^Tage im/ });
   await expect(page.getByText("Freie Termine werden geladen")).toHaveCount(0);
   if ((await days.getByRole("button", { disabled: false }).count()) <= skip) {
     await page.getByRole("button", { name: "Nächster Monat" }).click();
@@ -52,7 +52,7 @@ test("a visitor books, confirms from the mailbox, reads the invitation, moves an
   await expect(page.getByLabel("Name")).toHaveValue("Gabi Gast");
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
-  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Fast geschafft!" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
 
   const request = await waitForMail(page, email, /^Bitte bestätige dein Erstgespräch$/);
@@ -86,8 +86,9 @@ test("a visitor books, confirms from the mailbox, reads the invitation, moves an
   expect(movedIcs).toContain("SEQUENCE:1");
 
   // And cancel it.
+  await page.getByRole("button", { name: "Termin absagen …" }).click();
   await page.getByLabel(/warum/).fill("Es geht mir schon besser.");
-  await page.getByRole("button", { name: "Termin absagen" }).click();
+  await page.getByRole("button", { name: "Ja, absagen" }).click();
   await expect(page.getByText("Abgesagt", { exact: true })).toBeVisible();
   const cancelled = await waitForMail(page, email, /^Dein Erstgespräch wurde abgesagt/);
   const cancelIcs = Buffer.from(cancelled.attachments[0]!.content, "base64").toString("utf8");
@@ -109,7 +110,7 @@ test("times follow the visitor's chosen time zone", async ({ page }) => {
   await page.goto("/erstgespraech");
   const berlin = await pickFirstFreeSlot(page);
   // The picked day, from the calendar: "Tage im März 2027" and the pressed day's number.
-  const days = page.getByRole("group", { name: /^Tage im/ });
+  const days = page.getByRole("grid", { name: /^Tage im/ });
   const [, monthName, year] = (await days.getAttribute("aria-label"))!.match(/^Tage im (\S+) (\d{4})$/)!;
   const month = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat("de-DE", { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, i, 1))).indexOf(monthName!);
   const day = Number(await days.locator('[aria-pressed="true"]').textContent());
@@ -331,7 +332,7 @@ test("a visitor may send the self-check along with the booking, and only then th
   await page.getByLabel(/Ich willige ein/).check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
-  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Fast geschafft!" })).toBeVisible();
 
   // Not ticked: nothing is sent.
   await page.goto("/erstgespraech");
@@ -340,7 +341,7 @@ test("a visitor may send the self-check along with the booking, and only then th
   await page.getByLabel("E-Mail-Adresse").fill(`olaf-${Date.now()}@example.com`);
   await page.getByLabel(/Ich willige ein/).check();
   await page.getByRole("button", { name: "Erstgespräch buchen" }).click();
-  await expect(page.getByText("Fast geschafft!")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Fast geschafft!" })).toBeVisible();
 
   const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await signInCoach(coach);

@@ -26,7 +26,11 @@ const session = vi.hoisted(() => ({
 vi.mock("@/lib/auth", () => ({
   auth: async () =>
     session.user
-      ? { user: session.user, expires: new Date(Date.now() + 3600_000).toISOString(), ...(session.secondFactor && { secondFactor: session.secondFactor }) }
+      ? {
+          user: session.user,
+          expires: new Date(Date.now() + 3600_000).toISOString(),
+          ...(session.secondFactor && { secondFactor: session.secondFactor }),
+        }
       : null,
   signIn: async () => {},
   signOut: async () => {},
@@ -167,6 +171,16 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
         (me) => action(othersAppointment(me), {}, form({ reason: "Ich kann nicht" })),
         () => action(ids.unknown, {}, form({ reason: "" })),
         () => action(dashes, {}, form({})),
+      ];
+    case "resendConfirmationAction":
+      return [() => action(bogusToken, {}, form({})), () => action("nicht-echt", {}, form({}))];
+    case "savePlaceDefaultsAction":
+      return [() => action({}, form({ videoLink: "http://evil.example/x", phoneNote: "eins\nzwei", inPersonAddress: "" }))];
+    case "setConsultationPlaceAction":
+      return [
+        () => action(ids.unknown, {}, form({ location: "https://meet.example.com/x" })),
+        () => action(ids.annasAppointment, {}, form({ location: "https://meet.example.com/x" })),
+        () => action(dashes, {}, form({ location: "javascript:alert(1)" })),
       ];
     case "saveAvailabilityAction":
       return [() => action({}, form({ durationMinutes: "-5", timeZone: "Mars/Olympus" }))];
@@ -453,7 +467,9 @@ describe("the matrix names everything the app serves", () => {
   });
 
   it("every server action module guards with the action guard, whose refusals are 401/403 (requireApiUser's AppError would be a 500)", () => {
-    const wrongGuard = discoverServerActionModules().filter((file) => /\brequireApiUser\b/.test(readFileSync(path.join(root, file), "utf8")));
+    const wrongGuard = discoverServerActionModules().filter((file) =>
+      /\brequireApiUser\b/.test(readFileSync(path.join(root, file), "utf8")),
+    );
     expect(wrongGuard, "use requireActionUser in server actions").toEqual([]);
   });
 });

@@ -160,7 +160,8 @@ describe("one email address", () => {
 
     // Every answer is shaped like a fresh booking of the slot asked for.
     for (const [i, answer] of answers.entries()) {
-      expect(Object.keys(answer).sort()).toEqual(["end", "id", "start", "status"]);
+      expect(Object.keys(answer).sort()).toEqual(["end", "id", "receiptUrl", "start", "status"]);
+      expect(answer.receiptUrl).toMatch(/^\/termin\/anfrage\/[A-Za-z0-9_-]{43}$/);
       expect(answer).toMatchObject({
         status: "pending",
         start: starts[i]!.toISOString(),
@@ -168,6 +169,7 @@ describe("one email address", () => {
       });
     }
     expect(new Set(answers.map((a) => a.id)).size).toBe(5);
+    expect(new Set(answers.map((a) => a.receiptUrl)).size).toBe(5);
 
     // Yet only the first is stored and holds its slot.
     const rows = await pendingRows();
@@ -291,15 +293,29 @@ describe("the visitor's time zone", () => {
       clientKey: "zone",
     });
     const expected = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "America/New_York" }).format(start!);
+    const berlin = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" }).format(start!);
     const [mail] = await confirmationsTo("zone@example.com");
-    expect(mail!.text).toContain(`${expected} Uhr (America/New_York)`);
+    // Both times: the practice's and the visitor's own.
+    expect(mail!.text).toContain(`${berlin} Uhr in Berlin, ${expected} Uhr bei dir (America/New_York)`);
+    const [stored] = await database.db.select().from(appointments).where(eq(appointments.id, booking.id));
+    expect(stored!.visitorTimeZone).toBe("America/New_York");
     const confirmed = await confirmBooking(tokenIn(mail!.text), { origin });
     expect(confirmed.status).toBe("confirmed");
     const [update] = await database.db
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.dedupeKey, `booking-confirmed:${booking.id}:0`));
-    expect(update!.subject).toContain("(America/New_York)");
+    expect(update!.subject).toContain(`${expected} Uhr bei dir (America/New_York)`);
+  });
+
+  it("without a zone from the browser, the practice's zone is stored and the emails name one time", async () => {
+    const [start] = await spacedSlots(1);
+    const booking = await createBooking(request(start!, "ohne-zone@example.com"), { origin, clientKey: "no-zone" });
+    const [stored] = await database.db.select().from(appointments).where(eq(appointments.id, booking.id));
+    expect(stored!.visitorTimeZone).toBe("Europe/Berlin");
+    const [mail] = await confirmationsTo("ohne-zone@example.com");
+    expect(mail!.text).toContain("Uhr (Europe/Berlin)");
+    expect(mail!.text).not.toContain("bei dir");
   });
 });
 

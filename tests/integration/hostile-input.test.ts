@@ -7,6 +7,7 @@ import { journalEntries, passkeys, sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { articleInputSchema, commentInputSchema } from "@/lib/articles/schemas";
 import { availabilityFormSchema, overrideFormSchema, rangesSchema } from "@/lib/booking/availability-form";
+import { placeDefaultsSchema, placeSchemaFor } from "@/lib/booking/places";
 import { bookingRequestSchema, cancelReasonSchema, slotsQuerySchema } from "@/lib/booking/schemas";
 import { parseAnswers } from "@/lib/checks/self-check";
 import { inviteClientSchema } from "@/lib/clients/invitations";
@@ -181,8 +182,9 @@ beforeAll(async () => {
   const options = { challenge: "eA", rp: { id: "localhost" } };
   const registered = key.register(options, "http://localhost:3000");
   const { verifyRegistrationResponse } = await import("@simplewebauthn/server");
-  const info = (await verifyRegistrationResponse({ response: registered as never, expectedChallenge: "eA", expectedOrigin: "http://localhost:3000" }))
-    .registrationInfo!;
+  const info = (
+    await verifyRegistrationResponse({ response: registered as never, expectedChallenge: "eA", expectedOrigin: "http://localhost:3000" })
+  ).registrationInfo!;
   await database.db.insert(passkeys).values({
     userId: coach.id,
     credentialId: "Y3JlZA",
@@ -323,8 +325,20 @@ describe("JSON routes under hostile input", () => {
     const nested = (base: { response: Record<string, unknown> }) => ({ ...(base.response.response as Record<string, unknown>) });
     // Anna (no passkey yet) registers her first; the coach (with the passkey "Y3JlZA") proves it.
     const cases: [Who, string, (text: string) => Promise<Response>, () => Promise<Response>, Record<string, unknown>][] = [
-      [anna, "hostile-anna", (text) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", text)), registerOptionsRoute.POST, registration],
-      [coach, "hostile-coach", (text) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", text)), authenticateOptionsRoute.POST, assertion],
+      [
+        anna,
+        "hostile-anna",
+        (text) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", text)),
+        registerOptionsRoute.POST,
+        registration,
+      ],
+      [
+        coach,
+        "hostile-coach",
+        (text) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", text)),
+        authenticateOptionsRoute.POST,
+        assertion,
+      ],
     ];
     for (const [who, token, call, start, base] of cases) {
       session.user = who;
@@ -333,7 +347,10 @@ describe("JSON routes under hostile input", () => {
         // With a live challenge, so that hostile answers reach the WebAuthn verification itself.
         const examples = [
           ...fieldByField(base),
-          ...fieldByField(nested(base as { response: Record<string, unknown> })).map((r) => ({ ...base, response: { ...(base.response as object), response: r } })),
+          ...fieldByField(nested(base as { response: Record<string, unknown> })).map((r) => ({
+            ...base,
+            response: { ...(base.response as object), response: r },
+          })),
         ];
         await fc.assert(
           fc.asyncProperty(hostileBody(base), async (text) => {
@@ -366,7 +383,8 @@ describe("JSON routes under hostile input", () => {
         journalEntryRoute.PATCH(jsonRequest(`/api/journal/${annasEntry}`, "PATCH", ...init), params(annasEntry)),
       (init: [string, Record<string, string>?]) => bookingsRoute.POST(jsonRequest("/api/bookings", "POST", ...init)),
       (init: [string, Record<string, string>?]) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", ...init)),
-      (init: [string, Record<string, string>?]) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", ...init)),
+      (init: [string, Record<string, string>?]) =>
+        authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", ...init)),
     ];
     session.token = "hostile-anna";
     const before = await counts();
@@ -528,6 +546,16 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
     valid: { id: "", name: "Sitzung", durationMinutes: "50", channel: "video", defaultLocation: "" },
   },
   inviteClientSchema: { schema: inviteClientSchema, valid: { name: "Eva Muster", email: "eva@example.com" } },
+  placeDefaultsSchema: {
+    schema: placeDefaultsSchema,
+    valid: {
+      videoLink: "https://meet.example.com/praxis",
+      phoneNote: "Ich rufe mit unterdrückter Nummer an.",
+      inPersonAddress: "Weg 1, 10115 Berlin",
+    },
+  },
+  videoPlaceSchema: { schema: z.object({ location: placeSchemaFor("video") }), valid: { location: "https://meet.example.com/x" } },
+  addressPlaceSchema: { schema: z.object({ location: placeSchemaFor("in_person") }), valid: { location: "Weg 1, 10115 Berlin" } },
   recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
   removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },
   endSessionFormSchema: { schema: endSessionFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },
@@ -535,7 +563,13 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   registrationVerifySchema: {
     schema: registrationVerifySchema,
     valid: {
-      response: { id: "Y3JlZA", rawId: "Y3JlZA", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "oA" }, clientExtensionResults: {} },
+      response: {
+        id: "Y3JlZA",
+        rawId: "Y3JlZA",
+        type: "public-key",
+        response: { clientDataJSON: "e30", attestationObject: "oA" },
+        clientExtensionResults: {},
+      },
       name: "Laptop",
     },
   },

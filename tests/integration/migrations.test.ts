@@ -30,6 +30,7 @@ describe.each(engines)("migrations on %s", (engine) => {
       "articles",
       "availability_overrides",
       "availability_settings",
+      "booking_receipts",
       "cache_revalidations",
       "dev_mailbox",
       "email_outbox",

@@ -56,10 +56,24 @@ describe("what an invitation says", () => {
     const invitation = invitationFor(consultation, { method: "REQUEST", organizer, portalUrl: "https://praxis.example.de/termin/abc" });
     expect(invitation.summary).toBe("Kostenloses Erstgespräch mit Mara Lindner");
     expect(invitation.location).toBe("Telefon");
-    expect(invitation.description).toBe("Telefongespräch. Wir rufen dich an.\n\nDetails im Portal: https://praxis.example.de/termin/abc");
-    const video = invitationFor({ ...consultation, channel: "video" }, { method: "CANCEL", organizer });
+    expect(invitation.description).toBe("Telefongespräch. Ich rufe dich an.\n\nDetails im Portal: https://praxis.example.de/termin/abc");
+    const video = invitationFor({ ...consultation, channel: "video" }, { method: "REQUEST", organizer });
     expect(video.location).toBe("Video");
     expect(video.description).toBe("Videogespräch. Den Link bekommst du vor dem Termin.");
+    // With a link (the appointment's or the channel's default), the entry carries it.
+    const linked = invitationFor(
+      { ...consultation, channel: "video" },
+      { method: "REQUEST", organizer, place: "https://meet.example.com/mara" },
+    );
+    expect(linked.location).toBe("https://meet.example.com/mara");
+    expect(linked.description).toBe("Videogespräch: https://meet.example.com/mara");
+    // A cancelled one promises no link any more, and carries none.
+    const cancelled = invitationFor(
+      { ...consultation, channel: "video", location: "https://meet.example.com/mara" },
+      { method: "CANCEL", organizer },
+    );
+    expect(cancelled.location).toBe("Video");
+    expect(cancelled.description).toBe("Dieser Termin ist abgesagt.");
     for (const words of health) expect(invitationIcs(invitation).replace(/\r\n /g, "")).not.toContain(words);
   });
 
@@ -85,7 +99,10 @@ describe("what an invitation says", () => {
   it("is sent by the coach's name and the practice's address, else the coach's account", () => {
     const practice = { coachName: "", practiceName: "Rückenwind Coaching", email: "" };
     expect(organizerOf(practice, { name: "Mara", email: "coach@example.com" })).toEqual({ name: "Mara", email: "coach@example.com" });
-    expect(organizerOf(practice, { name: null, email: "coach@example.com" })).toEqual({ name: "Rückenwind Coaching", email: "coach@example.com" });
+    expect(organizerOf(practice, { name: null, email: "coach@example.com" })).toEqual({
+      name: "Rückenwind Coaching",
+      email: "coach@example.com",
+    });
     expect(organizerOf({ ...practice, coachName: "Mara Lindner", email: "hallo@praxis.de" }, { name: "M", email: "c@x.de" })).toEqual({
       name: "Mara Lindner",
       email: "hallo@praxis.de",

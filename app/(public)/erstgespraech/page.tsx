@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { BookingWidget } from "@/components/booking/BookingWidget";
 import { loadBookingSettings } from "@/lib/booking/availability";
-import { minutesInWords } from "@/lib/time/format";
 import { CONSENT_TEXT } from "@/lib/booking/schemas";
 
 export const metadata: Metadata = {
@@ -26,13 +25,10 @@ export default async function ConsultationPage() {
           <li>Verschieben oder absagen kannst du bis {Math.round(settings.cancellationCutoffMinutes / 60)} Stunden vorher selbst.</li>
         </ul>
       </header>
-      <BookingWidget
-        practiceTimeZone={settings.timeZone}
-        horizonDays={settings.horizonDays}
-        consentText={CONSENT_TEXT}
-        confirmWithin={minutesInWords(settings.confirmWindowMinutes)}
-      />
-      <p className="text-sm text-muted">Das Erstgespräch ersetzt keine ärztliche Untersuchung. Bei akuten Beschwerden wende dich bitte an deine Ärztin oder deinen Arzt.</p>
+      <BookingWidget practiceTimeZone={settings.timeZone} horizonDays={settings.horizonDays} consentText={CONSENT_TEXT} />
+      <p className="text-sm text-muted">
+        Das Erstgespräch ersetzt keine ärztliche Untersuchung. Bei akuten Beschwerden wende dich bitte an deine Ärztin oder deinen Arzt.
+      </p>
     </div>
   );
 }

@@ -4,7 +4,10 @@ import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import type { Appointment } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
-import { consultationAction } from "@/lib/booking/coach-actions";
+import { ConsultationPlaceForm } from "@/components/booking/ConsultationPlaceForm";
+import { loadBookingSettings } from "@/lib/booking/availability";
+import { consultationAction, setConsultationPlaceAction } from "@/lib/booking/coach-actions";
+import { defaultPlace, type PlaceDefaults } from "@/lib/booking/places";
 import { listConsultations } from "@/lib/booking/coach";
 import { consultationDone, consultationFailed, noticeFor } from "@/lib/booking/consultation-notices";
 import { bandText, redFlags, signs, type Band } from "@/lib/checks/self-check";
@@ -44,7 +47,7 @@ function AttachedSelfCheckSummary({ result }: { result: NonNullable<Appointment[
   );
 }
 
-function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: string; now: number }) {
+function ConsultationCard({ a, timeZone, now, places }: { a: Appointment; timeZone: string; now: number; places: PlaceDefaults }) {
   const started = a.startAt.getTime() <= now;
   return (
     <article aria-labelledby={`t-${a.id}`} className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5">
@@ -59,6 +62,14 @@ function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: stri
       {a.message && <p className="whitespace-pre-line rounded-lg bg-paper p-3">{a.message}</p>}
       {a.selfCheck && <AttachedSelfCheckSummary result={a.selfCheck} />}
       {a.cancelReason && <p className="text-muted">Grund der Absage: {a.cancelReason}</p>}
+      {(a.status === "pending" || a.status === "confirmed") && !started && (
+        <ConsultationPlaceForm
+          action={setConsultationPlaceAction.bind(null, a.id)}
+          channel={a.channel}
+          value={a.location ?? ""}
+          fallback={defaultPlace(a.channel, places)}
+        />
+      )}
       <div className="flex flex-wrap items-end gap-3">
         {(a.status === "pending" || a.status === "confirmed") && !started && (
           <form action={consultationAction} className="flex flex-wrap items-end gap-2">
@@ -99,7 +110,12 @@ function ConsultationCard({ a, timeZone, now }: { a: Appointment; timeZone: stri
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<{ ok?: string; fehler?: string }> }) {
   await requireRole("coach", "/coach/termine");
-  const [{ upcoming, past, now }, settings, params] = await Promise.all([listConsultations(), getPracticeSettings(), searchParams]);
+  const [{ upcoming, past, now }, settings, places, params] = await Promise.all([
+    listConsultations(),
+    getPracticeSettings(),
+    loadBookingSettings(),
+    searchParams,
+  ]);
   const done = noticeFor(consultationDone, params.ok);
   const failed = noticeFor(consultationFailed, params.fehler);
   return (
@@ -120,7 +136,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         {upcoming.length === 0 ? (
           <p>Keine anstehenden Erstgespräche.</p>
         ) : (
-          upcoming.map((a) => <ConsultationCard key={a.id} a={a} timeZone={settings.timeZone} now={now} />)
+          upcoming.map((a) => <ConsultationCard key={a.id} a={a} timeZone={settings.timeZone} now={now} places={places} />)
         )}
       </section>
       <section aria-labelledby="vergangen" className="flex flex-col gap-4">
@@ -128,7 +144,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         {past.length === 0 ? (
           <p>Noch nichts.</p>
         ) : (
-          past.map((a) => <ConsultationCard key={a.id} a={a} timeZone={settings.timeZone} now={now} />)
+          past.map((a) => <ConsultationCard key={a.id} a={a} timeZone={settings.timeZone} now={now} places={places} />)
         )}
       </section>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AvailabilityForm } from "@/components/coach/AvailabilityForm";
 import { OverrideForm } from "@/components/coach/OverrideForm";
+import { PlaceDefaultsForm } from "@/components/booking/PlaceDefaultsForm";
 import { Button } from "@/components/ui/Button";
 import { requireRole } from "@/lib/auth/guards";
 import { formatRanges } from "@/lib/booking/availability-form";
@@ -32,6 +33,13 @@ export default async function AvailabilityPage() {
           confirmWindowMinutes: settings.confirmWindowMinutes,
           maxPendingPerClient: settings.maxPendingPerClient,
           confirmationEmailsPerDay: settings.confirmationEmailsPerDay,
+        }}
+      />
+      <PlaceDefaultsForm
+        values={{
+          videoLink: settings.videoLink ?? "",
+          phoneNote: settings.phoneNote ?? "",
+          inPersonAddress: settings.inPersonAddress ?? "",
         }}
       />
       <section aria-labelledby="ausnahmen" className="flex flex-col gap-4">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CancelOwnAppointment } from "@/components/booking/CancelOwnAppointment";
+import { CancelAppointment } from "@/components/booking/CancelAppointment";
 import { ClientSessionDetails, appointmentTitle } from "@/components/sessions/ClientSessionDetails";
 import { ButtonLink } from "@/components/ui/Button";
 import type { Appointment } from "@/db/schema";
@@ -42,7 +42,7 @@ export default async function ClientAppointmentsPage() {
                 </ButtonLink>
               </div>
               {selfService(a, settings, new Date(now)).may ? (
-                <CancelOwnAppointment action={cancelOwnAppointmentAction.bind(null, a.id)} />
+                <CancelAppointment action={cancelOwnAppointmentAction.bind(null, a.id)} />
               ) : (
                 <p className="text-sm text-muted">Für kurzfristige Änderungen melde dich bitte direkt.</p>
               )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ManageAppointment } from "@/components/booking/ManageAppointment";
-import { ButtonLink } from "@/components/ui/Button";
+import { ButtonLink, buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Notice } from "@/components/ui/Notice";
 import { cancelBookingAction, rescheduleBookingAction } from "@/lib/booking/actions";
@@ -9,7 +9,9 @@ import { selfService } from "@/lib/appointments/changes";
 import { findForManagement } from "@/lib/appointments/consultations";
 import { loadBookingSettings } from "@/lib/booking/availability";
 import { getPracticeSettings } from "@/lib/settings/queries";
-import { formatAppointmentTime } from "@/lib/time/format";
+import { bookerWhen } from "@/lib/booking/booker-time";
+import { isHttpsLink, placeOf } from "@/lib/booking/places";
+import type { Appointment } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Dein Termin", robots: { index: false } };
 
@@ -20,8 +22,9 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
   const appointment = await findForManagement(token);
   if (!appointment) notFound();
   const [settings, practice] = await Promise.all([loadBookingSettings(), getPracticeSettings()]);
-  const when = formatAppointmentTime(appointment.startAt, settings.timeZone);
+  const when = bookerWhen(appointment.startAt, settings.timeZone, appointment.visitorTimeZone);
   const changeable = selfService(appointment, settings).may;
+  const cancelled = appointment.status === "cancelled";
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <h1>Dein Erstgespräch</h1>
@@ -45,12 +48,18 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
           {appointment.status === "cancelled" ? "Abgesagter Termin" : "Termin"}
         </h2>
         <p className={appointment.status === "cancelled" ? "line-through" : "font-semibold"}>{when}</p>
-        <p>
-          {appointment.channel === "video" ? "Videogespräch, den Link bekommst du vor dem Termin." : "Telefongespräch, wir rufen dich an."}
-        </p>
+        {!cancelled && <HowWeMeet channel={appointment.channel} place={placeOf(appointment, settings)} />}
         <p className="text-muted">
-          Gebucht für {appointment.name} ({appointment.email})
+          Gebucht für {appointment.name} (<span className="break-all">{appointment.email}</span>)
         </p>
+        {appointment.status === "confirmed" && (
+          <p className="mt-3">
+            {/* A download, not a page: the file has no link back to this page. */}
+            <a href={`/termin/${token}/ics`} download className={buttonClass("secondary")}>
+              In den Kalender eintragen (.ics)
+            </a>
+          </p>
+        )}
       </Card>
       {appointment.status === "cancelled" ? (
         <div>
@@ -65,7 +74,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         />
       ) : appointment.status === "confirmed" ? (
         <Notice title="Kurzfristige Änderungen">
-          So kurz vor dem Termin lässt er sich hier nicht mehr ändern. Bitte schreib uns
+          So kurz vor dem Termin lässt er sich hier nicht mehr ändern. Bitte schreib mir
           {practice.email ? (
             <>
               {" "}
@@ -77,4 +86,21 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       ) : null}
     </div>
   );
+}
+
+/** How the consultation takes place: the link, the call, the address, or the promise to send the link. */
+function HowWeMeet({ channel, place }: { channel: Appointment["channel"]; place: string | null }) {
+  if (channel === "video")
+    return place && isHttpsLink(place) ? (
+      <p>
+        Videogespräch. Hier geht es zum Gespräch:{" "}
+        <a href={place} className="break-all">
+          {place}
+        </a>
+      </p>
+    ) : (
+      <p>Videogespräch, den Link schicke ich dir vor dem Termin.</p>
+    );
+  if (channel === "phone") return <p>Telefongespräch, ich rufe dich an.{place ? ` Hinweis: ${place}` : ""}</p>;
+  return <p>Wir treffen uns {place ? `hier: ${place}` : "in der Praxis"}.</p>;
 }

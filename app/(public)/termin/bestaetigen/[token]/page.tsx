@@ -5,7 +5,7 @@ import { loadBookingSettings } from "@/lib/booking/availability";
 import { confirmBookingAction } from "@/lib/booking/actions";
 import { findForConfirmation } from "@/lib/appointments/consultations";
 import { greetingName } from "@/lib/booking/greeting";
-import { formatAppointmentTime } from "@/lib/time/format";
+import { bookerWhen } from "@/lib/booking/booker-time";
 
 export const metadata: Metadata = { title: "Termin bestätigen", robots: { index: false } };
 
@@ -26,7 +26,7 @@ export default async function ConfirmPage({
       {ergebnis === "gone" || !appointment || (!usable && appointment.status !== "confirmed") ? (
         <>
           <Notice tone="warn" title="Dieser Termin ist nicht mehr verfügbar">
-            Der Link ist abgelaufen oder durch einen neueren ersetzt, oder die Zeit wurde inzwischen anderweitig vergeben. Hast du von uns
+            Der Link ist abgelaufen oder durch einen neueren ersetzt, oder die Zeit wurde inzwischen anderweitig vergeben. Hast du von mir
             eine neuere E-Mail bekommen, nimm deren Link. Sonst such dir gern einen neuen Termin aus.
           </Notice>
           <div>
@@ -34,15 +34,21 @@ export default async function ConfirmPage({
           </div>
         </>
       ) : appointment.status === "confirmed" ? (
-        <Notice tone="success" title="Schon bestätigt">
-          Dieser Termin ist bereits bestätigt. Alle Details stehen in der Bestätigungs-E-Mail.
-        </Notice>
+        <>
+          <Notice tone="success" title="Schon bestätigt">
+            Dieser Termin ist bereits bestätigt. Du kannst ihn hier ansehen, in deinen Kalender eintragen, verschieben oder absagen.
+          </Notice>
+          <div>
+            {/* The confirmation link opens the manage page once it has confirmed (lib/appointments/consultations.ts). */}
+            <ButtonLink href={`/termin/${token}`}>Zu deinem Termin</ButtonLink>
+          </div>
+        </>
       ) : (
         <>
           <p>
             {/* Whoever opens this has confirmed nothing yet: only a plain name, as in the email (lib/booking/greeting.ts). */}
             {`${greeting ? `Hallo ${greeting}, bitte` : "Bitte"} bestätige dein kostenloses Erstgespräch am `}
-            <strong>{formatAppointmentTime(appointment.startAt, appointment.visitorTimeZone ?? settings.timeZone)}</strong>.
+            <strong>{bookerWhen(appointment.startAt, settings.timeZone, appointment.visitorTimeZone)}</strong>.
           </p>
           <form action={confirmBookingAction.bind(null, token)}>
             <Button type="submit">Ja, Termin bestätigen</Button>

@@ -1,7 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { requireApiUser } from "@/lib/auth/guards";
 import { theCoach } from "@/lib/settings/coach";
 import { getForClient } from "@/lib/appointments/client";
+import { calendarFile } from "@/lib/calendar/download";
 import { invitationIcs } from "@/lib/calendar/ics";
 import { invitationFor, organizerOf } from "@/lib/calendar/invitation";
 import { errorResponse } from "@/lib/http/errors";
@@ -28,13 +29,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
         sessionTypeName: typeName,
       }),
     );
-    return new NextResponse(ics, {
-      headers: {
-        "content-type": "text/calendar; charset=utf-8",
-        "content-disposition": `attachment; filename="termin-${appointment.startAt.toISOString().slice(0, 10)}.ics"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return calendarFile(ics, appointment.startAt);
   } catch (error) {
     return errorResponse(error);
   }
