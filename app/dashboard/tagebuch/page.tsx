@@ -44,7 +44,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <h2 id="neu" className="mb-4 text-xl">
           Wie geht es dir heute?
         </h2>
-        <JournalForm today={today} />
+        <JournalForm today={today} userId={user.id} />
       </Card>
       <section aria-labelledby="eintraege" className="flex flex-col gap-6">
         <h2 id="eintraege">Deine Einträge</h2>
@@ -97,7 +97,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                 : "Noch keine Einträge. Der erste ist der wichtigste."}
           </p>
         ) : (
-          <EntryList entries={entries} today={today} />
+          <EntryList entries={entries} today={today} timeZone={settings.timeZone} userId={user.id} />
         )}
         {(hasOlder || page > 1) && (
           <nav aria-label="Weitere Einträge" className="flex flex-wrap justify-between gap-3">
