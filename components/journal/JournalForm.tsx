@@ -105,6 +105,15 @@ const split = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * The day a new entry is for. The offline copy of this form (public/sw.js) may be days old: an
+ * untouched date field then means the device's today, not the day the copy was made.
+ */
+function onDeviceToday(date: string, today: string): string {
+  const device = new Date().toLocaleDateString("sv-SE");
+  return date === today && /^\d{4}-\d{2}-\d{2}$/.test(device) && device > today ? device : date;
+}
+
 type Message = { tone: "success" | "danger" | "info"; text: string; entryId?: string };
 
 /**
@@ -204,7 +213,7 @@ export function JournalForm({
     setPending(true);
     setMessage(null);
     const body = {
-      entryDate: date,
+      entryDate: entry ? date : onDeviceToday(date, today),
       pain,
       stress,
       mood,
@@ -265,6 +274,37 @@ export function JournalForm({
     }
   }
 
+  const scales = [
+    {
+      name: "pain",
+      label: "Wie stark ist dein Schmerz?",
+      value: pain,
+      onChange: setPain,
+      low: "kein Schmerz",
+      high: "stärkster vorstellbarer",
+    },
+    {
+      name: "stress",
+      label: "Wie gestresst fühlst du dich?",
+      value: stress,
+      onChange: setStress,
+      low: "ganz entspannt",
+      high: "extrem gestresst",
+    },
+  ];
+  // The two lists that also take free text: triggers and feelings, and what helped.
+  const freeLists = [
+    {
+      legend: "Was war los? Auslöser und Gefühle",
+      options: SUGGESTED_TAGS,
+      selected: tags,
+      set: setTags,
+      free: freeTags,
+      onFree: setFreeTags,
+    },
+    { legend: "Was hat geholfen?", options: SUGGESTED_HELPED, selected: helped, set: setHelped, free: freeHelped, onFree: setFreeHelped },
+  ];
+
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
@@ -282,24 +322,9 @@ export function JournalForm({
         />
         {errors.entryDate && <p className="text-sm text-danger">{errors.entryDate}</p>}
       </div>
-      <Scale
-        name="pain"
-        label="Wie stark ist dein Schmerz?"
-        value={pain}
-        onChange={setPain}
-        low="kein Schmerz"
-        high="stärkster vorstellbarer"
-        error={errors.pain}
-      />
-      <Scale
-        name="stress"
-        label="Wie gestresst fühlst du dich?"
-        value={stress}
-        onChange={setStress}
-        low="ganz entspannt"
-        high="extrem gestresst"
-        error={errors.stress}
-      />
+      {scales.map((scale) => (
+        <Scale key={scale.name} {...scale} error={errors[scale.name]} />
+      ))}
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">Stimmung (optional)</legend>
         <div className="flex flex-wrap gap-2">
@@ -319,22 +344,9 @@ export function JournalForm({
         </summary>
         <div className="mt-4 flex flex-col gap-6">
           <Chips legend="Wo spürst du es?" options={BODY_AREAS} selected={areas} onToggle={toggle(areas, setAreas)} />
-          <Chips
-            legend="Was war los? Auslöser und Gefühle"
-            options={SUGGESTED_TAGS}
-            selected={tags}
-            onToggle={toggle(tags, setTags)}
-            free={freeTags}
-            onFree={setFreeTags}
-          />
-          <Chips
-            legend="Was hat geholfen?"
-            options={SUGGESTED_HELPED}
-            selected={helped}
-            onToggle={toggle(helped, setHelped)}
-            free={freeHelped}
-            onFree={setFreeHelped}
-          />
+          {freeLists.map((list) => (
+            <Chips key={list.legend} {...list} onToggle={toggle(list.selected, list.set)} />
+          ))}
           <div className="flex flex-col gap-1">
             <label htmlFor={notesId} className="font-medium">
               Notizen

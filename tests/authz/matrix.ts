@@ -96,6 +96,8 @@ export const pages: Record<string, Probe[]> = {
     { path: () => "/dashboard/tagebuch", expect: clientPage },
     { path: (ids) => `/dashboard/tagebuch?userId=${ids.anna}&clientId=${ids.anna}`, expect: clientPage, secretOf: annasData },
   ],
+  // The journal form alone: the page the service worker keeps for offline use.
+  "/dashboard/tagebuch/neu": [{ path: (ids) => `/dashboard/tagebuch/neu?userId=${ids.anna}`, expect: clientPage }],
   "/dashboard/termine": [{ path: (ids) => `/dashboard/termine?userId=${ids.anna}`, expect: clientPage }],
   "/dashboard/sicherheit": [{ path: () => "/dashboard/sicherheit", expect: clientPage, secretOf: annasData }],
 
@@ -232,7 +234,10 @@ export const routes: Record<string, Probe[]> = {
     {
       path: () => "/api/passkeys/register/verify",
       method: "POST",
-      body: (ids) => ({ userId: ids.anna, response: { id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "AA" } } }),
+      body: (ids) => ({
+        userId: ids.anna,
+        response: { id: "x", rawId: "x", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "AA" } },
+      }),
       headers: json,
       expect: { anonymous: 401, anna: 400, ben: 400, coach: 400 },
     },
@@ -250,7 +255,14 @@ export const routes: Record<string, Probe[]> = {
     {
       path: () => "/api/passkeys/authenticate/verify",
       method: "POST",
-      body: () => ({ response: { id: "eA", rawId: "eA", type: "public-key", response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" } } }),
+      body: () => ({
+        response: {
+          id: "eA",
+          rawId: "eA",
+          type: "public-key",
+          response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" },
+        },
+      }),
       headers: json,
       expect: { anonymous: 401, anna: 400, ben: 400, coach: 400 },
       pendingSecondFactor: 400,
