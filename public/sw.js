@@ -10,8 +10,12 @@ const CACHE = "praxis-shell-v1";
 const SHELL = "/dashboard/tagebuch/neu";
 const JOURNAL = "/dashboard/tagebuch";
 
+/** Set on sign-out: from then on this worker caches nothing and answers nothing until it is gone. */
+let retired = false;
+
 /** Fetches the shell while signed in and caches it with the static files its HTML names. */
 async function cacheShell() {
+  if (retired) return;
   const response = await fetch(SHELL, { credentials: "same-origin", cache: "no-store" });
   // A redirect means no session (or not a client): never cache the sign-in page as the shell.
   if (!response.ok || response.redirected) return;
@@ -19,8 +23,21 @@ async function cacheShell() {
   const cache = await caches.open(CACHE);
   const assets = [...new Set(html.match(/\/_next\/static\/[^"'\s)\\]+/g) ?? [])];
   await Promise.allSettled(assets.map((asset) => cache.add(asset)));
-  await cache.put(SHELL, response);
+  if (!retired) await cache.put(SHELL, response);
 }
+
+// Sign-out (components/pwa/device-data.ts): delete every cache, then say so. Unregistering alone
+// would leave this worker serving (and caching for) the open page until it is closed.
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "sign-out") return;
+  retired = true;
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.map((key) => caches.delete(key))))
+      .finally(() => event.ports[0]?.postMessage("cleared")),
+  );
+});
 
 self.addEventListener("install", (event) => {
   event.waitUntil(cacheShell().catch(() => {}));
@@ -39,7 +56,7 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (retired || request.method !== "GET" || url.origin !== self.location.origin) return;
 
   if (request.mode === "navigate" && (url.pathname === JOURNAL || url.pathname === SHELL)) {
     event.respondWith(
@@ -64,7 +81,7 @@ self.addEventListener("fetch", (event) => {
         (hit) =>
           hit ??
           fetch(request).then((response) => {
-            if (response.ok) {
+            if (response.ok && !retired) {
               const copy = response.clone();
               event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
             }

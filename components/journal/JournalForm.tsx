@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import type { JournalEntry } from "@/db/schema";
@@ -134,6 +134,8 @@ export function JournalForm({
   onDone?: () => void;
 }) {
   const router = useRouter();
+  // The list below updates in a transition: the link to the new entry shows once it is there.
+  const [refreshing, startRefresh] = useTransition();
   const [date, setDate] = useState(entry?.entryDate ?? today);
   const [pain, setPain] = useState<number | null>(entry?.pain ?? null);
   const [stress, setStress] = useState<number | null>(entry?.stress ?? null);
@@ -241,7 +243,7 @@ export function JournalForm({
           entryId: typeof data.entry?.id === "string" ? data.entry.id : undefined,
         });
         reset();
-        router.refresh();
+        startRefresh(() => router.refresh());
         return;
       }
       if (response.status === 400 && Array.isArray(data.issues)) {
@@ -377,10 +379,10 @@ export function JournalForm({
         {message && (
           <Notice tone={message.tone} role={message.tone === "danger" ? "alert" : undefined}>
             {message.text}
-            {message.entryId && (
+            {message.entryId && !refreshing && (
               <>
                 {" "}
-                <a href={`#eintrag-${message.entryId}`}>Zum neuen Eintrag</a>
+                <a href={`/dashboard/tagebuch#eintrag-${message.entryId}`}>Zum neuen Eintrag</a>
               </>
             )}
           </Notice>
