@@ -20,7 +20,10 @@ export const metadata: Metadata = { title: "Dein Bereich", robots: { index: fals
 
 const RANGES = [7, 30, 90, 365] as const;
 
-/** A range's link: it keeps the chart in view (no jump to the top), with or without JavaScript. */
+/**
+ * A range's link. Its fragment brings the chart's section into view after the switch (Next's
+ * router scrolls to it, as the browser does without JavaScript) instead of the top of the page.
+ */
 function rangeHref(days: number, daily: boolean): string {
   const query = new URLSearchParams({ ...(days !== 30 ? { tage: String(days) } : {}), ...(daily ? { punkte: "tage" } : {}) }).toString();
   return `/dashboard${query ? `?${query}` : ""}#verlauf`;
@@ -97,7 +100,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <Link
                 key={r}
                 href={rangeHref(r, false)}
-                scroll={false}
                 aria-current={r === days ? "page" : undefined}
                 className="min-h-11 rounded-lg border border-line px-2.5 py-2 whitespace-nowrap no-underline aria-[current=page]:border-accent aria-[current=page]:bg-accent-soft"
               >
@@ -109,7 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <ProgressCharts days={filled} range={`letzte ${days === 365 ? "12 Monate" : `${days} Tage`}`} weekly={!daily} />
         {longRange && (
           <p className="-mt-2 text-sm">
-            <Link href={rangeHref(days, !daily)} scroll={false}>
+            <Link href={rangeHref(days, !daily)}>
               {daily ? "Wochenmittel zeigen" : "Tageswerte zeigen"}
             </Link>
           </p>

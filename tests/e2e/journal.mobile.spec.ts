@@ -100,3 +100,34 @@ test("on a phone, the range tabs keep the chart in view, and its labels stay rea
   for (let i = 1; i < xs.length; i++) expect(xs[i]!.left).toBeGreaterThan(xs[i - 1]!.right);
   await expectAccessible(page);
 });
+
+test("on a phone, the daily reminder is opt-in at her own hour and zone; the unsubscribe page changes nothing by opening it", async ({
+  page,
+}) => {
+  await signIn(page, "anna@example.com");
+  await page.goto("/dashboard/tagebuch#erinnerung");
+  const card = page.getByRole("region", { name: "Tägliche Erinnerung" });
+  const enabled = card.getByLabel("Erinnere mich per E-Mail, wenn ich an einem Tag noch nichts eingetragen habe");
+  await expect(enabled).not.toBeChecked();
+  await enabled.check();
+  await card.getByLabel("Uhrzeit").selectOption("7");
+  await card.getByLabel("Deine Zeitzone").selectOption("America/New_York");
+  await card.getByRole("button", { name: "Erinnerung speichern" }).click();
+  const saved = page.getByRole("status").filter({ hasText: "Ich erinnere dich jeden Tag um 07:00 Uhr (America/New_York)" });
+  await expect(saved).toBeInViewport();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(card.getByLabel("Uhrzeit")).toHaveValue("7");
+  await expect(card.getByLabel("Deine Zeitzone")).toHaveValue("America/New_York");
+  await enabled.uncheck();
+  await card.getByRole("button", { name: "Erinnerung speichern" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Die Erinnerung ist aus." })).toBeVisible();
+
+  await page.goto(`/erinnerung/abmelden?token=${"0".repeat(36)}.${"A".repeat(43)}`);
+  await expect(page.getByText("Dieser Link ist leider ungültig.")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Erinnerungen abbestellen" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/erinnerung/abmelden?token=nicht-echt");
+  await expect(page.getByText("Dieser Link ist leider ungültig.")).toBeVisible();
+  await expectAccessible(page);
+});
