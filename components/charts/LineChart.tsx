@@ -115,7 +115,7 @@ export function xLabelClasses(labels: string[]): Map<number, string> {
     (tier) => new Set(labelIndices(labels.length, Math.min(MAX_X_LABELS, Math.max(2, Math.floor(tier.plot / (1.5 * width)) + 1)))),
   );
   const classes = new Map<number, string>();
-  for (const i of new Set(sets.flatMap((set) => [...set]))) {
+  for (const i of [...new Set(sets.flatMap((set) => [...set]))].sort((a, b) => a - b)) {
     const parts: string[] = [];
     let shown: boolean | null = null;
     TIERS.forEach((tier, t) => {

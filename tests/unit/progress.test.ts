@@ -299,7 +299,7 @@ describe("LineChart", () => {
         })
         .map(({ label }) => label);
     expect(visibleAt("")).toEqual(["1. Nov.", "60. Nov."]);
-    expect(visibleAt("@2xs:")).toEqual(["1. Nov.", "30. Nov.", "60. Nov."]);
+    expect(visibleAt("@2xs:")).toEqual(["1. Nov.", "31. Nov.", "60. Nov."]);
     expect(visibleAt("@2xl:")).toEqual(["1. Nov.", "11. Nov.", "21. Nov.", "31. Nov.", "40. Nov.", "50. Nov.", "60. Nov."]);
     expect(chart).not.toContain("h0");
   });
