@@ -1,26 +1,26 @@
 "use client";
 
-import { useRef, type FormEvent } from "react";
+import { useTransition, type FormEvent } from "react";
 import { clearDeviceData } from "@/components/pwa/device-data";
 import { signOutAction } from "@/lib/auth/actions";
 
 /**
  * "Abmelden": first removes what the client area left on this device (offline copy of the
- * journal form, entries waiting to be sent, the service worker), then signs out.
+ * journal form, entries waiting to be sent, the service worker), then signs out. Without
+ * JavaScript the form posts the action itself (nothing was stored on the device then either).
  */
 export function SignOutForm({ className }: { className: string }) {
-  const cleared = useRef(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    if (cleared.current) return;
+  const [pending, startTransition] = useTransition();
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    await clearDeviceData();
-    cleared.current = true;
-    form.requestSubmit();
+    startTransition(async () => {
+      await clearDeviceData();
+      await signOutAction();
+    });
   }
   return (
     <form action={signOutAction} onSubmit={submit}>
-      <button type="submit" className={className}>
+      <button type="submit" className={className} aria-disabled={pending || undefined}>
         Abmelden
       </button>
     </form>

@@ -24,6 +24,7 @@ test("the journal works offline from the home screen: an entry waits on the phon
   page,
   context,
 }) => {
+  test.setTimeout(120_000);
   // The home-screen app: manifest with icons, an apple-touch-icon, the theme colour.
   const manifest = await (await page.request.get("/manifest.webmanifest")).json();
   expect(manifest).toMatchObject({ start_url: "/dashboard/tagebuch", display: "standalone", theme_color: "#2f6b5e" });

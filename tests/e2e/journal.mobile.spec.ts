@@ -16,6 +16,7 @@ async function writeEntry(page: Page, pain: string, stress: string, note: string
 }
 
 test("on a phone, saving an entry says so beside the button, focuses the answer and links to the new entry", async ({ page }) => {
+  test.setTimeout(120_000); // two sign-ins (Anna and the coach) on a busy machine
   await signIn(page, "anna@example.com");
   await page.goto("/dashboard/tagebuch");
   await expectAccessible(page);
