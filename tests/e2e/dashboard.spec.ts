@@ -20,12 +20,7 @@ test("anna keeps her journal, sees her progress and her self-check history", asy
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("img", { name: /Schmerz und Stress, letzte 30 Tage/ })).toBeVisible();
   await expect(page.getByText("Tage in Folge")).toBeVisible();
-  await expect(
-    page
-      .getByRole("heading", { level: 3 })
-      .filter({ hasText: /Stress|Schmerz|Zusammenhang/ })
-      .first(),
-  ).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3 }).filter({ hasText: /Stress|Schmerz|Zusammenhang/ }).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "1 Jahr" }).click();
   await expect(page.getByRole("img", { name: /Schmerz und Stress, letzte 12 Monate/ })).toBeVisible();
@@ -88,13 +83,7 @@ test("the journal API answers only for the signed-in client's own entries", asyn
   const created = await page.request.post("/api/journal", { data: { entryDate: "2026-11-20", pain: 4, stress: 5, notes: "Bens Eintrag" } });
   expect(created.status()).toBe(201);
   const { entry } = await created.json();
-  for (const bad of [
-    {},
-    { entryDate: "2026-11-20", pain: 11, stress: 1 },
-    { entryDate: "morgen", pain: 1, stress: 1 },
-    { entryDate: "2026-11-20", pain: "5", stress: 1 },
-    { entryDate: "2026-11-20", pain: 1, stress: 1, userId: "x" },
-  ]) {
+  for (const bad of [{}, { entryDate: "2026-11-20", pain: 11, stress: 1 }, { entryDate: "morgen", pain: 1, stress: 1 }, { entryDate: "2026-11-20", pain: "5", stress: 1 }, { entryDate: "2026-11-20", pain: 1, stress: 1, userId: "x" }]) {
     const response = await page.request.post("/api/journal", { data: bad });
     expect(response.status()).toBe(400);
     expect((await response.json()).error).toBe("invalid");
