@@ -96,8 +96,10 @@ test("the journal works offline from the home screen: an entry waits on the phon
 
   // Signing out removes the cached pages, the queue and the worker.
   await page.goto("/dashboard/tagebuch");
+  // The page is interactive once its scripts have loaded (a tap before that is a plain form post).
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Abmelden" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
   expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
   expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain("praxis-journal");
