@@ -41,6 +41,8 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: [...securityHeaders, csp("own-files")] },
       // Later entries win: the prerendered pages' own inline bootstrap (see lib/http/csp.ts).
       ...PRERENDERED_PAGE_SOURCES.map((source) => ({ source, headers: [csp("prerendered")] })),
+      // The service worker is checked for updates on every visit, never served from a cache.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache, no-store, must-revalidate" }] },
     ];
   },
 };

@@ -22,6 +22,8 @@ export default defineConfig({
     locale: "de-DE",
     timezoneId: "Europe/Berlin",
     trace: "retain-on-failure",
+    // A service worker would hide requests from page.route; only the offline journey allows it.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
   },
   projects: [

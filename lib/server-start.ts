@@ -3,6 +3,7 @@ import { prepareDatabase } from "@/db/prepare";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env, EnvError } from "@/lib/env";
 import { runDailyPurge } from "@/lib/privacy/purge";
+import { queueJournalReminders } from "@/lib/reminders/journal";
 import { queueDueReminders } from "@/lib/reminders/queue";
 
 const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout; __praxisPolling?: boolean };
@@ -35,6 +36,8 @@ export async function startServer() {
       };
       queueDueReminders()
         .catch(failed("reminder"))
+        .then(() => queueJournalReminders())
+        .catch(failed("journal reminder"))
         .then(() => dispatchDueEmails())
         .catch(failed("outbox"))
         .then(() => runDailyPurge())

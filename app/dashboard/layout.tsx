@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { RegisterServiceWorker } from "@/components/pwa/RegisterServiceWorker";
 import { SiteShell } from "@/components/site/SiteShell";
 import { requireRole } from "@/lib/auth/guards";
 
@@ -30,6 +31,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </ul>
       </nav>
       {children}
+      <RegisterServiceWorker />
     </SiteShell>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LineChart } from "@/components/charts/LineChart";
+import { ProgressCharts } from "@/components/journal/ProgressCharts";
 import { ClientSessionDetails, appointmentTitle } from "@/components/sessions/ClientSessionDetails";
 import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -13,15 +13,27 @@ import { dailyAverages, entryDates, monthlyPain } from "@/lib/journal/queries";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { addDays } from "@/lib/time/dates";
 import { formatAppointmentTime, formatCalendarDate } from "@/lib/time/format";
+import { WEEKLY_FROM_DAYS } from "@/lib/journal/weeks";
 import { todayIn } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Dein Bereich", robots: { index: false } };
 
 const RANGES = [7, 30, 90, 365] as const;
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ tage?: string }> }) {
-  const [user, settings, { tage }] = await Promise.all([requireRole("client", "/dashboard"), getPracticeSettings(), searchParams]);
+/**
+ * A range's link. Its fragment brings the chart's section into view after the switch (Next's
+ * router scrolls to it, as the browser does without JavaScript) instead of the top of the page.
+ */
+function rangeHref(days: number, daily: boolean): string {
+  const query = new URLSearchParams({ ...(days !== 30 ? { tage: String(days) } : {}), ...(daily ? { punkte: "tage" } : {}) }).toString();
+  return `/dashboard${query ? `?${query}` : ""}#verlauf`;
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ tage?: string; punkte?: string }> }) {
+  const [user, settings, { tage, punkte }] = await Promise.all([requireRole("client", "/dashboard"), getPracticeSettings(), searchParams]);
   const days = RANGES.find((r) => String(r) === tage) ?? 30;
+  const longRange = days >= WEEKLY_FROM_DAYS;
+  const daily = !longRange || punkte === "tage";
   const today = todayIn(settings.timeZone);
   const from = addDays(today, -(days - 1));
   const thisMonth = today.slice(0, 7);
@@ -80,34 +92,30 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Card>
       </div>
 
-      <section aria-labelledby="verlauf" className="flex flex-col gap-4">
+      <section id="verlauf" aria-labelledby="verlauf-titel" className="flex scroll-mt-4 flex-col gap-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="verlauf">Dein Verlauf</h2>
-          <nav aria-label="Zeitraum" className="flex gap-2">
+          <h2 id="verlauf-titel">Dein Verlauf</h2>
+          <nav aria-label="Zeitraum" className="flex flex-wrap gap-1.5">
             {RANGES.map((r) => (
               <Link
                 key={r}
-                href={r === 30 ? "/dashboard" : `/dashboard?tage=${r}`}
+                href={rangeHref(r, false)}
                 aria-current={r === days ? "page" : undefined}
-                className="min-h-11 rounded-lg border border-line px-3 py-2 whitespace-nowrap no-underline aria-[current=page]:border-accent aria-[current=page]:bg-accent-soft"
+                className="min-h-11 rounded-lg border border-line px-2.5 py-2 whitespace-nowrap no-underline aria-[current=page]:border-accent aria-[current=page]:bg-accent-soft"
               >
                 {r === 365 ? "1 Jahr" : `${r} Tage`}
               </Link>
             ))}
           </nav>
         </div>
-        <Card>
-          <LineChart
-            title={`Schmerz und Stress, letzte ${days === 365 ? "12 Monate" : `${days} Tage`}`}
-            labels={filled.map((p) => formatCalendarDate(p.date, "short"))}
-            series={[
-              { name: "Schmerz", color: "#a12a2a", values: filled.map((p) => p.pain) },
-              { name: "Stress", color: "#2f6b5e", values: filled.map((p) => p.stress) },
-            ]}
-            yMin={0}
-            yMax={10}
-          />
-        </Card>
+        <ProgressCharts days={filled} range={`letzte ${days === 365 ? "12 Monate" : `${days} Tage`}`} weekly={!daily} />
+        {longRange && (
+          <p className="-mt-2 text-sm">
+            <Link href={rangeHref(days, !daily)}>
+              {daily ? "Wochenmittel zeigen" : "Tageswerte zeigen"}
+            </Link>
+          </p>
+        )}
         <dl className="grid gap-4 sm:grid-cols-3">
           <div className="rounded-2xl border border-line bg-surface p-4">
             <dt className="text-sm text-muted">Schmerz im {formatCalendarDate(`${thisMonth}-15`, "month")}</dt>

@@ -5,10 +5,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import type { JournalEntry } from "@/db/schema";
 import { mondayOf } from "@/lib/time/dates";
-import { formatCalendarDate } from "@/lib/time/format";
+import { formatCalendarDate, formatClock } from "@/lib/time/format";
+import { EntryDetails } from "./EntryDetails";
 import { JournalForm } from "./JournalForm";
 
-function Entry({ entry, today }: { entry: JournalEntry; today: string }) {
+type Context = { today: string; timeZone: string; userId: string };
+
+function Entry({ entry, today, timeZone, userId }: { entry: JournalEntry } & Context) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -18,17 +21,22 @@ function Entry({ entry, today }: { entry: JournalEntry; today: string }) {
     if (response.ok) router.refresh();
     else setError("Löschen hat nicht geklappt. Bitte versuche es noch einmal.");
   }
-  if (editing) return <JournalForm today={today} entry={entry} onDone={() => setEditing(false)} />;
+  if (editing) return <JournalForm today={today} userId={userId} entry={entry} onDone={() => setEditing(false)} />;
+  const day = formatCalendarDate(entry.entryDate, "weekday");
   return (
-    <article aria-label={formatCalendarDate(entry.entryDate, "weekday")} className="flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4">
-      <p className="font-medium">{formatCalendarDate(entry.entryDate, "weekday")}</p>
-      <p>
-        Schmerz <strong>{entry.pain}</strong> · Stress <strong>{entry.stress}</strong>
-      </p>
-      {[...entry.bodyAreas, ...entry.tags].length > 0 && <p className="text-sm text-muted">{[...entry.bodyAreas, ...entry.tags].join(" · ")}</p>}
-      {entry.helped.length > 0 && <p className="text-sm">Geholfen: {entry.helped.join(", ")}</p>}
-      {entry.notes && <p className="whitespace-pre-line">{entry.notes}</p>}
-      {error && <p role="alert" className="text-danger">{error}</p>}
+    <article
+      id={`eintrag-${entry.id}`}
+      tabIndex={-1}
+      aria-label={`${day}, ${formatClock(entry.createdAt, timeZone)} Uhr`}
+      className="flex scroll-mt-6 flex-col gap-2 rounded-2xl border border-line bg-surface p-4 outline-accent target:border-accent target:bg-accent-soft"
+    >
+      <p className="font-medium">{day}</p>
+      <EntryDetails entry={entry} timeZone={timeZone} />
+      {error && (
+        <p role="alert" className="text-danger">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
         {confirming ? (
           <>
@@ -55,7 +63,7 @@ function Entry({ entry, today }: { entry: JournalEntry; today: string }) {
   );
 }
 
-export function EntryList({ entries, today }: { entries: JournalEntry[]; today: string }) {
+export function EntryList({ entries, ...context }: { entries: JournalEntry[] } & Context) {
   const weeks = new Map<string, JournalEntry[]>();
   for (const entry of entries) weeks.set(mondayOf(entry.entryDate), [...(weeks.get(mondayOf(entry.entryDate)) ?? []), entry]);
   return (
@@ -64,7 +72,7 @@ export function EntryList({ entries, today }: { entries: JournalEntry[]; today: 
         <section key={monday} aria-label={`Woche ab ${formatCalendarDate(monday, "long")}`} className="flex flex-col gap-3">
           <h3 className="font-sans text-base font-semibold text-muted">Woche ab {formatCalendarDate(monday, "long")}</h3>
           {items.map((entry) => (
-            <Entry key={entry.id} entry={entry} today={today} />
+            <Entry key={entry.id} entry={entry} {...context} />
           ))}
         </section>
       ))}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { UserRole } from "@/db/schema";
-import { signOutAction } from "@/lib/auth/actions";
+import { SignOutForm } from "./SignOutForm";
 
 /** The header's last items: "Anmelden", or the way home and "Abmelden" for a signed-in user. */
 export function AccountNav({ role }: { role: UserRole | null }) {
@@ -21,11 +21,7 @@ export function AccountNav({ role }: { role: UserRole | null }) {
         </Link>
       </li>
       <li>
-        <form action={signOutAction}>
-          <button type="submit" className="cursor-pointer text-muted hover:text-ink hover:underline">
-            Abmelden
-          </button>
-        </form>
+        <SignOutForm className="cursor-pointer text-muted hover:text-ink hover:underline" />
       </li>
     </>
   );

@@ -18,6 +18,8 @@ export const users = pgTable(
     image: text("image"),
     role: text("role", { enum: userRoles }).notNull().default("client"),
     clientStatus: text("client_status", { enum: clientStatuses }).notNull().default("active"),
+    /** The person's own IANA zone (e.g. for reminders at their hour); null: the practice's zone. */
+    timeZone: text("time_zone"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -22,6 +22,8 @@ export const emailOutbox = pgTable(
     html: text("html").notNull(),
     text: text("text").notNull(),
     attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default([]),
+    /** Extra headers sent with the email (List-Unsubscribe and List-Unsubscribe-Post of a reminder). */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     /** The person a notice to someone else is about (the visitor in the coach's notice): their erasure erases it too. */
     aboutEmail: text("about_email"),
     /**

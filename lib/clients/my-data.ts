@@ -7,6 +7,7 @@ import {
   journalEntries,
   passkeys,
   recoveryCodes,
+  reminderPreferences,
   selfCheckResults,
   sessions,
   users,
@@ -21,11 +22,11 @@ import { clientAccount } from "./accounts";
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
 export async function exportClientData(userId: string, db: Db = defaultDb) {
   const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, timeZone: users.timeZone, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
-  const [journal, checks, own, views, keys, devices, codes] = await Promise.all([
+  const [journal, checks, own, views, keys, devices, codes, reminders] = await Promise.all([
     db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
     ownAppointments(userId, user.email, db),
@@ -52,6 +53,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       .from(recoveryCodes)
       .where(eq(recoveryCodes.userId, userId))
       .orderBy(asc(recoveryCodes.createdAt)),
+    db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).orderBy(asc(reminderPreferences.kind)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -79,6 +81,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     passkeys: keys.map(({ userId: _owner, ...key }) => key),
     sessions: devices,
     recoveryCodes: codes,
+    reminders: reminders.map(({ userId: _owner, ...reminder }) => reminder),
   };
 }
 

@@ -5,7 +5,7 @@ import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { env } from "@/lib/env";
 import { redactSecrets } from "./secrets";
 import { getTransport, TransportError, type Transport } from "./transport";
-import { headerSafe } from "./header-safe";
+import { headerSafe, headersSafe } from "./header-safe";
 
 /** How long a claimed email stays with one dispatcher before another may take it over. */
 const LEASE = sql`interval '2 minutes'`;
@@ -77,7 +77,15 @@ async function deliver(email: OutboxEmail, transport: Transport, db: Db): Promis
   try {
     const { messageId } = await transport.send(
       // Cleaned again on the way out: a row written by older code or by hand cannot smuggle a header.
-      { from: headerSafe(email.from), to: headerSafe(email.to), subject: headerSafe(email.subject), html: email.html, text: email.text, attachments: email.attachments },
+      {
+        from: headerSafe(email.from),
+        to: headerSafe(email.to),
+        subject: headerSafe(email.subject),
+        html: email.html,
+        text: email.text,
+        attachments: email.attachments,
+        headers: headersSafe(email.headers),
+      },
       email.id,
     );
     // The stored copy keeps no usable link: its tokens are blanked in the same statement that

@@ -9,3 +9,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 export function headerSafe(value: string): string {
   return value.replace(UNSAFE, " ").replace(/ {2,}/g, " ").trim();
 }
+
+/** Extra headers (names and values) cleaned the same way. */
+export function headersSafe(headers: Record<string, string> | null | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [headerSafe(name), headerSafe(value)]));
+}

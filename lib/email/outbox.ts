@@ -6,7 +6,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { emailOutbox, type EmailAttachment } from "@/db/schema";
 import { env } from "@/lib/env";
 import { dispatchDueEmails } from "./dispatcher";
-import { headerSafe } from "./header-safe";
+import { headerSafe, headersSafe } from "./header-safe";
 
 export type EnqueueInput = {
   /** Template name, for the email log. */
@@ -17,6 +17,8 @@ export type EnqueueInput = {
   /** Same key, same email: a second enqueue with it is ignored. */
   dedupeKey: string;
   attachments?: EmailAttachment[];
+  /** Extra headers (List-Unsubscribe …), stored with the row and sent with the email. */
+  headers?: Record<string, string>;
   /**
    * The person a notice to someone else is about (the visitor in the coach's notice of a
    * booking): erasing that person's data erases this email too. Emails to the person are found
@@ -50,6 +52,7 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
       html,
       text,
       attachments: input.attachments ?? [],
+      headers: headersSafe(input.headers),
       aboutEmail: input.about?.toLowerCase() ?? null,
       secrets: input.secrets?.length ? input.secrets : null,
       eraseAfterSend: input.eraseAfterSend ?? false,

@@ -11,6 +11,8 @@ export type OutgoingEmail = {
   html: string;
   text: string;
   attachments: EmailAttachment[];
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post. */
+  headers?: Record<string, string>;
 };
 
 export type Transport = {
@@ -65,6 +67,7 @@ function resendTransport(apiKey: string, baseUrl?: string): Transport {
           subject: email.subject,
           html: email.html,
           text: email.text,
+          ...(email.headers && Object.keys(email.headers).length ? { headers: email.headers } : {}),
           attachments: email.attachments.map((a) => ({
             filename: a.filename,
             content: a.content,
@@ -90,7 +93,8 @@ function resendTransport(apiKey: string, baseUrl?: string): Transport {
 /** Development and tests: mail lands in a table that /dev/mail and /api/dev/mail read. */
 const mailboxTransport: Transport = {
   name: "mailbox",
-  async send(email, idempotencyKey) {
+  async send({ headers: _headers, ...email }, idempotencyKey) {
+    // The local mailbox keeps what a reader sees; extra headers stay on the outbox row.
     const [row] = await db
       .insert(devMailbox)
       .values({ ...email, idempotencyKey })

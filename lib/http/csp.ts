@@ -14,7 +14,12 @@
 export type ScriptPolicy = { nonce: string } | "prerendered" | "own-files";
 
 export function contentSecurityPolicy(scripts: ScriptPolicy, { dev }: { dev: boolean }): string {
-  const sources = typeof scripts === "object" ? `'self' 'nonce-${scripts.nonce}' 'strict-dynamic'` : scripts === "prerendered" ? "'self' 'unsafe-inline'" : "'self'";
+  const sources =
+    typeof scripts === "object"
+      ? `'self' 'nonce-${scripts.nonce}' 'strict-dynamic'`
+      : scripts === "prerendered"
+        ? "'self' 'unsafe-inline'"
+        : "'self'";
   const directives = [
     "default-src 'self'",
     `script-src ${sources}${dev ? " 'unsafe-eval'" : ""}`,
@@ -23,6 +28,9 @@ export function contentSecurityPolicy(scripts: ScriptPolicy, { dev }: { dev: boo
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-src 'self'",
+    // The client area's service worker (public/sw.js) and the home-screen manifest.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

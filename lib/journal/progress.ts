@@ -8,8 +8,8 @@
  */
 import { dateOfDayNumber, dayNumber } from "@/lib/time/dates";
 
-/** Daily averages (0–10); null = no entry for that value on that day. */
-export type DailyPoint = { date: string /* YYYY-MM-DD */; pain: number | null; stress: number | null };
+/** Daily averages (pain and stress 0–10, mood 1–5); null = no entry for that value on that day. */
+export type DailyPoint = { date: string /* YYYY-MM-DD */; pain: number | null; stress: number | null; mood?: number | null };
 
 /** Fewest days with pain and stress before the insight card says anything. */
 export const INSIGHT_MIN_DAYS = 14;
@@ -198,6 +198,7 @@ export function fillDays(points: DailyPoint[], from: string, to: string): DailyP
       date: dateOfDayNumber(day),
       pain: isValue(point?.pain) ? point.pain : null,
       stress: isValue(point?.stress) ? point.stress : null,
+      mood: isValue(point?.mood) ? point.mood : null,
     });
   }
   return days;

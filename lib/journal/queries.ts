@@ -103,19 +103,20 @@ export async function deleteEntry(userId: string, id: string, db: Db = defaultDb
   return row!;
 }
 
-/** Daily averages of pain and stress, computed in SQL. */
+/** Daily averages of pain, stress and mood (null on a day without a mood), computed in SQL. */
 export async function dailyAverages(userId: string, from: string, to: string, db: Db = defaultDb): Promise<DailyPoint[]> {
   const rows = await db
     .select({
       date: journalEntries.entryDate,
       pain: sql<string>`round(avg(${journalEntries.pain})::numeric, 1)`,
       stress: sql<string>`round(avg(${journalEntries.stress})::numeric, 1)`,
+      mood: sql<string | null>`round(avg(${journalEntries.mood})::numeric, 1)`,
     })
     .from(journalEntries)
     .where(and(eq(journalEntries.userId, userId), gte(journalEntries.entryDate, from), lte(journalEntries.entryDate, to)))
     .groupBy(journalEntries.entryDate)
     .orderBy(asc(journalEntries.entryDate));
-  return rows.map((r) => ({ date: r.date, pain: Number(r.pain), stress: Number(r.stress) }));
+  return rows.map((r) => ({ date: r.date, pain: Number(r.pain), stress: Number(r.stress), mood: r.mood === null ? null : Number(r.mood) }));
 }
 
 /** Average pain per calendar month for the given months (YYYY-MM), computed in SQL. */

@@ -12,6 +12,14 @@ export const BODY_AREAS = [
   "Kopf",
   "Bauch",
 ] as const;
+/** Mood 1 … 5, as the form offers it and every view writes it. */
+export const MOODS = ["sehr schlecht", "eher schlecht", "mittel", "eher gut", "sehr gut"] as const;
+
+/** "eher gut" for 4; null for an entry without a mood. */
+export function moodLabel(mood: number | null | undefined): string | null {
+  return typeof mood === "number" ? (MOODS[mood - 1] ?? null) : null;
+}
+
 export const SUGGESTED_TAGS = [
   "Stress bei der Arbeit",
   "Streit",

@@ -93,6 +93,11 @@ export const pages: Record<string, Probe[]> = {
   ],
   // The local mailbox: the e2e server runs with DEV_MAILBOX=1; production without it answers 404.
   "/dev/mail": [{ path: () => "/dev/mail", expect: all(200) }],
+  // The reminder email's "abbestellen" link: opening it changes nothing, whoever opens it.
+  "/erinnerung/abmelden": [
+    { path: () => "/erinnerung/abmelden?token=nicht-echt", expect: all(200) },
+    { path: (ids) => `/erinnerung/abmelden?token=${ids.unknown}.${"A".repeat(43)}`, expect: all(200) },
+  ],
 
   "/dashboard": [{ path: () => "/dashboard", expect: clientPage }],
   "/dashboard/daten": [{ path: () => "/dashboard/daten", expect: clientPage, secretOf: annasData }],
@@ -101,6 +106,8 @@ export const pages: Record<string, Probe[]> = {
     { path: () => "/dashboard/tagebuch", expect: clientPage },
     { path: (ids) => `/dashboard/tagebuch?userId=${ids.anna}&clientId=${ids.anna}`, expect: clientPage, secretOf: annasData },
   ],
+  // The journal form alone: the page the service worker keeps for offline use.
+  "/dashboard/tagebuch/neu": [{ path: (ids) => `/dashboard/tagebuch/neu?userId=${ids.anna}`, expect: clientPage }],
   "/dashboard/termine": [{ path: (ids) => `/dashboard/termine?userId=${ids.anna}`, expect: clientPage }],
   "/dashboard/sicherheit": [{ path: () => "/dashboard/sicherheit", expect: clientPage, secretOf: annasData }],
 
@@ -157,6 +164,16 @@ export const routes: Record<string, Probe[]> = {
   ],
   "GET /api/health": [{ path: () => "/api/health", expect: all(200) }],
   "GET /feed.xml": [{ path: () => "/feed.xml", expect: all(200) }],
+  // One-click unsubscribe: the token alone decides, and a wrong one does nothing for anyone.
+  "POST /api/erinnerungen/abmelden": [
+    {
+      path: (ids) => `/api/erinnerungen/abmelden?token=${ids.unknown}.${"A".repeat(43)}`,
+      method: "POST",
+      body: () => "List-Unsubscribe=One-Click",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      expect: all(404),
+    },
+  ],
   "GET /api/dev/mail": [{ path: () => `/api/dev/mail?to=${"x".repeat(300)}`, expect: all(400) }],
   "POST /api/cron/dispatch": [
     { path: () => "/api/cron/dispatch", method: "POST", expect: all(401) },
@@ -318,6 +335,7 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/booking/coach-actions.ts#deleteOverrideAction": coachAction,
   "lib/booking/coach-actions.ts#consultationAction": coachAction,
   "lib/clients/actions.ts#deleteAccountAction": clientAction,
+  "lib/reminders/actions.ts#saveJournalReminderAction": clientAction,
   "lib/clients/coach-actions.ts#inviteClientAction": coachAction,
   "lib/clients/coach-actions.ts#manageClientAction": coachAction,
   "lib/email/actions.ts#retryEmailAction": coachAction,

@@ -23,7 +23,7 @@ test("anna keeps her journal, sees her progress and her self-check history", asy
   await expect(page.getByRole("heading", { level: 3 }).filter({ hasText: /Stress|Schmerz|Zusammenhang/ }).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "1 Jahr" }).click();
-  await expect(page.getByRole("img", { name: /12 Monate/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Schmerz und Stress, letzte 12 Monate/ })).toBeVisible();
 
   // Ninety days of entries come in pages of about ten weeks.
   await page.goto("/dashboard/tagebuch");

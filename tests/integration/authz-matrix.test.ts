@@ -200,6 +200,11 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
       ];
     case "deleteAccountAction":
       return [() => action({}, form({ confirmation: "nein" })), () => action({}, form({ userId: ids.anna, confirmation: "" }))];
+    case "saveJournalReminderAction":
+      return [
+        () => action({}, form({ enabled: "on", hour: "24", timeZone: "Europe/Berlin", userId: ids.anna })),
+        () => action({}, form({ enabled: "on", hour: "20", timeZone: "Mars/Olympus_Mons" })),
+      ];
     case "inviteClientAction":
       return [
         () => action({}, form({ name: "", email: "kein-at" })),

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { journalEntries, passkeys, sessions, users } from "@/db/schema";
+import { journalEntries, passkeys, reminderPreferences, sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { articleInputSchema, commentInputSchema } from "@/lib/articles/schemas";
 import { availabilityFormSchema, overrideFormSchema, rangesSchema } from "@/lib/booking/availability-form";
@@ -22,6 +22,7 @@ import {
   registrationVerifySchema,
   removePasskeyFormSchema,
 } from "@/lib/second-factor/schemas";
+import { journalReminderSchema } from "@/lib/reminders/schemas";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
 import { SoftwarePasskey } from "./helpers/authenticator";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
@@ -54,6 +55,7 @@ const slotsRoute = await import("@/app/api/slots/route");
 const journalRoute = await import("@/app/api/journal/route");
 const journalEntryRoute = await import("@/app/api/journal/[id]/route");
 const devMailRoute = await import("@/app/api/dev/mail/route");
+const unsubscribeRoute = await import("@/app/api/erinnerungen/abmelden/route");
 const registerVerifyRoute = await import("@/app/api/passkeys/register/verify/route");
 const authenticateVerifyRoute = await import("@/app/api/passkeys/authenticate/verify/route");
 const registerOptionsRoute = await import("@/app/api/passkeys/register/options/route");
@@ -289,6 +291,27 @@ describe("JSON routes under hostile input", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it("POST /api/erinnerungen/abmelden: hostile tokens never make a 5xx and turn no reminder off", async () => {
+    const { saveJournalReminder } = await import("@/lib/reminders/preferences");
+    const { unsubscribeToken } = await import("@/lib/reminders/unsubscribe");
+    await saveJournalReminder(anna.id, { enabled: true, hour: 20, timeZone: "Europe/Berlin" });
+    const [pref] = await database.db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, anna.id));
+    const real = unsubscribeToken(pref!.id);
+    const token = fc.oneof(hostileString, fc.constant(`${real.slice(0, -1)}x`), fc.constant(`${real}.`), fc.constant(real.toUpperCase()));
+    await fc.assert(
+      fc.asyncProperty(token, async (t) => {
+        const url = new URL("http://localhost:3000/api/erinnerungen/abmelden");
+        url.searchParams.set("token", t.slice(0, 10_000));
+        const response = await unsubscribeRoute.POST(new NextRequest(url, { method: "POST", body: "List-Unsubscribe=One-Click" }));
+        expect(response.status, url.search.slice(0, 200)).toBe(404);
+      }),
+      { numRuns: RUNS },
+    );
+    const [after] = await database.db.select().from(reminderPreferences).where(eq(reminderPreferences.id, pref!.id));
+    expect(after!.enabled).toBe(true);
+    await database.db.delete(reminderPreferences).where(eq(reminderPreferences.id, pref!.id));
   });
 
   it("the sign-in link page (/login/bestaetigen): hostile query parameters never throw and find no account", async () => {
@@ -556,6 +579,7 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   },
   videoPlaceSchema: { schema: z.object({ location: placeSchemaFor("video") }), valid: { location: "https://meet.example.com/x" } },
   addressPlaceSchema: { schema: z.object({ location: placeSchemaFor("in_person") }), valid: { location: "Weg 1, 10115 Berlin" } },
+  journalReminderSchema: { schema: journalReminderSchema, valid: { enabled: true, hour: 20, timeZone: "America/New_York" } },
   recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
   removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },
   endSessionFormSchema: { schema: endSessionFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },

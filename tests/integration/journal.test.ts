@@ -52,11 +52,11 @@ describe("the journal", () => {
   });
 
   it("computes daily and monthly averages in SQL", async () => {
-    for (const [pain, stress] of [[2, 4], [4, 8]] as const) await createEntry(ben, journalEntrySchema.parse({ entryDate: "2026-10-05", pain, stress }));
+    for (const [pain, stress, mood] of [[2, 4, 2], [4, 8, 5]] as const) await createEntry(ben, journalEntrySchema.parse({ entryDate: "2026-10-05", pain, stress, mood }));
     await createEntry(ben, journalEntrySchema.parse({ entryDate: "2026-10-06", pain: 9, stress: 9 }));
     expect(await dailyAverages(ben, "2026-10-01", "2026-10-31")).toEqual([
-      { date: "2026-10-05", pain: 3, stress: 6 },
-      { date: "2026-10-06", pain: 9, stress: 9 },
+      { date: "2026-10-05", pain: 3, stress: 6, mood: 3.5 },
+      { date: "2026-10-06", pain: 9, stress: 9, mood: null },
     ]);
     const months = await monthlyPain(ben, ["2026-10", "2026-09"]);
     expect(months).toEqual({ "2026-10": 5, "2026-09": null });

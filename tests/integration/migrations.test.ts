@@ -41,6 +41,7 @@ describe.each(engines)("migrations on %s", (engine) => {
       "practice_settings",
       "rate_limits",
       "recovery_codes",
+      "reminder_preferences",
       "self_check_results",
       "session_notes",
       "session_types",

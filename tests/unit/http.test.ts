@@ -10,6 +10,14 @@ describe("content security policy", () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it("lets the client area's service worker and the web manifest come from our own origin only", () => {
+    for (const scripts of [{ nonce: "abc" }, "own-files", "prerendered"] as const) {
+      const csp = contentSecurityPolicy(scripts, { dev: false });
+      expect(csp).toContain("worker-src 'self';");
+      expect(csp).toContain("manifest-src 'self';");
+    }
+  });
+
   it("falls back to scripts from our own files only, and allows inline scripts only for prerendered pages", () => {
     const fallback = contentSecurityPolicy("own-files", { dev: false });
     expect(fallback).toMatch(/script-src 'self'; /);
@@ -20,7 +28,8 @@ describe("content security policy", () => {
   it("knows the prerendered pages by the same paths as next.config.ts's fallback", () => {
     expect(PRERENDERED_PAGE_SOURCES).toEqual(["/artikel/:slug", "/bench/statisch"]);
     for (const path of ["/artikel/warum-schmerz-bleibt", "/artikel/seite", "/bench/statisch"]) expect(isStaticPage(path), path).toBe(true);
-    for (const path of ["/artikel", "/artikel/seite/2", "/artikel/x/opengraph-image", "/", "/bench/statisch/x"]) expect(isStaticPage(path), path).toBe(false);
+    for (const path of ["/artikel", "/artikel/seite/2", "/artikel/x/opengraph-image", "/", "/bench/statisch/x"])
+      expect(isStaticPage(path), path).toBe(false);
   });
 
   it("tells paths Next cannot decode", () => {

@@ -207,11 +207,11 @@ describe("fillDays", () => {
       "2026-03-02",
     );
     expect(filled).toEqual([
-      { date: "2026-02-26", pain: null, stress: null },
-      { date: "2026-02-27", pain: 5, stress: null },
-      { date: "2026-02-28", pain: null, stress: null },
-      { date: "2026-03-01", pain: 3, stress: 4 },
-      { date: "2026-03-02", pain: null, stress: null },
+      { date: "2026-02-26", pain: null, stress: null, mood: null },
+      { date: "2026-02-27", pain: 5, stress: null, mood: null },
+      { date: "2026-02-28", pain: null, stress: null, mood: null },
+      { date: "2026-03-01", pain: 3, stress: 4, mood: null },
+      { date: "2026-03-02", pain: null, stress: null, mood: null },
     ]);
   });
 
@@ -229,7 +229,7 @@ describe("LineChart", () => {
   ];
   const labels = ["1.3.", "2.3.", "3.3.", "4.3.", "5.3."];
   const html = renderToStaticMarkup(createElement(LineChart, { title: "Schmerz und Stress", labels, series, yMin: 0, yMax: 10 }));
-  const paths = [...html.matchAll(/<path[^>]* d="([^"]*)"/g)].map((m) => m[1] ?? "");
+  const paths = [...html.matchAll(/<path[^>]* d="([^"]*)"/g)].map((m) => m[1] ?? "").filter((d) => !d.endsWith("h0"));
 
   it("renders an accessible figure", () => {
     expect(html).toContain("<figure");
@@ -262,16 +262,18 @@ describe("LineChart", () => {
     expect(paths[1]?.match(/M/g)).toHaveLength(1);
   });
 
-  it("draws gridlines at 0, 5 and 10, a dot per point and a dashed second series", () => {
-    for (const tick of ["0", "5", "10"]) expect(html).toMatch(new RegExp(`<text[^>]*>${tick}</text>`));
-    expect(html.match(/<circle/g)).toHaveLength(4 + 1); // four pain values + legend marker
-    expect(html.match(/<rect/g)).toHaveLength(5 + 1); // five stress values + legend marker
+  it("draws gridlines at 0, 5 and 10 with labels in CSS pixels, a dot per point and a dashed second series", () => {
+    for (const tick of ["0", "5", "10"]) expect(html).toMatch(new RegExp(`<span[^>]*>${tick}</span>`));
+    const dots = [...html.matchAll(/<path[^>]* d="M[\d.]+ [\d.]+h0"[^>]*stroke-linecap="(round|square)"/g)].map((m) => m[1]);
+    expect(dots.filter((cap) => cap === "round")).toHaveLength(4 + 1); // four pain values + legend marker
+    expect(dots.filter((cap) => cap === "square")).toHaveLength(5 + 1); // five stress values + legend marker
     expect(html).toContain('stroke-dasharray="7 5"');
+    expect(html).toContain('vector-effect="non-scaling-stroke"');
     expect(html).toContain("<span>Schmerz</span>");
   });
 
-  it("shows at most six x labels and no dots for long ranges", () => {
-    const long = Array.from({ length: 60 }, (_, i) => `Tag ${i + 1}`);
+  it("shows two x labels on the narrowest phone and up to seven on a wide screen, and no dots for long ranges", () => {
+    const long = Array.from({ length: 60 }, (_, i) => `${i + 1}. Nov.`);
     const out = renderToStaticMarkup(
       createElement(LineChart, {
         title: "Zwei Monate",
@@ -279,11 +281,26 @@ describe("LineChart", () => {
         series: [{ name: "Schmerz", color: "red", values: long.map((_, i) => (i === 30 ? null : i % 10)) }],
       }),
     );
-    const svg = out.slice(out.indexOf("<svg"), out.indexOf("</svg>"));
-    const xLabels = [...svg.matchAll(/>(Tag \d+)<\/text>/g)].map((m) => m[1]);
-    expect(xLabels).toHaveLength(6);
-    expect(xLabels[0]).toBe("Tag 1");
-    expect(xLabels[5]).toBe("Tag 60");
-    expect(svg).not.toContain("<circle");
+    const chart = out.slice(out.indexOf("<svg"), out.indexOf("<ul"));
+    const xLabels = [...chart.matchAll(/<span class="absolute top-full([^"]*)"[^>]*>([^<]+)<\/span>/g)].map((m) => ({
+      label: m[2],
+      classes: m[1]!.split(" "),
+    }));
+    const visibleAt = (tier: string) =>
+      xLabels
+        .filter(({ classes }) => {
+          let shown = false;
+          for (const prefix of ["", "@2xs:", "@sm:", "@lg:", "@2xl:"]) {
+            if (classes.includes(`${prefix}block`)) shown = true;
+            if (classes.includes(`${prefix}hidden`)) shown = false;
+            if (prefix === tier) break;
+          }
+          return shown;
+        })
+        .map(({ label }) => label);
+    expect(visibleAt("")).toEqual(["1. Nov.", "60. Nov."]);
+    expect(visibleAt("@2xs:")).toEqual(["1. Nov.", "31. Nov.", "60. Nov."]);
+    expect(visibleAt("@2xl:")).toEqual(["1. Nov.", "11. Nov.", "21. Nov.", "31. Nov.", "40. Nov.", "50. Nov.", "60. Nov."]);
+    expect(chart).not.toContain("h0");
   });
 });

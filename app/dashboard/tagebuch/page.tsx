@@ -2,17 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EntryList } from "@/components/journal/EntryList";
 import { JournalForm } from "@/components/journal/JournalForm";
+import { ReminderForm } from "@/components/journal/ReminderForm";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
 import { knownTags, listEntries } from "@/lib/journal/queries";
 import { journalQuerySchema } from "@/lib/journal/schemas";
+import { journalReminderOf } from "@/lib/reminders/preferences";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { todayIn } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Schmerztagebuch", robots: { index: false } };
 
 type Search = { from?: string; to?: string; tag?: string; q?: string; seite?: string };
+
+/** The zones a client can pick for their reminders, as this runtime knows them. */
+const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
 /** About ten weeks of daily entries per page: quick to render even after years of journaling. */
 const PAGE_SIZE = 70;
@@ -23,10 +28,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const parsed = journalQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" && v !== "")));
   const filter = parsed.success ? parsed.data : {};
   const page = Math.min(Math.max(1, Number.parseInt(raw.seite ?? "1", 10) || 1), 1000);
-  const [rows, settings, tags] = await Promise.all([
+  const [rows, settings, tags, reminder] = await Promise.all([
     listEntries(user.id, filter, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
     getPracticeSettings(),
     knownTags(user.id),
+    journalReminderOf(user.id),
   ]);
   const entries = rows.slice(0, PAGE_SIZE);
   const hasOlder = rows.length > PAGE_SIZE;
@@ -44,7 +50,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <h2 id="neu" className="mb-4 text-xl">
           Wie geht es dir heute?
         </h2>
-        <JournalForm today={today} />
+        <JournalForm today={today} userId={user.id} />
       </Card>
       <section aria-labelledby="eintraege" className="flex flex-col gap-6">
         <h2 id="eintraege">Deine Einträge</h2>
@@ -97,7 +103,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                 : "Noch keine Einträge. Der erste ist der wichtigste."}
           </p>
         ) : (
-          <EntryList entries={entries} today={today} />
+          <EntryList entries={entries} today={today} timeZone={settings.timeZone} userId={user.id} />
         )}
         {(hasOlder || page > 1) && (
           <nav aria-label="Weitere Einträge" className="flex flex-wrap justify-between gap-3">
@@ -106,6 +112,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           </nav>
         )}
       </section>
+      <Card id="erinnerung" aria-labelledby="erinnerung-titel" className="scroll-mt-4">
+        <h2 id="erinnerung-titel" className="mb-2 text-xl">
+          Tägliche Erinnerung
+        </h2>
+        <p className="mb-4 text-muted">
+          Auf Wunsch schicke ich dir eine kurze E-Mail zu deiner Uhrzeit, nur an Tagen ohne Eintrag. Abbestellen geht mit einem Klick.
+        </p>
+        <ReminderForm {...reminder} practiceZone={settings.timeZone} zones={TIME_ZONES} />
+      </Card>
     </div>
   );
 }

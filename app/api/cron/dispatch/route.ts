@@ -4,6 +4,7 @@ import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { runDailyPurge } from "@/lib/privacy/purge";
+import { queueJournalReminders } from "@/lib/reminders/journal";
 import { queueDueReminders } from "@/lib/reminders/queue";
 import { siteOrigin } from "@/lib/site-url";
 
@@ -17,17 +18,19 @@ function authorised(request: NextRequest): boolean {
 }
 
 /**
- * Queues due appointment reminders, delivers due outbox emails, and once a day purges what has
+ * Queues due appointment reminders and the daily journal reminders clients asked for, delivers due outbox emails, and once a day purges what has
  * outlived its retention; call it from a scheduler every minute with the cron secret.
  * Overlapping calls are safe: every step claims atomically.
  */
 export async function POST(request: NextRequest) {
   try {
     if (!authorised(request)) throw new AppError("unauthorized", "A valid cron secret is required.");
-    const reminders = await queueDueReminders({ origin: await siteOrigin() });
+    const origin = await siteOrigin();
+    const reminders = await queueDueReminders({ origin });
+    const journalReminders = await queueJournalReminders({ origin });
     const result = await dispatchDueEmails();
     const purged = await runDailyPurge();
-    return NextResponse.json({ reminders, ...result, purged });
+    return NextResponse.json({ reminders, journalReminders, ...result, purged });
   } catch (error) {
     return errorResponse(error);
   }

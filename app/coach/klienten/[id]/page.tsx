@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { LineChart } from "@/components/charts/LineChart";
+import { EntryDetails } from "@/components/journal/EntryDetails";
+import { ProgressCharts } from "@/components/journal/ProgressCharts";
 import { CoachSessions } from "@/components/sessions/CoachSessions";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
@@ -43,18 +44,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
           {client.email} · Diese Ansicht wird für {client.name?.split(" ")[0] ?? "die Person"} protokolliert.
         </p>
       </div>
-      <Card>
-        <LineChart
-          title="Schmerz und Stress, letzte 90 Tage"
-          labels={filled.map((p) => formatCalendarDate(p.date, "short"))}
-          series={[
-            { name: "Schmerz", color: "#a12a2a", values: filled.map((p) => p.pain) },
-            { name: "Stress", color: "#2f6b5e", values: filled.map((p) => p.stress) },
-          ]}
-          yMin={0}
-          yMax={10}
-        />
-      </Card>
+      <ProgressCharts days={filled} range="letzte 90 Tage" weekly />
       {insight && (
         <Card className="bg-accent-soft">
           <h2 className="mb-2 text-xl">{insight.title}</h2>
@@ -84,10 +74,9 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
         ) : (
           <ul className="flex flex-col gap-2">
             {entries.map((e) => (
-              <li key={e.id} className="rounded-xl border border-line bg-surface p-3">
-                <strong>{formatCalendarDate(e.entryDate, "long")}</strong>: Schmerz {e.pain} · Stress {e.stress}
-                {e.tags.length > 0 && <span className="text-muted"> · {e.tags.join(", ")}</span>}
-                {e.notes && <p className="whitespace-pre-line">{e.notes}</p>}
+              <li key={e.id} className="flex flex-col gap-1 rounded-xl border border-line bg-surface p-3">
+                <strong>{formatCalendarDate(e.entryDate, "long")}</strong>
+                <EntryDetails entry={e} timeZone={settings.timeZone} />
               </li>
             ))}
           </ul>
