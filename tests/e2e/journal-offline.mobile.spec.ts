@@ -99,7 +99,7 @@ test("the journal works offline from the home screen: an entry waits on the phon
   // The page is interactive once its scripts have loaded (a tap before that is a plain form post).
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Abmelden" }).click();
-  await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
+  await expect(page).toHaveURL(/\/login\?abgemeldet=1$/, { timeout: 15_000 });
   expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
   expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain("praxis-journal");
