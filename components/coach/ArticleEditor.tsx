@@ -4,6 +4,7 @@ import { useEffect, useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea as SharedTextArea } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
+import { ImageUpload } from "./ImageUpload";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { previewMarkdownAction, saveArticleAction } from "@/lib/articles/actions";
 import type { FormState } from "@/lib/http/form-action";
@@ -126,6 +127,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
             )}
           </section>
         </div>
+        <ImageUpload target="body" onBodyChange={setBody} />
       </div>
 
       <Field
@@ -145,11 +147,11 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
       />
       <div className="grid gap-4 md:grid-cols-2">
         <Field
-          label="Titelbild (Adresse, optional)"
+          label="Titelbild (optional)"
           name="coverImageUrl"
           defaultValue={article.coverImageUrl ?? ""}
           error={first("coverImageUrl")}
-          hint="https://… oder /bilder/…"
+          hint="Wird beim Hochladen eingetragen (/bilder/…)."
         />
         <Field
           label="Bildbeschreibung"
@@ -159,6 +161,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
           hint="Was ist auf dem Bild zu sehen?"
         />
       </div>
+      <ImageUpload target="cover" />
 
       <div className="flex flex-wrap gap-3">
         {published ? (

@@ -8,3 +8,4 @@ export * from "./journal";
 export * from "./audit";
 export * from "./maintenance";
 export * from "./second-factor";
+export * from "./images";

@@ -11,9 +11,10 @@ import { isUuid, uuidSchema } from "@/lib/sql/uuid";
 import { siteOrigin } from "@/lib/site-url";
 import { deleteComment, moderateComment, submitComment } from "./comments";
 import { createArticle, deleteArticle, setArticleStatus, updateArticle } from "./editor";
+import { articleImages } from "./article-images";
 import { renderMarkdown } from "./markdown";
 import { ARTICLES_TAG } from "./queries";
-import { articleInputSchema, commentInputSchema } from "./schemas";
+import { articleInputSchema, assertImagesDescribed, commentInputSchema } from "./schemas";
 
 /** What the comment form says once a comment is in (the form shows its own thanks). */
 const THANKS = "Danke! Dein Kommentar erscheint, sobald er freigegeben ist.";
@@ -39,6 +40,7 @@ export const saveArticleAction = formAction({
     if ((intent === "publish" || intent === "save") && input.body.trim() === "") {
       throw new AppError("invalid", "Ein Artikel ohne Text lässt sich nicht veröffentlichen. Schreib zuerst den Text.", { field: "body" });
     }
+    if (intent === "publish" || intent === "save") assertImagesDescribed(input.body);
     let savedId: string;
     if (id) {
       if (!isUuid(id)) throw new AppError("not_found", "Diesen Artikel gibt es nicht mehr.");
@@ -75,7 +77,8 @@ export async function previewMarkdownAction(markdown: string): Promise<{ html: s
   await requireActionUser("coach");
   // An action's argument is whatever the caller serialised: only a string is Markdown.
   const text = typeof markdown === "string" ? markdown.slice(0, 200_000) : "";
-  const rendered = await renderMarkdown(text, { siteOrigin: await siteOrigin() });
+  const images = await articleImages({ body: text, coverImageUrl: null });
+  const rendered = await renderMarkdown(text, { siteOrigin: await siteOrigin(), images });
   return { html: rendered.html, readingMinutes: rendered.readingMinutes };
 }
 
