@@ -57,6 +57,8 @@ const registerVerifyRoute = await import("@/app/api/passkeys/register/verify/rou
 const authenticateVerifyRoute = await import("@/app/api/passkeys/authenticate/verify/route");
 const registerOptionsRoute = await import("@/app/api/passkeys/register/options/route");
 const authenticateOptionsRoute = await import("@/app/api/passkeys/authenticate/options/route");
+const imagesRoute = await import("@/app/api/images/route");
+const imageFileRoute = await import("@/app/bilder/[id]/[file]/route");
 
 const RUNS = 60;
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -181,8 +183,9 @@ beforeAll(async () => {
   const options = { challenge: "eA", rp: { id: "localhost" } };
   const registered = key.register(options, "http://localhost:3000");
   const { verifyRegistrationResponse } = await import("@simplewebauthn/server");
-  const info = (await verifyRegistrationResponse({ response: registered as never, expectedChallenge: "eA", expectedOrigin: "http://localhost:3000" }))
-    .registrationInfo!;
+  const info = (
+    await verifyRegistrationResponse({ response: registered as never, expectedChallenge: "eA", expectedOrigin: "http://localhost:3000" })
+  ).registrationInfo!;
   await database.db.insert(passkeys).values({
     userId: coach.id,
     credentialId: "Y3JlZA",
@@ -323,8 +326,20 @@ describe("JSON routes under hostile input", () => {
     const nested = (base: { response: Record<string, unknown> }) => ({ ...(base.response.response as Record<string, unknown>) });
     // Anna (no passkey yet) registers her first; the coach (with the passkey "Y3JlZA") proves it.
     const cases: [Who, string, (text: string) => Promise<Response>, () => Promise<Response>, Record<string, unknown>][] = [
-      [anna, "hostile-anna", (text) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", text)), registerOptionsRoute.POST, registration],
-      [coach, "hostile-coach", (text) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", text)), authenticateOptionsRoute.POST, assertion],
+      [
+        anna,
+        "hostile-anna",
+        (text) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", text)),
+        registerOptionsRoute.POST,
+        registration,
+      ],
+      [
+        coach,
+        "hostile-coach",
+        (text) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", text)),
+        authenticateOptionsRoute.POST,
+        assertion,
+      ],
     ];
     for (const [who, token, call, start, base] of cases) {
       session.user = who;
@@ -333,7 +348,10 @@ describe("JSON routes under hostile input", () => {
         // With a live challenge, so that hostile answers reach the WebAuthn verification itself.
         const examples = [
           ...fieldByField(base),
-          ...fieldByField(nested(base as { response: Record<string, unknown> })).map((r) => ({ ...base, response: { ...(base.response as object), response: r } })),
+          ...fieldByField(nested(base as { response: Record<string, unknown> })).map((r) => ({
+            ...base,
+            response: { ...(base.response as object), response: r },
+          })),
         ];
         await fc.assert(
           fc.asyncProperty(hostileBody(base), async (text) => {
@@ -357,6 +375,67 @@ describe("JSON routes under hostile input", () => {
     session.token = undefined;
   });
 
+  it("POST /api/images: hostile bytes behind real image signatures and any declared type are refused below 500 and store nothing", async () => {
+    session.user = coach;
+    // The first bytes of each accepted format (and of SVG, GIF and HEIC), followed by garbage.
+    const signatures = [
+      [0xff, 0xd8, 0xff, 0xe0],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
+      [...Buffer.from("RIFF"), 0x24, 0, 0, 0, ...Buffer.from("WEBPVP8 ")],
+      [...Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">')],
+      [...Buffer.from("GIF89a")],
+      [0, 0, 0, 0x18, ...Buffer.from("ftypheic")],
+    ];
+    const type = fc.constantFrom(
+      "image/jpeg",
+      "image/png",
+      "image/webp",
+      "image/svg+xml",
+      "image/gif",
+      "text/plain",
+      "",
+      "image/png; charset=utf-8",
+      "IMAGE/JPEG",
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 4096 }), type, async (head, tail, contentType) => {
+        const before = await counts();
+        const body = new Uint8Array([...head, ...tail]);
+        const response = await imagesRoute.POST(
+          new NextRequest(new URL("/api/images", "http://localhost:3000"), {
+            method: "POST",
+            body,
+            headers: contentType ? { "content-type": contentType } : {},
+          }),
+        );
+        expect(response.status, contentType).toBeGreaterThanOrEqual(400);
+        expect(response.status, contentType).toBeLessThan(500);
+        expect(typeof (await response.json()).message).toBe("string");
+        expect(await counts()).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("GET /bilder/[id]/[file]: hostile ids and file names are a 404, never a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.constant("00000000-0000-4000-8000-000000000000")), hostileString, async (id, file) => {
+        const response = await imageFileRoute.GET(new Request("http://localhost:3000/bilder/x/y"), {
+          params: Promise.resolve({ id: id.slice(0, 10_000), file: file.slice(0, 10_000) }),
+        });
+        expect(response.status).toBe(404);
+      }),
+      {
+        numRuns: RUNS,
+        examples: [
+          ["00000000-0000-4000-8000-000000000000", "960.webp"],
+          ["x", "1e3.webp"],
+          ["x", "99999999999999999999.webp"],
+        ],
+      },
+    );
+  });
+
   it("every JSON route refuses a body over its limit with 413, also when Content-Length understates it, and a non-JSON body with 400", async () => {
     session.user = anna;
     const big = JSON.stringify({ notes: MEGABYTE, entryDate: "2026-11-20", pain: 1, stress: 1, name: "x", start: "x" });
@@ -366,7 +445,8 @@ describe("JSON routes under hostile input", () => {
         journalEntryRoute.PATCH(jsonRequest(`/api/journal/${annasEntry}`, "PATCH", ...init), params(annasEntry)),
       (init: [string, Record<string, string>?]) => bookingsRoute.POST(jsonRequest("/api/bookings", "POST", ...init)),
       (init: [string, Record<string, string>?]) => registerVerifyRoute.POST(jsonRequest("/api/passkeys/register/verify", "POST", ...init)),
-      (init: [string, Record<string, string>?]) => authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", ...init)),
+      (init: [string, Record<string, string>?]) =>
+        authenticateVerifyRoute.POST(jsonRequest("/api/passkeys/authenticate/verify", "POST", ...init)),
     ];
     session.token = "hostile-anna";
     const before = await counts();
@@ -460,7 +540,7 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
       body: "Text",
       tags: "a\nb",
       sources: "",
-      coverImageUrl: "/bild.jpg",
+      coverImageUrl: "/bilder/00000000-0000-4000-8000-000000000000",
       coverImageAlt: "Ein Bild",
     },
   },
@@ -535,7 +615,13 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   registrationVerifySchema: {
     schema: registrationVerifySchema,
     valid: {
-      response: { id: "Y3JlZA", rawId: "Y3JlZA", type: "public-key", response: { clientDataJSON: "e30", attestationObject: "oA" }, clientExtensionResults: {} },
+      response: {
+        id: "Y3JlZA",
+        rawId: "Y3JlZA",
+        type: "public-key",
+        response: { clientDataJSON: "e30", attestationObject: "oA" },
+        clientExtensionResults: {},
+      },
       name: "Laptop",
     },
   },
