@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { COACH_STATE } from "./support/coach";
 import { freshLoopbackAddress, loopbackClient } from "./support/loopback";
 
 /*
@@ -107,10 +109,13 @@ test("the image upload alone takes up to 10 MB: 5 MB reaches its route, 100 MB i
   // Past the 1 MB every other route has: the route itself answers (a visitor may not upload).
   const fiveMb = await visitor.post("/api/images", "a".repeat(5 * 1024 * 1024), { "content-type": "image/jpeg" });
   expect(fiveMb.status).toBe(401);
-  const streamed = await sendHuge("/api/images", { "content-type": "image/jpeg" }, { chunked: true, limit: IMAGE_LIMIT });
+  // The coach's upload is read while it streams and stopped after 10 MB.
+  const state = JSON.parse(readFileSync(COACH_STATE, "utf8")) as { cookies: { name: string; value: string }[] };
+  const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const streamed = await sendHuge("/api/images", { "content-type": "image/jpeg", cookie }, { chunked: true, limit: IMAGE_LIMIT });
   expect(streamed.status).toBe(413);
   expect(streamed.written).toBeLessThanOrEqual(IMAGE_LIMIT + SLACK);
-  const declared = await sendHuge("/api/images", { "content-type": "image/jpeg" }, { chunked: false, limit: 0 });
+  const declared = await sendHuge("/api/images", { "content-type": "image/jpeg", cookie }, { chunked: false, limit: 0 });
   expect(declared.status).toBe(413);
   expect(declared.written).toBeLessThanOrEqual(SLACK);
 });

@@ -44,6 +44,7 @@ test("the coach uploads a photo with its description into an article, publishes 
   await upload.getByLabel("Bildbeschreibung").fill("Eine Frau dehnt sich am offenen Fenster");
   await upload.getByRole("button", { name: "Bild hochladen" }).click();
   await expect(upload.getByRole("status")).toHaveText("Das Bild ist hochgeladen und in den Text eingefügt.");
+  await upload.screenshot({ path: test.info().outputPath("editor-upload.png") });
   await expect(page.getByLabel("Text (Markdown)")).toHaveValue(
     /^Ein ruhiger Absatz über das Dehnen am Morgen\.\n\n!\[Eine Frau dehnt sich am offenen Fenster\]\(\/bilder\/[0-9a-f-]{36}\)\n$/,
   );
