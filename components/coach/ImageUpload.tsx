@@ -111,7 +111,7 @@ export function ImageUpload({ target, onBodyChange }: { target: "body" | "cover"
     }
   }
 
-  // Enter in these fields would send the whole article form: here it uploads instead.
+  // Enter in the description would send the whole article form: here it uploads instead.
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== "Enter") return;
     event.preventDefault();
@@ -128,7 +128,6 @@ export function ImageUpload({ target, onBodyChange }: { target: "body" | "cover"
         accept={ACCEPT}
         ref={fileInput}
         hint="JPEG, PNG oder WebP, bis 10 MB. Standort und Kameradaten werden entfernt."
-        onKeyDown={onKeyDown}
       />
       <Field
         label="Bildbeschreibung"
