@@ -23,15 +23,25 @@ export function uploadedImageIds(markdown: string): string[] {
   return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
+/** Whether an address leads to another site: absolute, protocol-relative ("//host") or what browsers read as such ("/\host"). */
+function isOtherSite(src: string): boolean {
+  const here = "https://site.invalid";
+  try {
+    return new URL(src, here).origin !== here;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * What keeps an article's images from showing to readers: an image from any other address than
- * the upload (the site's Content-Security-Policy loads images only from the site itself), and
- * uploaded images without a text for people who cannot see them.
+ * What keeps an article's images from showing to readers: an image from another site (the site's
+ * Content-Security-Policy loads images only from the site itself; the upload is the way in), and
+ * images without a text for people who cannot see them.
  */
 export function imageProblems(markdown: string): { foreign: boolean; withoutAlt: boolean } {
   const found = imagesOf(safeTree(markdown)).filter((node) => srcOf(node) !== null);
   return {
-    foreign: found.some((node) => uploadedImageId(srcOf(node)!) === null),
+    foreign: found.some((node) => isOtherSite(srcOf(node)!)),
     withoutAlt: found.some((node) => altOf(node) === ""),
   };
 }

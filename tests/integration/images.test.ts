@@ -229,6 +229,11 @@ describe("images in articles", () => {
         "Bilder von anderen Seiten kann die Seite nicht anzeigen. Bitte lade das Bild mit „Bild hochladen“ unter dem Text hoch; es wird dann an der Stelle eingefügt.",
       ],
     ]);
+    for (const body of ["![Rücken](//cdn.example/r.jpg)", '<img src="/\\cdn.example/r.jpg" alt="Rücken">']) {
+      expect(articleInputSchema.safeParse({ ...base, body, coverImageUrl: "" }).success, body).toBe(false);
+    }
+    // An address on the site itself is not another site's (it shows nothing unless it is an upload, but hides nothing either).
+    expect(articleInputSchema.safeParse({ ...base, body: "![Rücken](/r.jpg)", coverImageUrl: "" }).success).toBe(true);
     const cover = articleInputSchema.safeParse({
       ...base,
       body: "Text",
