@@ -36,13 +36,13 @@ function isOtherSite(src: string): boolean {
 /**
  * What keeps an article's images from showing to readers: an image from another site (the site's
  * Content-Security-Policy loads images only from the site itself; the upload is the way in), and
- * images without a text for people who cannot see them.
+ * uploaded images without a text for people who cannot see them.
  */
 export function imageProblems(markdown: string): { foreign: boolean; withoutAlt: boolean } {
   const found = imagesOf(safeTree(markdown)).filter((node) => srcOf(node) !== null);
   return {
     foreign: found.some((node) => isOtherSite(srcOf(node)!)),
-    withoutAlt: found.some((node) => altOf(node) === ""),
+    withoutAlt: found.some((node) => uploadedImageId(srcOf(node)!) !== null && altOf(node) === ""),
   };
 }
 
