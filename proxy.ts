@@ -25,8 +25,8 @@ export function proxy(request: NextRequest) {
       : new NextResponse("Diese Adresse ist ungültig.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
     return withCsp(response, "own-files");
   }
-  // API routes come here only for the check above (see the matcher).
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // API routes and images come here only for the check above (see the matcher).
+  if (pathname.startsWith("/api/") || pathname.startsWith("/bilder/")) return NextResponse.next();
 
   const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (isProtected && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -41,7 +41,8 @@ export function proxy(request: NextRequest) {
     // An address that can be no article gets the site's not-found page, which holds nothing of it
     // (the article route's own not-found answer would carry the slug in its metadata and router state).
     const slug = pathname.match(/^\/artikel\/([^/]+)\/?$/)?.[1];
-    if (slug !== undefined && !isArticleSlug(slug)) return withCsp(NextResponse.rewrite(new URL("/_not-found", request.url)), "prerendered");
+    if (slug !== undefined && !isArticleSlug(slug))
+      return withCsp(NextResponse.rewrite(new URL("/_not-found", request.url)), "prerendered");
     return withCsp(NextResponse.next(), "prerendered");
   }
 
@@ -58,14 +59,16 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)",
+      // Uploaded images (/bilder/…) are files with their own headers: no page, no nonce, no sign-in.
+      source: "/((?!api/|bilder/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)",
       // Prefetches skip the proxy; they get the static fallback CSP from next.config.ts.
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
-    // API paths only when they hold a percent sign: the proxy answers an undecodable one with a 400.
+    // API and image paths only when they hold a percent sign: the proxy answers an undecodable one with a 400.
     { source: "/api/:path(.*%.*)" },
+    { source: "/bilder/:path(.*%.*)" },
   ],
 };

@@ -5,3 +5,13 @@
  * Route handlers read theirs with lower limits (lib/http/limited-body.ts).
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The one exception: an image upload (a phone photo is often 3-8 MB), POST /api/images only. */
+export const IMAGE_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+export const IMAGE_UPLOAD_PATH = "/api/images";
+
+/** The body limit of one request, by its method and target (a query string changes nothing). */
+export function bodyLimitFor(method, url) {
+  const path = (url ?? "").split("?")[0];
+  return method === "POST" && path === IMAGE_UPLOAD_PATH ? IMAGE_UPLOAD_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}

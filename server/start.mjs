@@ -9,7 +9,7 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_MARK, clientAddressOf, parseProxySettings } from "./client-address.mjs";
-import { BODY_LIMIT_BYTES } from "./limits.mjs";
+import { bodyLimitFor } from "./limits.mjs";
 
 process.env.NODE_ENV ??= "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -52,12 +52,14 @@ function tooLarge(req, res) {
 /**
  * Where proxy.ts runs, Next reads a body to its end before anything answers (it copies it for the
  * proxy and then waits for the rest), however large it is. No body the app takes is larger than
- * BODY_LIMIT_BYTES, so the server stops one here: a declared length at once, a streamed body
- * (chunked, or longer than declared) as soon as it passes the limit.
+ * BODY_LIMIT_BYTES (the image upload's route, outside the proxy, takes up to 10 MB: limits.mjs), so
+ * the server stops one here: a declared length at once, a streamed body (chunked, or longer than
+ * declared) as soon as it passes the limit.
  */
 function limitBody(req, res) {
+  const limit = bodyLimitFor(req.method, req.url);
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > BODY_LIMIT_BYTES) {
+  if (declared > limit) {
     tooLarge(req, res);
     return false;
   }
@@ -69,7 +71,7 @@ function limitBody(req, res) {
     if (refused) return false; // nothing more reaches Next; false also stops reading the socket
     if (chunk !== null && chunk !== undefined) {
       received += chunk.length;
-      if (received > BODY_LIMIT_BYTES) {
+      if (received > limit) {
         refused = true;
         tooLarge(req, res);
         return false;
@@ -97,7 +99,11 @@ server.headersTimeout = 66_000;
 
 server.listen(port, hostname, () => {
   const where = hostname ?? "all interfaces";
-  const trust = settings.header ? `client address from ${settings.header}` : settings.hops ? `client address ${settings.hops} hop(s) back in X-Forwarded-For` : "client address from the socket";
+  const trust = settings.header
+    ? `client address from ${settings.header}`
+    : settings.hops
+      ? `client address ${settings.hops} hop(s) back in X-Forwarded-For`
+      : "client address from the socket";
   console.log(`✓ Ready on ${where}:${port} (${trust})`);
 });
 

@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { articleImages } from "@/lib/articles/article-images";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { allPublishedArticles } from "@/lib/articles/queries";
 import { getPracticeSettings } from "@/lib/settings/queries";
@@ -14,7 +15,10 @@ export async function GET() {
   const [articles, settings] = await Promise.all([allPublishedArticles(), getPracticeSettings()]);
   const items = await Promise.all(
     articles.slice(0, 50).map(async (a) => {
-      const { html } = await renderMarkdown(a.body, { siteOrigin: origin });
+      const { html } = await renderMarkdown(a.body, {
+        siteOrigin: origin,
+        images: await articleImages({ body: a.body, coverImageUrl: null }),
+      });
       const url = `${origin}/artikel/${a.slug}`;
       return `    <item>
       <title>${escape(a.title)}</title>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Article } from "@/db/schema";
 import type { RenderedMarkdown } from "@/lib/articles/markdown";
+import { responsiveImage, type ImageInfo } from "@/lib/images/paths";
 import { formatDate } from "@/lib/time/format";
 import { ArticleMeta, TagList } from "./ArticleCard";
 import { MedicalNotice } from "./CallToAction";
@@ -11,10 +12,13 @@ export function ArticleView({
   article,
   rendered,
   timeZone,
+  cover,
 }: {
   article: Article & { authorName?: string | null };
   rendered: RenderedMarkdown;
   timeZone: string;
+  /** The uploaded cover image, when the article has one (lib/articles/article-images.ts). */
+  cover?: ImageInfo;
 }) {
   return (
     <article className="flex flex-col gap-8" aria-labelledby="article-title">
@@ -29,9 +33,9 @@ export function ArticleView({
         )}
         <TagList tags={article.tags} />
       </header>
-      {article.coverImageUrl && (
-        // eslint-disable-next-line @next/next/no-img-element -- the coach's own image URL; sizes unknown
-        <img src={article.coverImageUrl} alt={article.coverImageAlt ?? ""} className="w-full rounded-2xl" />
+      {cover && (
+        // eslint-disable-next-line @next/next/no-img-element -- served in its widths by /bilder (next/image would need its own optimizer)
+        <img {...responsiveImage(cover)} alt={article.coverImageAlt ?? ""} className="h-auto w-full rounded-2xl" />
       )}
       <TableOfContents toc={rendered.toc} />
       <div className="prose-calm article-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />

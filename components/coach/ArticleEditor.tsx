@@ -4,6 +4,7 @@ import { useEffect, useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea as SharedTextArea } from "@/components/ui/Field";
 import { FormNotices } from "@/components/ui/FormNotices";
+import { ImageUpload } from "./ImageUpload";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { previewMarkdownAction, saveArticleAction } from "@/lib/articles/actions";
 import type { FormState } from "@/lib/http/form-action";
@@ -124,6 +125,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
             )}
           </section>
         </div>
+        <ImageUpload target="body" onBodyChange={setBody} />
       </div>
 
       <Field
@@ -143,11 +145,11 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
       />
       <div className="grid gap-4 md:grid-cols-2">
         <Field
-          label="Titelbild (Adresse, optional)"
+          label="Titelbild (optional)"
           name="coverImageUrl"
           defaultValue={article.coverImageUrl ?? ""}
           error={first("coverImageUrl")}
-          hint="https://… oder /bilder/…"
+          hint="Wird beim Hochladen eingetragen (/bilder/…)."
         />
         <Field
           label="Bildbeschreibung"
@@ -158,6 +160,7 @@ export function ArticleEditor({ article }: { article: EditorArticle }) {
           hint="Was ist auf dem Bild zu sehen?"
         />
       </div>
+      <ImageUpload target="cover" />
 
       <div className="flex flex-wrap gap-3">
         {published ? (

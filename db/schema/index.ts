@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./maintenance";
 export * from "./second-factor";
 export * from "./reminders";
+export * from "./images";

@@ -10,9 +10,10 @@ import { isUuid, uuidSchema } from "@/lib/sql/uuid";
 import { siteOrigin } from "@/lib/site-url";
 import { deleteComment, moderateComment, submitComment } from "./comments";
 import { createArticle, deleteArticle, setArticleStatus, updateArticle } from "./editor";
+import { articleImages } from "./article-images";
 import { renderMarkdown } from "./markdown";
 import { ARTICLES_TAG } from "./queries";
-import { articleInputSchema, commentInputSchema } from "./schemas";
+import { articleInputSchema, assertImagesDescribed, commentInputSchema } from "./schemas";
 
 /** What the comment form says once a comment is in (the form shows its own thanks). */
 const THANKS = "Danke! Dein Kommentar erscheint, sobald er freigegeben ist.";
@@ -38,6 +39,7 @@ export const saveArticleAction = formAction({
     if ((intent === "publish" || intent === "save") && input.body.trim() === "") {
       throw new AppError("invalid", "Ein Artikel ohne Text lässt sich nicht veröffentlichen. Schreib zuerst den Text.", { field: "body" });
     }
+    if (intent === "publish" || intent === "save") assertImagesDescribed(input.body);
     let savedId: string;
     if (id) {
       if (!isUuid(id)) throw new AppError("not_found", "Diesen Artikel gibt es nicht mehr.");
@@ -78,7 +80,8 @@ export const previewMarkdownAction = callAction({
   schema: z.string().transform((markdown) => markdown.slice(0, 200_000)),
   read: (markdown: string) => markdown,
   run: async (markdown) => {
-    const rendered = await renderMarkdown(markdown, { siteOrigin: await siteOrigin() });
+    const images = await articleImages({ body: markdown, coverImageUrl: null });
+    const rendered = await renderMarkdown(markdown, { siteOrigin: await siteOrigin(), images });
     return { html: rendered.html, readingMinutes: rendered.readingMinutes };
   },
   failure: () => ({ html: "", readingMinutes: 0 }),

@@ -12,6 +12,8 @@
 
 import GithubSlugger from "github-slugger";
 import type { Element, ElementContent, Nodes, Parents, Root } from "hast";
+import type { ImageInfo } from "@/lib/images/paths";
+import { finishImage } from "./markdown-images";
 import { CLOBBER_PREFIX, safeTree, toHtml } from "./markdown-safe";
 
 export type TocEntry = { id: string; text: string; depth: 2 | 3 };
@@ -135,7 +137,7 @@ function isExternal(href: string, origin: string): boolean {
 // Finishing pass (runs on the sanitized tree; only adds attributes and wrappers we control)
 // ---------------------------------------------------------------------------------------------
 
-function finish(tree: Root, origin: string): TocEntry[] {
+function finish(tree: Root, origin: string, images: ReadonlyMap<string, ImageInfo>): TocEntry[] {
   const toc: TocEntry[] = [];
   const slugger = new GithubSlugger();
 
@@ -185,16 +187,11 @@ function finish(tree: Root, origin: string): TocEntry[] {
           }
         }
       } else if (node.tagName === "img") {
-        if (typeof node.properties.src !== "string") {
-          // Its source was not allowed (e.g. a data: URL): an image without one is just noise.
+        if (!finishImage(node, images, (src) => isExternal(src, origin))) {
           parent.children.splice(index, 1);
           index--;
           continue;
         }
-        node.properties.loading = "lazy";
-        node.properties.decoding = "async";
-        // No alt at all fails accessibility checks; an empty one marks the image decorative.
-        if (node.properties.alt === undefined) node.properties.alt = "";
       } else if (node.tagName === "table") {
         // Scroll wide tables sideways on a phone. Focusable so keyboard users can scroll it too.
         const wrapper: Element = {
@@ -220,11 +217,15 @@ function finish(tree: Root, origin: string): TocEntry[] {
 
 /**
  * Renders article Markdown to sanitized HTML, with a table of contents (h2/h3) and reading time.
- * `siteOrigin` (e.g. "https://example.de") decides which absolute links count as internal.
+ * `siteOrigin` (e.g. "https://example.de") decides which absolute links count as internal;
+ * `images` are the uploaded images it may show (lib/articles/article-images.ts finds them).
  */
-export async function renderMarkdown(markdown: string, options: { siteOrigin?: string } = {}): Promise<RenderedMarkdown> {
+export async function renderMarkdown(
+  markdown: string,
+  options: { siteOrigin?: string; images?: readonly ImageInfo[] } = {},
+): Promise<RenderedMarkdown> {
   const tree = safeTree(markdown);
-  const toc = finish(tree, siteOriginOf(options.siteOrigin));
+  const toc = finish(tree, siteOriginOf(options.siteOrigin), new Map((options.images ?? []).map((image) => [image.id, image])));
   const wordCount = countWords(plainText(tree));
   return { html: toHtml.stringify(tree), toc, readingMinutes: minutesFor(wordCount), wordCount };
 }

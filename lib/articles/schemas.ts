@@ -1,6 +1,25 @@
 import { z } from "zod";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
+import { uploadedImageId } from "@/lib/images/paths";
+import { AppError } from "@/lib/http/errors";
+import { imageProblems } from "./markdown-images";
 import { SLUG_PATTERN } from "./slug";
+
+// The site loads images only from itself (CSP img-src 'self'): an address elsewhere would show readers a gap.
+const BODY_IMAGES_FROM_UPLOAD =
+  "Bilder von anderen Seiten kann die Seite nicht anzeigen. Bitte lade das Bild mit „Bild hochladen“ unter dem Text hoch; es wird dann an der Stelle eingefügt.";
+const COVER_FROM_UPLOAD = "Bitte lade das Titelbild mit „Titelbild hochladen“ hoch; Adressen anderer Seiten kann die Seite nicht anzeigen.";
+
+/** What readers see carries a text for every image, for people who cannot see it (drafts may wait for it). */
+export function assertImagesDescribed(body: string): void {
+  if (imageProblems(body).withoutAlt) {
+    throw new AppError(
+      "invalid",
+      "Jedes Bild braucht eine Beschreibung für Menschen, die es nicht sehen: schreib sie in die eckigen Klammern, z. B. ![Frau beim Dehnen am Fenster](/bilder/…).",
+      { field: "body" },
+    );
+  }
+}
 
 /** Control characters other than line breaks and tabs (NUL above all, which PostgreSQL refuses in text). */
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
@@ -42,13 +61,11 @@ export const articleInputSchema = z
       .string()
       .trim()
       .max(2000)
-      .refine(
-        (v) => v === "" || /^(https:\/\/|\/)[^\s]*$/.test(v),
-        "Bitte eine https-Adresse oder einen Pfad wie /bilder/titel.jpg angeben.",
-      ),
+      .refine((v) => v === "" || uploadedImageId(v) !== null, COVER_FROM_UPLOAD),
     coverImageAlt: z.string().trim().max(300, "Der Bildtext ist zu lang.").refine(noControl, invalidCharacters),
   })
   .superRefine((v, ctx) => {
+    if (imageProblems(v.body).foreign) ctx.addIssue({ code: "custom", path: ["body"], message: BODY_IMAGES_FROM_UPLOAD });
     if (v.coverImageUrl && !v.coverImageAlt) {
       ctx.addIssue({
         code: "custom",

@@ -11,6 +11,7 @@ const statusByCode = {
   conflict: 409,
   slot_unavailable: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 } as const;

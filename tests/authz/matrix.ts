@@ -288,6 +288,22 @@ export const routes: Record<string, Probe[]> = {
       pendingSecondFactor: 400,
     },
   ],
+  // The coach's image upload: a raw image body. A few bytes of text are no image (415 once allowed in).
+  "POST /api/images": [
+    {
+      path: () => "/api/images",
+      method: "POST",
+      body: () => "kein Bild",
+      headers: { "content-type": "image/jpeg" },
+      expect: { anonymous: 401, anna: 403, ben: 403, coach: 415 },
+    },
+  ],
+  // Uploaded images are public files; unknown ones and unknown widths are 404 for everyone.
+  "GET /bilder/[id]/[file]": [
+    { path: (ids) => `/bilder/${ids.unknown}/960.webp`, expect: all(404) },
+    { path: () => "/bilder/kein-bild/960.webp", expect: all(404) },
+    { path: (ids) => `/bilder/${ids.unknown}/960.png`, expect: all(404) },
+  ],
   "GET /dashboard/daten/export.json": [{ path: () => "/dashboard/daten/export.json", expect: clientDownload, secretOf: annasData }],
   "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
   "GET /termin/[token]/ics": [

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { COACH_STATE } from "./support/coach";
 import { freshLoopbackAddress, loopbackClient } from "./support/loopback";
 
 /*
@@ -83,13 +85,37 @@ test("a JSON write from another site is refused, one without Origin or Sec-Fetch
   const site = new URL(test.info().project.use.baseURL!).origin;
   const visitor = loopbackClient(test.info().project.use.baseURL!);
   const body = { start: "x" };
-  expect((await visitor.post("/api/bookings", body, { "content-type": "application/json", "sec-fetch-site": "cross-site" })).status).toBe(403);
-  expect((await visitor.post("/api/bookings", body, { "content-type": "application/json", origin: "https://evil.example" })).status).toBe(403);
+  expect((await visitor.post("/api/bookings", body, { "content-type": "application/json", "sec-fetch-site": "cross-site" })).status).toBe(
+    403,
+  );
+  expect((await visitor.post("/api/bookings", body, { "content-type": "application/json", origin: "https://evil.example" })).status).toBe(
+    403,
+  );
   // From this site, or from no browser page at all: on to validation (400 for this body).
-  expect((await visitor.post("/api/bookings", body, { "content-type": "application/json", "sec-fetch-site": "same-origin", origin: site })).status).toBe(400);
+  expect(
+    (await visitor.post("/api/bookings", body, { "content-type": "application/json", "sec-fetch-site": "same-origin", origin: site }))
+      .status,
+  ).toBe(400);
   expect((await visitor.post("/api/bookings", body)).status).toBe(400);
   // Not JSON, whatever its parameters say: a cross-site form can send this without a preflight.
   const plain = await visitor.post("/api/bookings", JSON.stringify(body), { "content-type": "text/plain; charset=application/json" });
   expect(plain.status).toBe(400);
   expect(plain.text).toContain("Expected a JSON body");
+});
+
+test("the image upload alone takes up to 10 MB: 5 MB reaches its route, 100 MB is cut after 10 MB", async () => {
+  const IMAGE_LIMIT = 10 * 1024 * 1024;
+  const visitor = loopbackClient(test.info().project.use.baseURL!);
+  // Past the 1 MB every other route has: the route itself answers (a visitor may not upload).
+  const fiveMb = await visitor.post("/api/images", "a".repeat(5 * 1024 * 1024), { "content-type": "image/jpeg" });
+  expect(fiveMb.status).toBe(401);
+  // The coach's upload is read while it streams and stopped after 10 MB.
+  const state = JSON.parse(readFileSync(COACH_STATE, "utf8")) as { cookies: { name: string; value: string }[] };
+  const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const streamed = await sendHuge("/api/images", { "content-type": "image/jpeg", cookie }, { chunked: true, limit: IMAGE_LIMIT });
+  expect(streamed.status).toBe(413);
+  expect(streamed.written).toBeLessThanOrEqual(IMAGE_LIMIT + SLACK);
+  const declared = await sendHuge("/api/images", { "content-type": "image/jpeg", cookie }, { chunked: false, limit: 0 });
+  expect(declared.status).toBe(413);
+  expect(declared.written).toBeLessThanOrEqual(SLACK);
 });

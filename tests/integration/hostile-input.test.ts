@@ -60,6 +60,8 @@ const registerVerifyRoute = await import("@/app/api/passkeys/register/verify/rou
 const authenticateVerifyRoute = await import("@/app/api/passkeys/authenticate/verify/route");
 const registerOptionsRoute = await import("@/app/api/passkeys/register/options/route");
 const authenticateOptionsRoute = await import("@/app/api/passkeys/authenticate/options/route");
+const imagesRoute = await import("@/app/api/images/route");
+const imageFileRoute = await import("@/app/bilder/[id]/[file]/route");
 
 const RUNS = 60;
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -397,6 +399,67 @@ describe("JSON routes under hostile input", () => {
     session.token = undefined;
   });
 
+  it("POST /api/images: hostile bytes behind real image signatures and any declared type are refused below 500 and store nothing", async () => {
+    session.user = coach;
+    // The first bytes of each accepted format (and of SVG, GIF and HEIC), followed by garbage.
+    const signatures = [
+      [0xff, 0xd8, 0xff, 0xe0],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
+      [...Buffer.from("RIFF"), 0x24, 0, 0, 0, ...Buffer.from("WEBPVP8 ")],
+      [...Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">')],
+      [...Buffer.from("GIF89a")],
+      [0, 0, 0, 0x18, ...Buffer.from("ftypheic")],
+    ];
+    const type = fc.constantFrom(
+      "image/jpeg",
+      "image/png",
+      "image/webp",
+      "image/svg+xml",
+      "image/gif",
+      "text/plain",
+      "",
+      "image/png; charset=utf-8",
+      "IMAGE/JPEG",
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 4096 }), type, async (head, tail, contentType) => {
+        const before = await counts();
+        const body = new Uint8Array([...head, ...tail]);
+        const response = await imagesRoute.POST(
+          new NextRequest(new URL("/api/images", "http://localhost:3000"), {
+            method: "POST",
+            body,
+            headers: contentType ? { "content-type": contentType } : {},
+          }),
+        );
+        expect(response.status, contentType).toBeGreaterThanOrEqual(400);
+        expect(response.status, contentType).toBeLessThan(500);
+        expect(typeof (await response.json()).message).toBe("string");
+        expect(await counts()).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("GET /bilder/[id]/[file]: hostile ids and file names are a 404, never a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.constant("00000000-0000-4000-8000-000000000000")), hostileString, async (id, file) => {
+        const response = await imageFileRoute.GET(new Request("http://localhost:3000/bilder/x/y"), {
+          params: Promise.resolve({ id: id.slice(0, 10_000), file: file.slice(0, 10_000) }),
+        });
+        expect(response.status).toBe(404);
+      }),
+      {
+        numRuns: RUNS,
+        examples: [
+          ["00000000-0000-4000-8000-000000000000", "960.webp"],
+          ["x", "1e3.webp"],
+          ["x", "99999999999999999999.webp"],
+        ],
+      },
+    );
+  });
+
   it("every JSON route refuses a body over its limit with 413, also when Content-Length understates it, and a non-JSON body with 400", async () => {
     session.user = anna;
     const big = JSON.stringify({ notes: MEGABYTE, entryDate: "2026-11-20", pain: 1, stress: 1, name: "x", start: "x" });
@@ -501,7 +564,7 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
       body: "Text",
       tags: "a\nb",
       sources: "",
-      coverImageUrl: "/bild.jpg",
+      coverImageUrl: "/bilder/00000000-0000-4000-8000-000000000000",
       coverImageAlt: "Ein Bild",
     },
   },

@@ -35,6 +35,8 @@ describe.each(engines)("migrations on %s", (engine) => {
       "dev_mailbox",
       "email_outbox",
       "health_data_views",
+      "image_variants",
+      "images",
       "journal_entries",
       "maintenance_runs",
       "passkeys",

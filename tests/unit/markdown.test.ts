@@ -41,7 +41,8 @@ describe("GitHub Flavored Markdown", () => {
   });
 
   it("renders Markdown the same whether or not the article also contains raw HTML", async () => {
-    const markdown = "## Plan\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![Bild](/a.jpg) [extern](https://example.org) Text[^1]\n\n[^1]: Quelle.";
+    const markdown =
+      "## Plan\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![Bild](/a.jpg) [extern](https://example.org) Text[^1]\n\n[^1]: Quelle.";
     const plain = await renderMarkdown(markdown);
     const withHtml = await renderMarkdown(`<p>Hinweis</p>\n\n${markdown}`);
     // Only difference allowed: boolean attributes may be written `data-x` or `data-x=""`.
@@ -137,12 +138,17 @@ describe("sanitizing", () => {
     expect(output).toContain("klick");
   });
 
-  it("keeps safe links and images", async () => {
-    const output = await html("[Mail](mailto:coach@example.de) [Abschnitt](#uebungen) [Seite](/kurse) ![Rücken](https://cdn.example/r.jpg)");
+  it("keeps safe links and the site's own images", async () => {
+    const output = await html("[Mail](mailto:coach@example.de) [Abschnitt](#uebungen) [Seite](/kurse) ![Rücken](/r.jpg)");
     expect(output).toContain('href="mailto:coach@example.de"');
     expect(output).toContain('href="#uebungen"');
     expect(output).toContain('href="/kurse"');
-    expect(output).toContain('src="https://cdn.example/r.jpg" alt="Rücken"');
+    expect(output).toContain('src="/r.jpg" alt="Rücken"');
+  });
+
+  it("leaves out images from other sites, which the site's CSP (img-src 'self') would never load", async () => {
+    const output = await html("Vorher ![Rücken](https://cdn.example/r.jpg) ![Nacken](//cdn.example/n.jpg) nachher", SITE);
+    expect(output).toBe("<p>Vorher   nachher</p>");
   });
 });
 

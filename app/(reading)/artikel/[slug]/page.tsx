@@ -5,6 +5,7 @@ import { ArticleView } from "@/components/articles/ArticleView";
 import { CallToAction } from "@/components/articles/CallToAction";
 import { CommentForm } from "@/components/articles/CommentForm";
 import { submitCommentAction } from "@/lib/articles/actions";
+import { articleImages, coverImage } from "@/lib/articles/article-images";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { approvedComments, findRedirect, getPublishedArticle, relatedArticles } from "@/lib/articles/queries";
 import { getPracticeSettings } from "@/lib/settings/queries";
@@ -61,8 +62,9 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const article = await load(slug);
   const origin = staticSiteOrigin();
+  const images = await articleImages(article);
   const [rendered, related, comments, settings] = await Promise.all([
-    renderMarkdown(article.body, { siteOrigin: origin }),
+    renderMarkdown(article.body, { siteOrigin: origin, images }),
     relatedArticles(article),
     approvedComments(article.id),
     getPracticeSettings(),
@@ -84,7 +86,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-10">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
-      <ArticleView article={article} rendered={rendered} timeZone={settings.timeZone} />
+      <ArticleView article={article} rendered={rendered} timeZone={settings.timeZone} cover={coverImage(article, images)} />
       <CallToAction />
       {related.length > 0 && (
         <section aria-labelledby="related" className="flex flex-col gap-4">
