@@ -6,7 +6,7 @@ export default function Forbidden() {
     <SiteShell account="client">
       <div className="flex max-w-prose flex-col gap-4">
         <h1>Kein Zugriff</h1>
-        <p>Dieser Bereich ist für dein Konto nicht freigegeben. Falls du glaubst, dass das ein Fehler ist, melde dich gern bei uns.</p>
+        <p>Dieser Bereich ist für dein Konto nicht freigegeben. Falls du glaubst, dass das ein Fehler ist, melde dich gern bei mir.</p>
         <div>
           <ButtonLink href="/">Zur Startseite</ButtonLink>
         </div>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea } from "@/components/ui/Field";
 import { Honeypot } from "@/components/ui/Honeypot";
@@ -37,6 +37,16 @@ export function BookingWidget({
   const [pending, setPending] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
+  // After a failed submit, the first problem is brought into view and focus (on a phone the
+  // answer would otherwise sit above the screen while the thumb is on the button).
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (failures === 0) return;
+    const problem = formRef.current?.querySelector<HTMLElement>('[data-problem], [aria-invalid="true"]');
+    problem?.scrollIntoView({ block: "center" });
+    problem?.focus({ preventScroll: true });
+  }, [failures]);
 
   // A self-check taken in this tab can be sent along (sessionStorage: read in the browser only).
   const storedText = useSyncExternalStore(noSubscription, storedResultText, () => null);
@@ -102,21 +112,27 @@ export function BookingWidget({
       } else {
         setMessage("Das hat leider nicht geklappt. Bitte versuche es gleich noch einmal.");
       }
+      setFailures((n) => n + 1);
     } catch {
       setMessage("Keine Verbindung. Bitte prüfe dein Internet und versuche es noch einmal.");
+      setFailures((n) => n + 1);
     } finally {
       setPending(false);
     }
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-8">
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-8">
       <section aria-labelledby="schritt-1" className="flex flex-col gap-4">
         <h2 id="schritt-1" className="text-xl">
           1. Wähle einen Termin
         </h2>
         <SlotPicker {...{ practiceTimeZone, horizonDays, refreshKey }} selected={start} onSelect={setStart} />
-        {errors.start && !start && <p className="text-danger">{errors.start}</p>}
+        {errors.start && !start && (
+          <p data-problem tabIndex={-1} className="text-danger">
+            {errors.start}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="schritt-2" className="flex flex-col gap-4">
@@ -124,9 +140,11 @@ export function BookingWidget({
           2. Deine Angaben
         </h2>
         {message && (
-          <Notice tone="danger" role="alert">
-            {message}
-          </Notice>
+          <div data-problem={Object.keys(errors).length === 0 ? "" : undefined} tabIndex={-1} className="outline-none">
+            <Notice tone="danger" role="alert">
+              {message}
+            </Notice>
+          </div>
         )}
         <Field label="Name" name="name" autoComplete="name" required maxLength={100} error={errors.name} />
         <Field

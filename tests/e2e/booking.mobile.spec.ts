@@ -251,3 +251,17 @@ test("the coach's link reaches the confirmation, its .ics and the manage page; a
     await expect(page.getByText(/^Gespeichert\. Neue Bestätigungen/)).toBeVisible();
   }
 });
+
+test("the booking form brings its first problem into view and focus after a failed submit", async ({ page }) => {
+  await fromOwnAddress(page);
+  await page.goto("/erstgespraech");
+  await page.getByLabel("Name", { exact: true }).fill("Lea");
+  const submit = page.getByRole("button", { name: "Erstgespräch buchen" });
+  await submit.scrollIntoViewIfNeeded();
+  await submit.click();
+  // No time chosen: the calendar's message, far above the button, is where the person now is.
+  const problem = page.locator(":focus");
+  await expect(problem).toContainText("Termin");
+  await expect(problem).toBeInViewport();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Lea");
+});

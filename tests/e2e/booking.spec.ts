@@ -297,7 +297,11 @@ test("the coach turns a consultation into a client, whose invitation link opens 
   const card = coach.getByRole("article").filter({ hasText: "Nora Neu" });
   await expect(card.getByText("Bestätigt")).toBeVisible();
   await expect(card.getByText("+49 30 1234567")).toBeVisible();
-  await card.getByRole("button", { name: "Als Klient*in aufnehmen" }).click();
+  // Asked once more before an account is made and an email goes out.
+  await card.getByRole("button", { name: "Als Klient*in aufnehmen …" }).click();
+  const confirm = coach.getByRole("dialog", { name: "Nora Neu als Klient*in aufnehmen?" });
+  await expect(confirm).toContainText(email);
+  await confirm.getByRole("button", { name: "Ja, aufnehmen und einladen" }).click();
   await expect(coach.getByText("Zugang angelegt und Einladung verschickt.")).toBeVisible();
 
   const invitation = await waitForMail(page, email, /^Dein Zugang bei/);

@@ -87,7 +87,7 @@ test("an expired magic link does not sign in", async ({ page }) => {
 test("an unknown address sees the same confirmation and gets no email", async ({ page, request }) => {
   const address = `unknown-${Date.now()}@example.com`;
   await requestLink(page, address);
-  await expect(page.getByText("Wenn deine Adresse bei uns eingetragen ist")).toBeVisible();
+  await expect(page.getByText("Wenn deine Adresse bei mir eingetragen ist")).toBeVisible();
   // Give the dispatcher (after the response, and the 2-second poller) time to send anything it had.
   await page.waitForTimeout(3_000);
   expect(await mailFor(request, address)).toEqual([]);

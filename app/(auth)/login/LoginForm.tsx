@@ -20,7 +20,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         maxLength={254}
         defaultValue={state.email}
         error={state.error}
-        hint="Wir schicken dir einen Link, mit dem du dich ohne Passwort anmeldest."
+        hint="Ich schicke dir einen Link, mit dem du dich ohne Passwort anmeldest."
       />
       <div>
         <Button type="submit" disabled={pending} aria-disabled={pending}>

@@ -25,13 +25,13 @@ export default async function LoginPage({
       )}
       <h1>Anmelden</h1>
       <p className="text-muted">
-        Für Klientinnen, Klienten und die Praxis. Gib die E-Mail-Adresse ein, mit der du bei uns eingetragen bist.
+        Für Klientinnen, Klienten und die Praxis. Gib die E-Mail-Adresse ein, mit der du bei mir eingetragen bist.
       </p>
       <Card>
         <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
       </Card>
       <p className="text-sm text-muted">
-        Noch kein Konto? Ein Zugang entsteht, wenn du mit uns arbeitest. Das kostenlose Erstgespräch kannst du ohne Konto buchen.
+        Noch kein Konto? Ein Zugang entsteht, wenn du mit mir arbeitest. Das kostenlose Erstgespräch kannst du ohne Konto buchen.
       </p>
     </div>
   );

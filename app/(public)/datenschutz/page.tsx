@@ -14,8 +14,8 @@ export default async function DatenschutzPage() {
     <article className="prose-calm">
       <h1>Datenschutzerklärung</h1>
       <p>
-        Wir gehen mit deinen Daten so sorgsam um, wie wir es uns selbst wünschen würden: Wir erheben nur, was für das Coaching nötig ist,
-        setzen keine Werbe- oder Analyse-Tracker ein und geben nichts weiter, um daran zu verdienen.
+        Ich gehe mit deinen Daten so sorgsam um, wie ich es mir selbst wünschen würde: Ich erhebe nur, was für das Coaching nötig ist, setze
+        keine Werbe- oder Analyse-Tracker ein und gebe nichts weiter, um daran zu verdienen.
       </p>
 
       <h2>1. Verantwortliche Stelle</h2>
@@ -34,20 +34,20 @@ export default async function DatenschutzPage() {
 
       <h2>3. Cookies</h2>
       <p>
-        Wir setzen nur ein Cookie, und nur wenn du dich anmeldest: Es hält deine Anmeldung fest und ist dafür technisch notwendig (§ 25 Abs.
-        2 TDDDG). Es gibt keine Tracking- oder Marketing-Cookies.
+        Die Seite setzt nur ein Cookie, und nur wenn du dich anmeldest: Es hält deine Anmeldung fest und ist dafür technisch notwendig (§ 25
+        Abs. 2 TDDDG). Es gibt keine Tracking- oder Marketing-Cookies.
       </p>
 
       <h2>4. Anmeldung per E-Mail-Link</h2>
       <p>
-        Zum Anmelden schicken wir dir einen Link an deine E-Mail-Adresse. Dafür verarbeiten wir die Adresse und den Zeitpunkt der Anfrage
+        Zum Anmelden schicke ich dir einen Link an deine E-Mail-Adresse. Dafür verarbeite ich die Adresse und den Zeitpunkt der Anfrage
         (Art. 6 Abs. 1 lit. b DSGVO). Der Link gilt eine Stunde und nur einmal.
       </p>
 
       <h2>5. Gesundheitsdaten</h2>
       <p>
-        Schmerztagebuch, Selbsttest und Angaben zu deinen Beschwerden sind Gesundheitsdaten (Art. 9 DSGVO). Wir verarbeiten sie nur mit
-        deiner ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO), die wir mit Zeitpunkt und Textfassung speichern. Sehen können sie
+        Schmerztagebuch, Selbsttest und Angaben zu deinen Beschwerden sind Gesundheitsdaten (Art. 9 DSGVO). Ich verarbeite sie nur mit
+        deiner ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO), die ich mit Zeitpunkt und Textfassung speichern. Sehen können sie
         nur du und {s.coachName || "die Person, die dich in der Praxis begleitet"}. Du kannst die Einwilligung jederzeit mit Wirkung für die
         Zukunft widerrufen.
       </p>
@@ -59,7 +59,7 @@ export default async function DatenschutzPage() {
 
       <h2>6. E-Mail-Versand</h2>
       <p>
-        Bestätigungen, Terminerinnerungen und Anmeldelinks versenden wir über den Dienst Resend (Resend, Inc., USA) als Auftragsverarbeiter.
+        Bestätigungen, Terminerinnerungen und Anmeldelinks versende ich über den Dienst Resend (Resend, Inc., USA) als Auftragsverarbeiter.
         Die Übermittlung stützt sich auf einen Vertrag zur Auftragsverarbeitung und die EU-Standardvertragsklauseln. Es werden nur
         Empfängeradresse und Inhalt der jeweiligen E-Mail übertragen. Gesundheitsangaben stehen in keiner E-Mail und in keiner
         Kalendereinladung: Deine Nachricht, dein Selbsttest, Notizen und Hausaufgaben liest du (und liest {coach}) nach der Anmeldung im
@@ -68,14 +68,14 @@ export default async function DatenschutzPage() {
 
       <h2>7. Speicherdauer und Löschung</h2>
       <p>
-        Wir speichern nur so lange, wie es für den Zweck nötig ist. Dein Konto mit Tagebuch, Selbsttests und Terminen bleibt, bis du es
-        löschst oder uns bittest, es zu löschen. Einmal am Tag löscht die Plattform von selbst:
+        Ich speichere nur so lange, wie es für den Zweck nötig ist. Dein Konto mit Tagebuch, Selbsttests und Terminen bleibt, bis du es
+        löschst oder mich bittest, es zu löschen. Einmal am Tag löscht die Plattform von selbst:
       </p>
       <ul>
         <li>
           den Inhalt gesendeter E-Mails nach {s.sentEmailRetentionDays} Tagen. Im Versandprotokoll bleiben danach nur Empfänger*in, Betreff
           und Zeitpunkt, solange es dein Konto oder einen Termin mit dir gibt. Links zum Anmelden, Bestätigen oder Verwalten eines Termins
-          bewahren wir schon ab dem Versand nicht mehr lesbar auf;
+          bewahre ich schon ab dem Versand nicht mehr lesbar auf;
         </li>
         <li>
           Anfragen für ein Erstgespräch, die nie bestätigt oder die abgesagt wurden, nach {s.openRequestRetentionDays} Tagen, wenn daraus
@@ -104,7 +104,7 @@ export default async function DatenschutzPage() {
       <h2>8. Deine Rechte</h2>
       <p>
         Du hast das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Datenübertragbarkeit und Widerspruch (Art.
-        15 bis 21 DSGVO). Schreib uns dafür einfach eine E-Mail. Außerdem kannst du dich bei einer Datenschutz-Aufsichtsbehörde beschweren
+        15 bis 21 DSGVO). Schreib mir dafür einfach eine E-Mail. Außerdem kannst du dich bei einer Datenschutz-Aufsichtsbehörde beschweren
         (Art. 77 DSGVO).
       </p>
     </article>

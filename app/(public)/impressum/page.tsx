@@ -53,7 +53,7 @@ export default async function ImpressumPage() {
         Schmerzen sollten immer zuerst ärztlich abgeklärt werden.
       </p>
       <h2>Verbraucherstreitbeilegung</h2>
-      <p>Wir sind nicht bereit und nicht verpflichtet, an Streitbeilegungsverfahren vor einer Verbraucherschlichtungsstelle teilzunehmen.</p>
+      <p>Ich bin nicht bereit und nicht verpflichtet, an Streitbeilegungsverfahren vor einer Verbraucherschlichtungsstelle teilzunehmen.</p>
     </article>
   );
 }

@@ -45,7 +45,7 @@ export default async function EmailLogPage({ searchParams }: { searchParams: Pro
       </p>
       <p className="text-muted">
         Den Inhalt einer E-Mail löscht die Plattform {settings.sentEmailRetentionDays} Tage nach dem Versand; Anmelde- und Terminlinks darin
-        macht sie schon beim Versand unkenntlich. Der Eintrag hier bleibt, solange es die Person bei uns gibt: Löscht jemand das Konto,
+        macht sie schon beim Versand unkenntlich. Der Eintrag hier bleibt, solange es die Person in der Praxis gibt: Löscht jemand das Konto,
         verschwinden auch die E-Mails an sie und über sie.
       </p>
       <nav aria-label="Nach Status filtern">

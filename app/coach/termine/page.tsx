@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { channelName } from "@/lib/appointments/channels";
 import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
 import { Notice } from "@/components/ui/Notice";
 import type { Appointment } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guards";
@@ -96,12 +97,24 @@ function ConsultationCard({ a, timeZone, now, places }: { a: Appointment; timeZo
           </form>
         )}
         {(a.status === "confirmed" || a.status === "completed") && (
-          <form action={consultationAction}>
-            <input type="hidden" name="id" value={a.id} />
-            <Button type="submit" name="intent" value="convert">
-              {a.clientId ? "Einladung erneut senden" : "Als Klient*in aufnehmen"}
-            </Button>
-          </form>
+          // Asked once more: it creates an account and sends an email that cannot be taken back.
+          <Dialog
+            trigger={a.clientId ? "Einladung erneut senden …" : "Als Klient*in aufnehmen …"}
+            title={a.clientId ? `Einladung an ${a.name} erneut senden?` : `${a.name} als Klient*in aufnehmen?`}
+            triggerVariant="primary"
+          >
+            <p className="mb-4">
+              {a.clientId
+                ? `${a.name} bekommt eine neue Einladung an ${a.email}; der Link der alten gilt dann nicht mehr.`
+                : `Ich lege ein Konto für ${a.name} an und schicke eine Einladung an ${a.email}. Mit dem Link darin meldet ${a.name} sich im Klientenbereich an.`}
+            </p>
+            <form action={consultationAction}>
+              <input type="hidden" name="id" value={a.id} />
+              <Button type="submit" name="intent" value="convert">
+                {a.clientId ? "Ja, Einladung senden" : "Ja, aufnehmen und einladen"}
+              </Button>
+            </form>
+          </Dialog>
         )}
       </div>
     </article>

@@ -44,7 +44,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     <div className="flex flex-col gap-10">
       <div className="flex flex-col gap-2">
         <h1>Schmerztagebuch</h1>
-        <p className="text-muted">Zwei Zahlen genügen. Alles andere ist freiwillig und hilft uns, Muster zu sehen.</p>
+        <p className="text-muted">Zwei Zahlen genügen. Alles andere ist freiwillig und hilft dir und mir, Muster zu sehen.</p>
       </div>
       <Card aria-labelledby="neu">
         <h2 id="neu" className="mb-4 text-xl">

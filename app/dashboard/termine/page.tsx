@@ -51,7 +51,7 @@ export default async function ClientAppointmentsPage() {
         )}
       </section>
       <section aria-labelledby="vergangen" className="flex flex-col gap-3">
-        <h2 id="vergangen">Vergangen</h2>
+        <h2 id="vergangen">Vergangen und abgesagt</h2>
         {past.length === 0 ? (
           <p>Noch keine.</p>
         ) : (

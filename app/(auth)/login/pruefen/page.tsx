@@ -12,7 +12,7 @@ export default async function CheckEmailPage() {
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <h1>Schau in dein Postfach</h1>
       <p>
-        Wenn deine Adresse bei uns eingetragen ist, ist der Anmeldelink jetzt unterwegs. Er gilt eine Stunde und funktioniert
+        Wenn deine Adresse bei mir eingetragen ist, ist der Anmeldelink jetzt unterwegs. Er gilt eine Stunde und funktioniert
         einmal.
       </p>
       <p className="text-muted">
