@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, bookingReceipts, type Appointment, type BookingReceipt } from "@/db/schema";
 import { loadBookingSettings } from "@/lib/booking/availability";
@@ -18,14 +18,14 @@ import { loadPracticeSettings } from "@/lib/settings/queries";
 export type ReceiptState = "waiting" | "lapsed" | "confirmed" | "cancelled";
 export type ReceiptView = Pick<BookingReceipt, "email" | "startAt" | "timeZone" | "holdUntil"> & { state: ReceiptState };
 
-const RECEIPT_DAYS = 2;
+/** How long a receipt answers; the daily purge (lib/privacy/purge.ts) deletes it after that. */
+export const RECEIPT_DAYS = 2;
 
-/** A new receipt in the booking's transaction; receipts older than two days go on the way. Returns its token. */
+/** A new receipt in the booking's transaction. Returns its token. */
 export async function issueReceipt(
   tx: Db,
   values: { appointmentId: string | null; email: string; startAt: Date; timeZone: string; holdUntil: Date },
 ): Promise<string> {
-  await tx.delete(bookingReceipts).where(lt(bookingReceipts.createdAt, sql`now() - make_interval(days => ${RECEIPT_DAYS})`));
   const token = newToken();
   await tx.insert(bookingReceipts).values({ tokenHash: hashToken(token), ...values });
   return token;
@@ -37,7 +37,12 @@ async function findRow(token: string, db: Db) {
     .select({ receipt: bookingReceipts, appointment: appointments })
     .from(bookingReceipts)
     .leftJoin(appointments, eq(appointments.id, bookingReceipts.appointmentId))
-    .where(eq(bookingReceipts.tokenHash, hashToken(token)));
+    .where(
+      and(
+        eq(bookingReceipts.tokenHash, hashToken(token)),
+        gt(bookingReceipts.createdAt, sql`now() - make_interval(days => ${RECEIPT_DAYS})`),
+      ),
+    );
   return row ?? null;
 }
 

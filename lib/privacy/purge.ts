@@ -1,6 +1,17 @@
 import { and, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { appointments, devMailbox, emailOutbox, maintenanceRuns, rateLimits, sessions, users, verificationTokens } from "@/db/schema";
+import {
+  appointments,
+  bookingReceipts,
+  devMailbox,
+  emailOutbox,
+  maintenanceRuns,
+  rateLimits,
+  sessions,
+  users,
+  verificationTokens,
+} from "@/db/schema";
+import { RECEIPT_DAYS } from "@/lib/appointments/receipts";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 
 export const DAILY_PURGE_JOB = "daily-purge";
@@ -22,6 +33,8 @@ export type PurgeCounts = {
   rateLimits: number;
   /** Sign-in sessions past their expiry. */
   sessions: number;
+  /** Receipts of booking requests (address and time, for the browser that sent them) past their two days. */
+  bookingReceipts: number;
 };
 
 /** The consultation belongs to nobody who is, or was made, a client. */
@@ -101,6 +114,10 @@ export async function purgeExpiredData(now: Date, db: Db = defaultDb): Promise<P
     .where(lte(sql`${rateLimits.windowStart} + make_interval(secs => ${rateLimits.windowSeconds})`, at))
     .returning({ key: rateLimits.key });
   const expiredSessions = await db.delete(sessions).where(lte(sessions.expires, at)).returning({ t: sessions.sessionToken });
+  const receipts = await db
+    .delete(bookingReceipts)
+    .where(lte(bookingReceipts.createdAt, daysAgo(RECEIPT_DAYS)))
+    .returning({ t: bookingReceipts.tokenHash });
 
   return {
     emailBodies: emailBodies.length,
@@ -111,6 +128,7 @@ export async function purgeExpiredData(now: Date, db: Db = defaultDb): Promise<P
     signInLinks: signInLinks.length,
     rateLimits: limits.length,
     sessions: expiredSessions.length,
+    bookingReceipts: receipts.length,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointments, availabilitySettings, bookingReceipts, emailOutbox } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
@@ -93,6 +93,13 @@ describe("the receipt of a booking request", () => {
     const [mail] = await mailsTo("rita@example.com", "booking-request");
     await confirmBooking(tokenIn(mail!.text, "/termin/bestaetigen"), { origin });
     expect((await findReceipt(token))!.state).toBe("confirmed");
+
+    // After two days the page is gone, even before the daily purge deletes the row.
+    await database.db
+      .update(bookingReceipts)
+      .set({ createdAt: sql`now() - interval '2 days 1 minute'` })
+      .where(eq(bookingReceipts.email, "rita@example.com"));
+    expect(await findReceipt(token)).toBeNull();
   });
 
   it("a second request for the same address gets a receipt of its own that looks the same, with no booking behind it", async () => {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   appointments,
+  bookingReceipts,
   devMailbox,
   emailOutbox,
   maintenanceRuns,
@@ -49,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 beforeEach(async () => {
-  for (const table of [emailOutbox, devMailbox, appointments, verificationTokens, rateLimits, sessions, maintenanceRuns])
+  for (const table of [emailOutbox, devMailbox, bookingReceipts, appointments, verificationTokens, rateLimits, sessions, maintenanceRuns])
     await database.db.delete(table);
   await database.db
     .update(practiceSettings)
@@ -156,6 +157,16 @@ describe("the daily purge", () => {
       { sessionToken: "live", userId: clientId, expires: new Date(now.getTime() + DAY) },
     ]);
 
+    const receipt = (tokenHash: string, created: Date) => ({
+      tokenHash,
+      email: "r@example.org",
+      startAt: new Date(now.getTime() + DAY),
+      timeZone: "Europe/Berlin",
+      holdUntil: new Date(created.getTime() + 3_600_000),
+      createdAt: created,
+    });
+    await database.db.insert(bookingReceipts).values([receipt("old", ago(2 * DAY + 60_000)), receipt("young", ago(DAY))]);
+
     expect(await purgeExpiredData(now)).toEqual({
       emailBodies: 2,
       localMail: 3, // the copies of sentOld, failedOld and queuedOld (created 31 and 40 days ago)
@@ -165,6 +176,7 @@ describe("the daily purge", () => {
       signInLinks: 1,
       rateLimits: 1,
       sessions: 1,
+      bookingReceipts: 1,
     });
 
     for (const id of [sentOld, failedOld])
@@ -193,6 +205,7 @@ describe("the daily purge", () => {
     expect((await database.db.select().from(verificationTokens)).map((t) => t.token)).toEqual(["valid"]);
     expect((await database.db.select().from(rateLimits)).map((r) => r.key).sort()).toEqual(["daily:current", "signInIp:current"]);
     expect((await database.db.select().from(sessions)).map((s) => s.sessionToken)).toEqual(["live"]);
+    expect((await database.db.select().from(bookingReceipts)).map((r) => r.tokenHash)).toEqual(["young"]);
 
     // Idempotent: the same clock finds nothing more.
     expect(Object.values(await purgeExpiredData(now)).every((n) => n === 0)).toBe(true);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Missing, OrMissing } from "@/components/site/Missing";
 import { KeptAfterDeletion } from "@/components/privacy/KeptAfterDeletion";
 import { MAGIC_LINK_MINUTES } from "@/lib/auth/magic-link";
+import { RECEIPT_DAYS } from "@/lib/appointments/receipts";
 import { INVITATION_VALID_DAYS } from "@/lib/clients/invitations";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
@@ -81,6 +82,7 @@ export default async function DatenschutzPage() {
           Anfragen für ein Erstgespräch, die nie bestätigt oder die abgesagt wurden, nach {s.openRequestRetentionDays} Tagen, wenn daraus
           keine Zusammenarbeit geworden ist;
         </li>
+        <li>die Seite, die dein Browser nach einer Terminanfrage zeigt (mit Uhrzeit und E-Mail-Adresse), nach {RECEIPT_DAYS} Tagen;</li>
         <li>
           stattgefundene oder verpasste Erstgespräche, aus denen keine Zusammenarbeit wurde, {s.pastConsultationRetentionMonths} Monate nach
           dem Termin, mit deiner Nachricht und einem mitgeschickten Selbsttest;
