@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SectionNav } from "@/components/site/SectionNav";
 import { SiteShell } from "@/components/site/SiteShell";
 import { Notice } from "@/components/ui/Notice";
 import { requireRole, sessionState } from "@/lib/auth/guards";
@@ -29,17 +30,7 @@ export default async function CoachLayout({ children }: { children: ReactNode })
           </Notice>
         </div>
       )}
-      <nav aria-label="Praxis-Bereiche" className="mb-8 border-b border-line pb-3">
-        <ul className="flex flex-wrap gap-5">
-          {sections.map((s) => (
-            <li key={s.href}>
-              <Link href={s.href} className="no-underline hover:underline">
-                {s.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav label="Praxis-Bereiche" sections={sections} />
       {children}
     </SiteShell>
   );

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { RegisterServiceWorker } from "@/components/pwa/RegisterServiceWorker";
+import { SectionNav } from "@/components/site/SectionNav";
 import { SiteShell } from "@/components/site/SiteShell";
 import { requireRole } from "@/lib/auth/guards";
 
@@ -19,17 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   await requireRole("client", "/dashboard");
   return (
     <SiteShell>
-      <nav aria-label="Dein Bereich" className="mb-8 border-b border-line pb-3">
-        <ul className="flex flex-wrap gap-5">
-          {sections.map((s) => (
-            <li key={s.href}>
-              <Link href={s.href} className="no-underline hover:underline">
-                {s.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav label="Dein Bereich" sections={sections} />
       {children}
       <RegisterServiceWorker />
     </SiteShell>

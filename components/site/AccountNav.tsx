@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { UserRole } from "@/db/schema";
 import { SignOutForm } from "./SignOutForm";
 
-/** The header's last items: "Anmelden", or the way home and "Abmelden" for a signed-in user. */
+/** The header's last items: "Anmelden", or the way home and (from the small breakpoint up) "Abmelden" for a signed-in user. */
 export function AccountNav({ role }: { role: UserRole | null }) {
   if (!role) {
     return (
@@ -20,7 +20,8 @@ export function AccountNav({ role }: { role: UserRole | null }) {
           {role === "coach" ? "Praxis" : "Dashboard"}
         </Link>
       </li>
-      <li>
+      {/* On a phone the header has no room for it: the signed-in areas' section list ends with it there. */}
+      <li className="hidden sm:list-item">
         <SignOutForm className="cursor-pointer text-muted hover:text-ink hover:underline" />
       </li>
     </>
