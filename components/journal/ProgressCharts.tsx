@@ -10,7 +10,9 @@ import { formatCalendarDate } from "@/lib/time/format";
  */
 export function ProgressCharts({ days, range, weekly }: { days: DailyPoint[]; range: string; weekly: boolean }) {
   const points = weekly ? weeklyAverages(days) : days;
-  const labels = points.map((p) => formatCalendarDate(p.date, "short"));
+  // A range across New Year names the year on every label, so January follows December, not precedes it.
+  const acrossYears = points.length > 0 && points[0]!.date.slice(0, 4) !== points.at(-1)!.date.slice(0, 4);
+  const labels = points.map((p) => formatCalendarDate(p.date, acrossYears ? "short-year" : "short"));
   const labelHeading = weekly ? "Woche ab" : "Datum";
   const per = weekly ? "Wochenmittel" : "Tageswerte";
   const moods = points.map((p) => p.mood ?? null);

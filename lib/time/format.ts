@@ -68,6 +68,7 @@ const calendarDateStyles = {
   "weekday-year": { weekday: "short", day: "numeric", month: "long", year: "numeric" }, // "Do., 26. November 2026"
   "weekday-numeric": { weekday: "short", day: "numeric", month: "numeric" }, // "Do., 26.11."
   short: { day: "numeric", month: "short" }, // "26. Nov."
+  "short-year": { day: "numeric", month: "short", year: "numeric" }, // "26. Nov. 2026"
   month: { month: "long" }, // "November"
   "month-year": { month: "long", year: "numeric" }, // "November 2026"
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
