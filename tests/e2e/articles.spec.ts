@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, mailFor, signIn } from "./support/app";
 import { signInCoach } from "./support/coach";
 
@@ -145,6 +145,22 @@ test("an article without text is kept as a draft, not published", async ({ page 
   expect(page.url()).toMatch(/\/coach\/artikel\/neu$/);
 });
 
+/** A visitor writes a comment under an article and agrees to its processing; the thanks shows. */
+async function postComment(page: Page, slug: string, name: string, text: string) {
+  await page.goto(`/artikel/${slug}`);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Kommentar", { exact: true }).fill(text);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Kommentar senden" }).click();
+  await expect(page.getByText("Danke für deinen Kommentar!")).toBeVisible();
+}
+
+/** The coach, signed in, in a browser context of their own beside the visitor's. */
+async function coachBeside(browser: Browser) {
+  const coach = await coachBeside(browser);
+  return coach;
+}
+
 test("a visitor comments, the coach is told and approves, and the comment appears as plain text", async ({ page, browser }) => {
   const slug = "was-die-boulder-studie-ueber-pain-reprocessing-therapy-zeigt";
   await page.goto(`/artikel/${slug}`);
@@ -174,8 +190,7 @@ test("a visitor comments, the coach is told and approves, and the comment appear
   const stamp = text.split(" ").at(-1)!;
   expect((await mailFor(page.request, "coach@example.com")).filter((m) => (m.subject + m.text + m.html).includes(stamp))).toEqual([]);
 
-  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signInCoach(coach);
+  const coach = await coachBeside(browser);
   await coach.goto("/coach/kommentare");
   await expectAccessible(coach);
   const waiting = coach.getByRole("region", { name: "Warten auf deine Freigabe" });
@@ -200,15 +215,9 @@ test("a visitor comments, the coach is told and approves, and the comment appear
 test("a published comment can be deleted from the coach's list", async ({ page, browser }) => {
   const slug = "was-die-boulder-studie-ueber-pain-reprocessing-therapy-zeigt";
   const text = `Ein Kommentar zum Löschen ${Date.now()}`;
-  await page.goto(`/artikel/${slug}`);
-  await page.getByLabel("Name", { exact: true }).fill("Jonas");
-  await page.getByLabel("Kommentar", { exact: true }).fill(text);
-  await page.getByRole("checkbox").check();
-  await page.getByRole("button", { name: "Kommentar senden" }).click();
-  await expect(page.getByText("Danke für deinen Kommentar!")).toBeVisible();
+  await postComment(page, slug, "Jonas", text);
 
-  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signInCoach(coach);
+  const coach = await coachBeside(browser);
   await coach.goto("/coach/kommentare");
   await coach.getByRole("article").filter({ hasText: text }).getByRole("button", { name: "Freigeben" }).click();
   const published = coach.getByRole("region", { name: "Veröffentlicht" }).getByRole("article").filter({ hasText: text });
@@ -229,8 +238,7 @@ test("a bot that fills the honeypot is thanked and nothing is queued", async ({ 
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Kommentar senden" }).click();
   await expect(page.getByText("Danke für deinen Kommentar!")).toBeVisible();
-  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signInCoach(coach);
+  const coach = await coachBeside(browser);
   await coach.goto("/coach/kommentare");
   await expect(coach.getByText(marker)).toHaveCount(0);
   await coach.close();

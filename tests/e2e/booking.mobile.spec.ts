@@ -45,8 +45,8 @@ async function firstFreeDay(page: Page) {
   return days.getByRole("button", { disabled: false }).first();
 }
 
-async function bookOnPhone(page: Page, email: string, name: string) {
-  await page.goto("/");
+/** Opens the booking page from the visitor's own address and taps the first free time. */
+async function pickFirstTime(page: Page) {
   await page.goto("/erstgespraech");
   await fromOwnAddress(page);
   await (await firstFreeDay(page)).tap();
@@ -55,6 +55,11 @@ async function bookOnPhone(page: Page, email: string, name: string) {
     .getByRole("button")
     .first()
     .tap();
+}
+
+async function bookOnPhone(page: Page, email: string, name: string) {
+  await page.goto("/");
+  await pickFirstTime(page);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByLabel(/Ich willige ein/).check();
@@ -253,14 +258,7 @@ test("the coach's link reaches the confirmation, its .ics and the manage page; a
 });
 
 test("the booking form brings its first problem into view and focus after a failed submit", async ({ page }) => {
-  await page.goto("/erstgespraech");
-  await fromOwnAddress(page);
-  await (await firstFreeDay(page)).tap();
-  await page
-    .getByRole("group", { name: /^Uhrzeit am/ })
-    .getByRole("button")
-    .first()
-    .tap();
+  await pickFirstTime(page);
   await page.getByLabel("Name").fill("Lea");
   await page.getByLabel("E-Mail-Adresse").fill("lea@");
   const submit = page.getByRole("button", { name: "Erstgespräch buchen" });
