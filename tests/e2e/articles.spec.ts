@@ -156,8 +156,9 @@ async function postComment(page: Page, slug: string, name: string, text: string)
 }
 
 /** The coach, signed in, in a browser context of their own beside the visitor's. */
-async function coachBeside(browser: Browser) {
-  const coach = await coachBeside(browser);
+async function coachBeside(browser: Browser): Promise<Page> {
+  const coach = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signInCoach(coach);
   return coach;
 }
 
