@@ -73,11 +73,14 @@ export const sessionTypes = pgTable(
     channel: text("channel", { enum: ["video", "phone", "in_person"] }).notNull().default("video"),
     /** A video link or an address, used when a session of this type is scheduled. */
     defaultLocation: text("default_location").notNull().default(""),
+    /** The gross price of one session of this type, in cents (lib/billing). */
+    priceCents: integer("price_cents").notNull().default(0),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("session_types_duration", sql`${t.durationMinutes} between 10 and 480`),
+    check("session_types_price", sql`${t.priceCents} between 0 and 10000000`),
     check("session_types_channel", sql`${t.channel} in ('video', 'phone', 'in_person')`),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, type Appointment } from "@/db/schema";
 import { loadBookingSettings } from "@/lib/booking/availability";
@@ -220,14 +220,4 @@ export async function cancelConsultationByCoach(
     await announceCancelled(tx, row, { origin, by: "coach", reason });
     return row;
   });
-}
-
-/** The coach marks how a confirmed appointment that has begun went. */
-export async function setOutcome(id: string, status: "completed" | "no_show", db: Db = defaultDb): Promise<void> {
-  const rows = await db
-    .update(appointments)
-    .set({ status, updatedAt: sql`now()` })
-    .where(and(eq(appointments.id, id), eq(appointments.status, "confirmed"), lt(appointments.startAt, sql`now()`)))
-    .returning({ id: appointments.id });
-  if (rows.length === 0) throw new AppError("conflict", "Nur bestätigte Termine, die begonnen haben, lassen sich so markieren.");
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/http/errors";
+import { sqlStateOf } from "@/lib/sql/state";
 import { shortWhen } from "@/lib/time/format";
 
 /*
@@ -8,8 +9,7 @@ import { shortWhen } from "@/lib/time/format";
 
 /** Whether an error is the exclusion constraint's overlap violation. */
 export function isOverlapViolation(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string }; code?: string })?.cause?.code ?? (error as { code?: string })?.code;
-  return code === "23P01";
+  return sqlStateOf(error) === "23P01";
 }
 
 /** What a visitor hears when the slot they want is taken or not offered. */

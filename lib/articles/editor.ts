@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { articles, articleSlugRedirects, type Article } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { sqlStateOf } from "@/lib/sql/state";
 import { excerptFrom } from "./markdown";
 import type { ArticleInput } from "./schemas";
 import { slugify } from "./slug";
@@ -35,8 +36,7 @@ function values(input: ArticleInput) {
 
 /** Postgres says 23505 when two saves race for one slug: the same message as the check above. */
 function slugRace(error: unknown, slug: string): never {
-  const code = (error as { cause?: { code?: string } })?.cause?.code;
-  if (code === "23505") throw new AppError("conflict", `Die Adresse „${slug}“ ist schon vergeben. Bitte wähle eine andere.`, { field: "slug" });
+  if (sqlStateOf(error) === "23505") throw new AppError("conflict", `Die Adresse „${slug}“ ist schon vergeben. Bitte wähle eine andere.`, { field: "slug" });
   throw error;
 }
 

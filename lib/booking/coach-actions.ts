@@ -11,7 +11,8 @@ import { availabilityFormSchema, overrideFormSchema } from "./availability-form"
 import { convertToClient, deleteOverride, saveAvailability, saveOverride, savePlaceDefaults } from "./coach";
 import { setConsultationPlace } from "@/lib/appointments/places";
 import { placeDefaultsSchema } from "./places";
-import { cancelConsultationByCoach, setOutcome } from "@/lib/appointments/consultations";
+import { cancelConsultationByCoach } from "@/lib/appointments/consultations";
+import { setOutcome } from "@/lib/appointments/outcome";
 import { failureCode } from "./consultation-notices";
 import { cancelReasonSchema } from "./schemas";
 

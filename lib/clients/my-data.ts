@@ -14,6 +14,7 @@ import {
   verificationTokens,
 } from "@/db/schema";
 import { giveBack } from "@/lib/appointments/holds";
+import { restrictInvoicesOf } from "@/lib/billing/erasure";
 import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
@@ -168,6 +169,7 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
     await tx.delete(appointments).where(theirs); // the coach's session notes go with them (cascade)
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));
+    await restrictInvoicesOf(tx, userId); // issued invoices are kept, restricted (lib/privacy/kept.ts)
     await tx.delete(users).where(eq(users.id, userId)); // journal, self-checks and the view log go with it (cascade)
   });
 }

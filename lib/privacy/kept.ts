@@ -1,8 +1,8 @@
 /**
- * What the platform keeps of a person after their account is deleted, and why. Empty today:
- * deleting an account deletes every row that names the person or holds what they or the coach
- * wrote about them. A legal duty to keep something (e.g. invoices, § 147 AO) is added here as
- * one entry per column; the account-deletion page and /datenschutz list it, and the erasure
+ * What the platform keeps of a person after their account is deleted, and why: only what the law
+ * requires to keep, the issued invoices (§ 147 AO: 8 years), with processing restricted; every
+ * other row that names the person or holds what they or the coach wrote about them is deleted.
+ * One entry per column; the account-deletion page and /datenschutz list it, and the erasure
  * test (tests/integration/erasure.test.ts) allows exactly these columns to still hold the person.
  */
 export type KeptAfterDeletion = {
@@ -16,7 +16,14 @@ export type KeptAfterDeletion = {
   period: string;
 };
 
-export const keptAfterDeletion: readonly KeptAfterDeletion[] = [];
+const invoiceBasis = "§ 147 AO, § 14b UStG; Art. 17 Abs. 3 lit. b und Art. 18 DSGVO";
+const invoicePeriod = "8 Jahre";
+
+export const keptAfterDeletion: readonly KeptAfterDeletion[] = [
+  { table: "invoices", column: "recipient", what: "Name und Anschrift auf gestellten Rechnungen und Stornorechnungen", basis: invoiceBasis, period: invoicePeriod },
+  { table: "invoices", column: "recipient_email", what: "die E-Mail-Adresse, an die eine Rechnung ging", basis: invoiceBasis, period: invoicePeriod },
+  { table: "invoices", column: "client_id", what: "die Kennung deines Kontos auf deinen Rechnungen", basis: invoiceBasis, period: invoicePeriod },
+];
 
 /**
  * Backups are encrypted and rotate: each is kept this many days, so whatever was deleted is

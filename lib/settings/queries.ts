@@ -20,6 +20,14 @@ const fallback: PracticeSettings = {
   sentEmailRetentionDays: 30,
   openRequestRetentionDays: 30,
   pastConsultationRetentionMonths: 12,
+  taxMode: "small_business",
+  exemptionNote: "",
+  taxNumber: "",
+  iban: "",
+  bic: "",
+  accountHolder: "",
+  paymentTermDays: 14,
+  paymentReminderDays: 7,
   updatedAt: new Date(0),
 };
 

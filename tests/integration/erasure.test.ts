@@ -2,12 +2,16 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db";
-import { availabilitySettings, emailOutbox, sessionTypes } from "@/db/schema";
+import { availabilitySettings, billingAddresses, emailOutbox, invoiceEvents, invoices, practiceSettings, sessionTypes } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
 import { queueMagicLink } from "@/lib/auth/magic-link";
 import { createSignInLink } from "@/lib/auth/sign-in-link";
 import { availableSlots } from "@/lib/appointments/holds";
 import { confirmBooking, createBooking } from "@/lib/appointments/consultations";
+import { setOutcome } from "@/lib/appointments/outcome";
+import { draftFromPackage, draftFromSessions } from "@/lib/billing/drafts";
+import { issueInvoice } from "@/lib/billing/issue";
+import { sellPackage } from "@/lib/billing/packages";
 import { theCoach } from "@/lib/settings/coach";
 import { cancelByClient } from "@/lib/appointments/client";
 import { convertToClient } from "@/lib/booking/coach";
@@ -53,6 +57,8 @@ const markers = {
   homework: "mkhomework",
   cancelReason: "mkcancelreason",
   location: "mksessionlocation",
+  billingStreet: "mkbillingstreet",
+  packageTitle: "mkpackagetitle",
 };
 
 const allYes = {
@@ -136,6 +142,33 @@ describe.each(engines)("deleting an account on %s", (engine) => {
       });
     const [past] = await scheduleSession(session(addDays(today, -3)), { origin, now: new Date(Date.now() - 10 * 86_400_000) });
     await saveSessionRecord(past!.id, { notes: `# ${markers.coachNotes}`, homework: `Täglich ${markers.homework}` });
+
+    // Money: a billing address, the past session held and billed, a package sold and drafted.
+    await database.db
+      .update(practiceSettings)
+      .set({
+        coachName: "Mara Muster",
+        street: "Hauptstraße 1",
+        postalCode: "79098",
+        city: "Freiburg",
+        taxNumber: "06/123/45678",
+        iban: "DE02120300000000202051",
+        accountHolder: "Mara Muster",
+      })
+      .where(eq(practiceSettings.id, 1));
+    await database.db
+      .insert(billingAddresses)
+      .values({ userId, name: person.name, street: `${markers.billingStreet} 5`, postalCode: "10115", city: "Berlin" });
+    await setOutcome(past!.id, "completed");
+    const invoice = await issueInvoice(await draftFromSessions(userId, undefined));
+    const pkg = await sellPackage({
+      clientId: userId,
+      title: `Paket ${markers.packageTitle}`,
+      sessions: 4,
+      priceCents: 32000,
+      expiresOn: null,
+    });
+    await draftFromPackage(pkg.id);
     await scheduleSession(session(addDays(today, 10)), { origin });
     const [cancelled] = await scheduleSession(session(addDays(today, 12)), { origin });
     await cancelByClient(userId, cancelled!.id, `Wegen ${markers.cancelReason}`, origin);
@@ -178,6 +211,14 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     expect(delivered.filter((e) => e.to === "coach@example.com").length).toBe(2);
 
     expect(unexplained(await scanForText(database.db, needles))).toEqual([]);
+
+    // The issued invoice is kept unchanged, its processing restricted; the draft is gone.
+    const [kept] = await database.db.select().from(invoices).where(eq(invoices.id, invoice.id));
+    expect(kept).toMatchObject({ status: "issued", number: invoice.number, grossCents: invoice.grossCents, recipient: invoice.recipient });
+    expect(
+      await database.db.select({ kind: invoiceEvents.kind }).from(invoiceEvents).where(eq(invoiceEvents.invoiceId, invoice.id)),
+    ).toEqual([{ kind: "restricted" }]);
+    expect(await database.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.status, "draft"))).toEqual([]);
   });
 
   it("erases an email that was being sent while the account was deleted, once it is out", async () => {
