@@ -17,6 +17,7 @@ import { giveBack } from "@/lib/appointments/holds";
 import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
+import { practiceExport } from "@/lib/practice/logs";
 import { clientAccount } from "./accounts";
 
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
@@ -26,7 +27,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
-  const [journal, checks, own, views, keys, devices, codes, reminders] = await Promise.all([
+  const [journal, checks, own, views, keys, devices, codes, reminders, practice] = await Promise.all([
     db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
     ownAppointments(userId, user.email, db),
@@ -54,6 +55,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       .where(eq(recoveryCodes.userId, userId))
       .orderBy(asc(recoveryCodes.createdAt)),
     db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).orderBy(asc(reminderPreferences.kind)),
+    practiceExport(userId, db),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -82,6 +84,9 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     sessions: devices,
     recoveryCodes: codes,
     reminders: reminders.map(({ userId: _owner, ...reminder }) => reminder),
+    // Homework and practices with the coach's feedback on them (lib/practice).
+    practiceAssignments: practice.assignments,
+    practiceLogs: practice.logs,
   };
 }
 
@@ -168,6 +173,6 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
     await tx.delete(appointments).where(theirs); // the coach's session notes go with them (cascade)
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));
-    await tx.delete(users).where(eq(users.id, userId)); // journal, self-checks and the view log go with it (cascade)
+    await tx.delete(users).where(eq(users.id, userId)); // journal, self-checks, practice and the view log go with it (cascade)
   });
 }

@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { and, eq, exists } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { audioFiles, exercises } from "@/db/schema";
+import { isUuid } from "@/lib/sql/uuid";
+import type { AudioType } from "./detect";
+
+export type StoredAudio = { id: string; contentType: AudioType; byteSize: number };
+
+/** Stores the bytes of a checked recording; the coach who uploaded it owns it. */
+export async function saveAudio(bytes: Uint8Array, contentType: AudioType, uploadedBy: string, db: Db = defaultDb): Promise<StoredAudio> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const [row] = await db
+    .insert(audioFiles)
+    .values({ contentType, byteSize: bytes.byteLength, sha256, data: bytes, uploadedBy })
+    .returning({ id: audioFiles.id });
+  return { id: row!.id, contentType, byteSize: bytes.byteLength };
+}
+
+export async function audioExists(id: string, db: Db = defaultDb): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const [row] = await db.select({ id: audioFiles.id }).from(audioFiles).where(eq(audioFiles.id, id));
+  return Boolean(row);
+}
+
+/**
+ * A recording for `viewer`: the coach hears every one; a client only those of an exercise in the
+ * library (not archived), which every signed-in client may open. Null for anything else.
+ */
+export async function audioFor(
+  id: string,
+  viewer: { role: "client" | "coach" },
+  db: Db = defaultDb,
+): Promise<{ contentType: string; sha256: string; data: Uint8Array } | null> {
+  if (!isUuid(id)) return null;
+  const inLibrary = exists(
+    db
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(and(eq(exercises.audioId, audioFiles.id), eq(exercises.archived, false))),
+  );
+  const [row] = await db
+    .select({ contentType: audioFiles.contentType, sha256: audioFiles.sha256, data: audioFiles.data })
+    .from(audioFiles)
+    .where(viewer.role === "coach" ? eq(audioFiles.id, id) : and(eq(audioFiles.id, id), inLibrary));
+  return row ? { ...row, data: new Uint8Array(row.data) } : null;
+}

@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { exercises, type Exercise } from "@/db/schema";
+import { audioExists } from "@/lib/audio/store";
+import { AppError } from "@/lib/http/errors";
+import { isUuid } from "@/lib/sql/uuid";
+import type { ExerciseInput } from "./schemas";
+
+/** The library: built-in exercises first, then the coach's own, newest first; archived ones only for the coach. */
+export async function listExercises({ archived = false } = {}, db: Db = defaultDb): Promise<Exercise[]> {
+  return db
+    .select()
+    .from(exercises)
+    .where(archived ? undefined : eq(exercises.archived, false))
+    .orderBy(asc(sql`${exercises.builtinKey} is null`), asc(exercises.builtinKey), desc(exercises.createdAt));
+}
+
+/** One exercise; a client sees only those in the library (not archived). */
+export async function getExercise(id: string, viewer: { role: "client" | "coach" }, db: Db = defaultDb): Promise<Exercise | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select()
+    .from(exercises)
+    .where(viewer.role === "coach" ? eq(exercises.id, id) : and(eq(exercises.id, id), eq(exercises.archived, false)));
+  return row ?? null;
+}
+
+const notFound = () => new AppError("not_found", "Diese Übung gibt es nicht.", { field: "form" });
+
+/**
+ * Creates the coach's own exercise or saves an edit of one; built-in exercises are ours and
+ * cannot be changed (the coach writes their own version instead). Answers its id.
+ */
+export async function saveExercise(input: ExerciseInput, coachId: string, db: Db = defaultDb): Promise<string> {
+  if (input.audioId && !(await audioExists(input.audioId, db)))
+    throw new AppError("invalid", "Diese Aufnahme gibt es nicht. Bitte lade sie noch einmal hoch.", { field: "audioId" });
+  const values = {
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    minutes: input.minutes,
+    kind: input.kind,
+    audioId: input.audioId,
+    archived: input.archived,
+  };
+  if (!input.id) {
+    const [row] = await db
+      .insert(exercises)
+      .values({ ...values, createdBy: coachId })
+      .returning({ id: exercises.id });
+    return row!.id;
+  }
+  const [row] = await db
+    .update(exercises)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(exercises.id, input.id), isNull(exercises.builtinKey)))
+    .returning({ id: exercises.id });
+  if (!row) throw notFound();
+  return row.id;
+}
