@@ -33,7 +33,14 @@ export const audioFiles = pgTable(
 );
 export type AudioFile = typeof audioFiles.$inferSelect;
 
-export const exerciseKinds = ["somatic_tracking", "safety_reappraisal", "positive_affect", "expressive_writing", "graded_return", "other"] as const;
+export const exerciseKinds = [
+  "somatic_tracking",
+  "safety_reappraisal",
+  "positive_affect",
+  "expressive_writing",
+  "graded_return",
+  "other",
+] as const;
 export type ExerciseKind = (typeof exerciseKinds)[number];
 
 /**
@@ -57,7 +64,10 @@ export const exercises = pgTable(
     updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("exercises_kind", sql`${t.kind} in ('somatic_tracking', 'safety_reappraisal', 'positive_affect', 'expressive_writing', 'graded_return', 'other')`),
+    check(
+      "exercises_kind",
+      sql`${t.kind} in ('somatic_tracking', 'safety_reappraisal', 'positive_affect', 'expressive_writing', 'graded_return', 'other')`,
+    ),
     check("exercises_title_length", sql`char_length(${t.title}) between 1 and 120`),
     check("exercises_summary_length", sql`char_length(${t.summary}) <= 300`),
     check("exercises_body_length", sql`char_length(${t.body}) between 1 and 8000`),

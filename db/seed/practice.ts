@@ -40,7 +40,12 @@ export function demoPractice(clientId: string, today: string) {
   const r = random(20261202);
   const startsOn = addDays(today, -20);
   const assignments = [
-    { id: "00000000-0000-4000-8000-0000000a0001", exercise: tracking!, frequency: "daily" as const, note: "Am liebsten abends, wenn es ruhig ist." },
+    {
+      id: "00000000-0000-4000-8000-0000000a0001",
+      exercise: tracking!,
+      frequency: "daily" as const,
+      note: "Am liebsten abends, wenn es ruhig ist.",
+    },
     { id: "00000000-0000-4000-8000-0000000a0002", exercise: positive!, frequency: "three_per_week" as const, note: "" },
   ];
   const logs: (typeof practiceLogs.$inferInsert)[] = [];
@@ -62,14 +67,22 @@ export function demoPractice(clientId: string, today: string) {
         intensityBefore,
         intensityAfter: clamp(intensityBefore - 0.5 - r()),
         note: ago === 6 ? "Das Ziehen war da, aber ich bin ruhig geblieben. Es wurde weicher." : "",
-        feedback: ago === 6 ? "Schön beobachtet, Anna! Genau darum geht es: Die Empfindung darf da sein, und du bleibst ruhig dabei." : null,
+        feedback:
+          ago === 6 ? "Schön beobachtet, Anna! Genau darum geht es: Die Empfindung darf da sein, und du bleibst ruhig dabei." : null,
         feedbackAt: ago === 6 ? new Date(`${addDays(today, -5)}T09:00:00Z`) : null,
         createdAt: new Date(`${addDays(today, -ago)}T19:00:00Z`),
       });
     }
   }
   return {
-    assignments: assignments.map((a) => ({ id: a.id, clientId, exerciseId: a.exercise.id, frequency: a.frequency, note: a.note, startsOn })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      clientId,
+      exerciseId: a.exercise.id,
+      frequency: a.frequency,
+      note: a.note,
+      startsOn,
+    })),
     logs,
   };
 }

@@ -17,14 +17,20 @@ export async function uploadAudio(request: Request, uploadedBy: string): Promise
     bytes = await readLimitedBytes(request, AUDIO_UPLOAD_LIMIT_BYTES);
   } catch (error) {
     if (error instanceof AppError && error.code === "payload_too_large") {
-      throw new AppError("payload_too_large", "Die Aufnahme ist größer als 30 MB. Bitte kürze sie oder speichere sie mit geringerer Qualität.");
+      throw new AppError(
+        "payload_too_large",
+        "Die Aufnahme ist größer als 30 MB. Bitte kürze sie oder speichere sie mit geringerer Qualität.",
+      );
     }
     throw error;
   }
   if (bytes.byteLength === 0) throw new AppError("invalid", "Die Datei ist leer. Bitte wähle eine Aufnahme aus.");
   const type = detectAudioType(bytes);
   if (!type) {
-    throw new AppError("unsupported_media_type", "Das ist keine Audiodatei, die wir abspielen können. Bitte lade MP3, M4A, Ogg/Opus, WAV oder WebM hoch.");
+    throw new AppError(
+      "unsupported_media_type",
+      "Das ist keine Audiodatei, die wir abspielen können. Bitte lade MP3, M4A, Ogg/Opus, WAV oder WebM hoch.",
+    );
   }
   return saveAudio(bytes, type, uploadedBy);
 }

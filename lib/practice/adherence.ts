@@ -45,7 +45,11 @@ export function weeklyAdherence(
   const lastDay = assignment.endedOn && assignment.endedOn <= today ? addDays(assignment.endedOn, -1) : today;
   const first = mondayOf(assignment.startsOn);
   const weeks: WeekAdherence[] = [];
-  for (let monday = mondayOf(lastDay < assignment.startsOn ? assignment.startsOn : lastDay); monday >= first && weeks.length < maxWeeks; monday = addDays(monday, -7)) {
+  for (
+    let monday = mondayOf(lastDay < assignment.startsOn ? assignment.startsOn : lastDay);
+    monday >= first && weeks.length < maxWeeks;
+    monday = addDays(monday, -7)
+  ) {
     const sunday = addDays(monday, 6);
     weeks.push({
       monday,

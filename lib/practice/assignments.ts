@@ -59,7 +59,12 @@ export type AssignmentView = {
 };
 
 /** A client's assignments, running ones first (with this week's figures); ended ones only with `ended`. */
-export async function assignmentsOf(clientId: string, today: string, { ended = false } = {}, db: Db = defaultDb): Promise<AssignmentView[]> {
+export async function assignmentsOf(
+  clientId: string,
+  today: string,
+  { ended = false } = {},
+  db: Db = defaultDb,
+): Promise<AssignmentView[]> {
   if (!isUuid(clientId)) return [];
   const rows = await db
     .select({

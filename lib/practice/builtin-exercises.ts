@@ -6,7 +6,15 @@ import type { ExerciseKind } from "@/db/schema";
  * runs in production too), keyed by `key` and fixed ids: a new release updates their text, and the
  * coach's own exercises are never touched. The coach cannot edit these, only add their own.
  */
-export type BuiltinExercise = { key: string; id: string; kind: ExerciseKind; title: string; summary: string; minutes: number; body: string };
+export type BuiltinExercise = {
+  key: string;
+  id: string;
+  kind: ExerciseKind;
+  title: string;
+  summary: string;
+  minutes: number;
+  body: string;
+};
 
 export const builtinExercises: BuiltinExercise[] = [
   {

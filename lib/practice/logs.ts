@@ -33,7 +33,11 @@ export async function logPractice(clientId: string, input: PracticeLogInput, tod
 export type LogView = PracticeLog & { title: string };
 
 /** A client's own practices (of one exercise, or all), newest first, with the coach's feedback. */
-export async function logsOf(clientId: string, { exerciseId, limit = 30 }: { exerciseId?: string; limit?: number } = {}, db: Db = defaultDb) {
+export async function logsOf(
+  clientId: string,
+  { exerciseId, limit = 30 }: { exerciseId?: string; limit?: number } = {},
+  db: Db = defaultDb,
+) {
   if (!isUuid(clientId) || (exerciseId !== undefined && !isUuid(exerciseId))) return [];
   const rows = await db
     .select({ log: practiceLogs, title: exercises.title })
