@@ -117,10 +117,20 @@ export async function viewsOf(userId: string, db: Db = defaultDb) {
 }
 
 /**
- * The journal as CSV (semicolon-separated, as German spreadsheets expect), formula injection
- * defused. Every cell is quoted, the header too: a spreadsheet then reads each as the text it
- * is, whatever separator, line break or leading character it holds.
+ * A CSV document (semicolon-separated, as German spreadsheets expect), formula injection defused.
+ * Every cell is quoted, the header too: a spreadsheet then reads each as the text it is, whatever
+ * separator, line break or leading character it holds.
  */
+export function csvDocument(header: string[], rows: (string | number | null)[][]): string {
+  const cell = (value: string | number | null) => {
+    let text = value === null ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return `"${text.replace(/"/g, '""')}"`;
+  };
+  return `\uFEFF${[header.map(cell).join(";"), ...rows.map((row) => row.map(cell).join(";"))].join("\r\n")}\r\n`;
+}
+
+/** The journal as CSV (csvDocument). */
 export function journalCsv(
   entries: {
     entryDate: string;
@@ -133,16 +143,10 @@ export function journalCsv(
     notes: string;
   }[],
 ): string {
-  const cell = (value: string | number | null) => {
-    let text = value === null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return `"${text.replace(/"/g, '""')}"`;
-  };
-  const header = ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"];
-  const rows = entries.map((e) =>
-    [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(cell).join(";"),
+  return csvDocument(
+    ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"],
+    entries.map((e) => [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes]),
   );
-  return `\uFEFF${[header.map(cell).join(";"), ...rows].join("\r\n")}\r\n`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { seedDemo, seedEssentials } from "@/db/seed";
 import { deleteClientAccount, exportClientData } from "@/lib/clients/my-data";
 import { assignExercise, assignmentsOf, endAssignment } from "@/lib/practice/assignments";
 import { builtinExercises } from "@/lib/practice/builtin-exercises";
+import { practiceCsv } from "@/lib/practice/csv";
 import { coachPracticeView, logPractice, logsOf } from "@/lib/practice/logs";
 import { practiceReport } from "@/lib/practice/report";
 import { assignmentFormSchema, practiceLogSchema } from "@/lib/practice/schemas";
@@ -59,7 +60,11 @@ const form = (fields: Record<string, string>) => {
 };
 const actAs = (who: Who | null) => (session.user = who && { id: who.id, role: who.role, email: who.email });
 const upload = (body: BodyInit, headers: Record<string, string> = {}) =>
-  uploadRoute.POST(new NextRequest("http://localhost:3000/api/audio", { method: "POST", body, headers, duplex: "half" } as RequestInit));
+  uploadRoute.POST(
+    new NextRequest("http://localhost:3000/api/audio", { method: "POST", body, headers, duplex: "half" } as ConstructorParameters<
+      typeof NextRequest
+    >[1]),
+  );
 const fetchAudio = (id: string, headers: Record<string, string> = {}) =>
   audioRoute.GET(new Request(`http://localhost:3000/audio/${id}`, { headers }), { params: Promise.resolve({ id }) });
 const audioCount = async () => (await database.db.select({ id: audioFiles.id }).from(audioFiles)).length;
@@ -139,10 +144,20 @@ describe("the audio upload", () => {
     expect((await fetchAudio(audio.id)).status).toBe(401);
 
     actAs(coach);
-    const saved = await actions.saveExerciseAction(
-      {},
-      form({ id: "", title: "Body-Scan mit Mara", summary: "", body: "Hör einfach zu.", minutes: "12", kind: "other", audioId: audio.id }),
-    ).catch((e: { digest?: string }) => e);
+    const saved = await actions
+      .saveExerciseAction(
+        {},
+        form({
+          id: "",
+          title: "Body-Scan mit Mara",
+          summary: "",
+          body: "Hör einfach zu.",
+          minutes: "12",
+          kind: "other",
+          audioId: audio.id,
+        }),
+      )
+      .catch((e: { digest?: string }) => e);
     expect(String((saved as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;.*\/coach\/uebungen\//);
     actAs(anna);
     const heard = await fetchAudio(audio.id, { range: "bytes=0-1" });
@@ -168,7 +183,11 @@ describe("the audio upload", () => {
 
 describe("homework, practices and feedback", () => {
   it("a practice counts for the client's running assignment; nobody else sees it", async () => {
-    const assignment = await assignExercise(anna.id, assignmentFormSchema.parse({ exerciseId: writing, frequency: "weekly", note: "" }), today);
+    const assignment = await assignExercise(
+      anna.id,
+      assignmentFormSchema.parse({ exerciseId: writing, frequency: "weekly", note: "" }),
+      today,
+    );
     await logPractice(anna.id, practiceLogSchema.parse({ ...validLog, exerciseId: writing, note: "Nur für Anna" }), today);
     const mine = (await assignmentsOf(anna.id, today)).find((a) => a.id === assignment)!;
     expect(mine).toMatchObject({ frequency: "weekly", doneThisWeek: 1 });
@@ -252,7 +271,16 @@ describe("homework, practices and feedback", () => {
   });
 
   it("the database refuses values outside the ranges, whatever the code does", async () => {
-    const row = { clientId: ben.id, exerciseId: tracking, practicedOn: today, minutes: 10, fearBefore: 5, fearAfter: 4, intensityBefore: 5, intensityAfter: 4 };
+    const row = {
+      clientId: ben.id,
+      exerciseId: tracking,
+      practicedOn: today,
+      minutes: 10,
+      fearBefore: 5,
+      fearAfter: 4,
+      intensityBefore: 5,
+      intensityAfter: 4,
+    };
     for (const bad of [{ minutes: 601 }, { minutes: 0 }, { fearBefore: 11 }, { intensityAfter: -1 }, { note: "x".repeat(501) }]) {
       await expect(database.db.insert(practiceLogs).values({ ...row, ...bad }), JSON.stringify(bad)).rejects.toSatisfy(
         (e) => sqlState(e) === "23514",
@@ -301,6 +329,26 @@ describe("export and erasure", () => {
     expect(data.practiceLogs.some((l) => l.coachFeedback === "Schön, dass du drangeblieben bist.")).toBe(true);
     expect(data.practiceLogs.some((l) => l.note === "Nur für Anna")).toBe(true);
     expect((await exportClientData(ben.id)).practiceLogs).toEqual([]);
+  });
+
+  it("the CSV of practices has a row per practice, with the feedback, and no cell becomes a formula", async () => {
+    const csv = practiceCsv([
+      {
+        ...(await exportClientData(anna.id)).practiceLogs[0]!,
+        practicedOn: "2026-11-03",
+        exercise: "Somatic Tracking",
+        minutes: 10,
+        fearBefore: 6,
+        fearAfter: 3,
+        intensityBefore: 5,
+        intensityAfter: 4,
+        note: "=1+1",
+        coachFeedback: "Gut; weiter so",
+      },
+    ]);
+    const [header, row] = csv.replace("\uFEFF", "").split("\r\n");
+    expect(header).toBe('"Datum";"Übung";"Minuten";"Angst vorher";"Angst nachher";"Stärke vorher";"Stärke nachher";"Notiz";"Rückmeldung"');
+    expect(row).toBe(`"2026-11-03";"Somatic Tracking";"10";"6";"3";"5";"4";"'=1+1";"Gut; weiter so"`);
   });
 
   it("deleting the account deletes the client's homework and practices; the coach's recordings and exercises stay", async () => {
