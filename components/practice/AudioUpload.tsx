@@ -10,6 +10,20 @@ const ACCEPT =
   "audio/mpeg,audio/mp4,audio/x-m4a,audio/aac,audio/ogg,audio/opus,audio/wav,audio/x-wav,audio/webm,.mp3,.m4a,.ogg,.opus,.wav,.webm";
 
 type Status = { tone: "success" | "danger"; text: string } | null;
+const TOO_LARGE = "Die Aufnahme ist größer als 30 MB. Bitte kürze sie oder speichere sie mit geringerer Qualität.";
+const FAILED = "Das Hochladen hat nicht geklappt. Bitte versuche es noch einmal.";
+
+/** Sends the file as the body; answers the stored recording's id or throws the server's German message. */
+async function sendAudio(file: File): Promise<string> {
+  const response = await fetch("/api/audio", {
+    method: "POST",
+    body: file,
+    headers: { "content-type": file.type || "application/octet-stream" },
+  });
+  const answer = (await response.json().catch(() => ({}))) as { audio?: { id: string }; message?: string };
+  if (!response.ok || !answer.audio) throw new Error(answer.message ?? FAILED);
+  return answer.audio.id;
+}
 
 /**
  * Uploads the coach's own recording to the site (POST /api/audio: checked by its first bytes,
@@ -22,33 +36,21 @@ export function AudioUpload({ audioId: initial }: { audioId: string | null }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
-  async function upload() {
+  function upload() {
     const file = fileInput.current?.files?.[0];
     if (!file) return setStatus({ tone: "danger", text: "Bitte wähle zuerst eine Aufnahme aus." });
-    if (file.size > MAX_BYTES)
-      return setStatus({
-        tone: "danger",
-        text: "Die Aufnahme ist größer als 30 MB. Bitte kürze sie oder speichere sie mit geringerer Qualität.",
-      });
+    if (file.size > MAX_BYTES) return setStatus({ tone: "danger", text: TOO_LARGE });
     setBusy(true);
     setStatus(null);
-    try {
-      const response = await fetch("/api/audio", {
-        method: "POST",
-        body: file,
-        headers: { "content-type": file.type || "application/octet-stream" },
-      });
-      const answer = (await response.json().catch(() => ({}))) as { audio?: { id: string }; message?: string };
-      if (!response.ok || !answer.audio)
-        throw new Error(answer.message ?? "Das Hochladen hat nicht geklappt. Bitte versuche es noch einmal.");
-      setAudioId(answer.audio.id);
-      setStatus({ tone: "success", text: "Die Aufnahme ist hochgeladen. Sie gehört zur Übung, sobald du speicherst." });
-      if (fileInput.current) fileInput.current.value = "";
-    } catch (error) {
-      setStatus({ tone: "danger", text: error instanceof Error ? error.message : "Das Hochladen hat nicht geklappt." });
-    } finally {
-      setBusy(false);
-    }
+    sendAudio(file)
+      .then((id) => {
+        setAudioId(id);
+        setStatus({ tone: "success", text: "Die Aufnahme ist hochgeladen. Sie gehört zur Übung, sobald du speicherst." });
+        const input = fileInput.current;
+        if (input) input.value = "";
+      })
+      .catch((error: unknown) => setStatus({ tone: "danger", text: error instanceof Error ? error.message : FAILED }))
+      .finally(() => setBusy(false));
   }
 
   return (
@@ -77,7 +79,7 @@ export function AudioUpload({ audioId: initial }: { audioId: string | null }) {
         <input id="audio-file" ref={fileInput} type="file" accept={ACCEPT} aria-describedby="audio-file-hint" className="min-h-11" />
       </div>
       <div>
-        <Button variant="secondary" onClick={() => void upload()} disabled={busy}>
+        <Button variant="secondary" onClick={upload} disabled={busy}>
           {busy ? "Wird hochgeladen …" : "Hochladen"}
         </Button>
       </div>
