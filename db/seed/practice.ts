@@ -52,7 +52,9 @@ export function demoPractice(clientId: string, today: string) {
   for (const a of assignments) {
     const share = TIMES_PER_WEEK[a.frequency] / 7;
     for (let ago = 20; ago >= 1; ago--) {
-      if (r() > share * 0.85) continue;
+      // The practice the coach answered (six days ago, somatic tracking) is always there.
+      const answered = ago === 6 && a.exercise === tracking;
+      if (!answered && r() > share * 0.85) continue;
       const progress = (20 - ago) / 20;
       const fearBefore = clamp(6.5 - progress * 2 + (r() - 0.5) * 2);
       const intensityBefore = clamp(5.5 - progress + (r() - 0.5) * 2);
@@ -66,10 +68,9 @@ export function demoPractice(clientId: string, today: string) {
         fearAfter: clamp(fearBefore - 2.5 - r() * 1.5),
         intensityBefore,
         intensityAfter: clamp(intensityBefore - 0.5 - r()),
-        note: ago === 6 ? "Das Ziehen war da, aber ich bin ruhig geblieben. Es wurde weicher." : "",
-        feedback:
-          ago === 6 ? "Schön beobachtet, Anna! Genau darum geht es: Die Empfindung darf da sein, und du bleibst ruhig dabei." : null,
-        feedbackAt: ago === 6 ? new Date(`${addDays(today, -5)}T09:00:00Z`) : null,
+        note: answered ? "Das Ziehen war da, aber ich bin ruhig geblieben. Es wurde weicher." : "",
+        feedback: answered ? "Schön beobachtet, Anna! Genau darum geht es: Die Empfindung darf da sein, und du bleibst ruhig dabei." : null,
+        feedbackAt: answered ? new Date(`${addDays(today, -5)}T09:00:00Z`) : null,
         createdAt: new Date(`${addDays(today, -ago)}T19:00:00Z`),
       });
     }
