@@ -75,7 +75,7 @@ test("Anna logs a practice of her homework on a phone, sees what was saved, and 
   await signInCoach(coach);
   await coach.goto("/coach/klienten");
   await coach.getByRole("link", { name: "Anna Keller" }).first().click();
-  const practice = coach.getByRole("region", { name: "Übungen" });
+  const practice = coach.getByRole("region", { name: "Übungen", exact: true });
   await expect(practice.getByRole("region", { name: "Angst und Stärke während des Übens (letzte 12 Wochen)" })).toContainText(
     /Die Angst sinkt deutlicher als die Stärke/,
   );
