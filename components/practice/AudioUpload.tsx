@@ -54,7 +54,7 @@ export function AudioUpload({ audioId: initial }: { audioId: string | null }) {
   }
 
   return (
-    <fieldset className="flex flex-col gap-3 rounded-xl border border-line p-4">
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded-xl border border-line p-4">
       <legend className="px-1 font-medium">Eigene Aufnahme (optional)</legend>
       <input type="hidden" name="audioId" value={audioId} />
       {audioId && (

@@ -70,20 +70,24 @@ export async function CoachPractice({
               </span>
             </h4>
             {a.note && <p className="text-muted">{a.note}</p>}
-            <table className="w-full max-w-md text-left">
+            <table className="w-full max-w-md text-left [&_td]:px-2 [&_td]:text-right [&_th]:py-0.5 [&_th]:pr-2">
               <caption className="sr-only">Geübt je Woche: {a.title}</caption>
               <thead>
                 <tr className="text-sm text-muted">
                   <th scope="col">Woche ab</th>
-                  <th scope="col">geübt</th>
-                  <th scope="col">erwartet</th>
+                  <th scope="col" className="text-right">
+                    geübt
+                  </th>
+                  <th scope="col" className="text-right">
+                    erwartet
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {a.weeks.map((w) => (
                   <tr key={w.monday}>
                     <th scope="row" className="font-normal">
-                      {formatCalendarDate(w.monday, "long")}
+                      {formatCalendarDate(w.monday, "short")}
                       {w.current ? " (läuft)" : ""}
                     </th>
                     <td>{w.done}</td>
@@ -96,7 +100,7 @@ export async function CoachPractice({
               <form action={endAssignmentAction}>
                 <input type="hidden" name="clientId" value={client.id} />
                 <input type="hidden" name="assignmentId" value={a.id} />
-                <Button type="submit" variant="quiet" className="px-0">
+                <Button type="submit" variant="quiet" className="!px-0">
                   Hausaufgabe beenden
                 </Button>
               </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { ActionForm, type FormAction } from "@/components/ui/ActionForm";
 import { Button } from "@/components/ui/Button";
 import { Field, Select, TextArea } from "@/components/ui/Field";
@@ -22,6 +23,15 @@ function ScaleSelect({ name, label, error }: { name: string; label: string; erro
   );
 }
 
+/** After a saved practice the form starts afresh (minutes back to the exercise's length), so a second tap saves nothing twice. */
+function ResetAfterSave({ saved }: { saved: object }) {
+  const marker = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if ("ok" in saved && saved.ok) marker.current?.closest("form")?.reset();
+  }, [saved]);
+  return <span ref={marker} hidden />;
+}
+
 /**
  * Logging one practice on a phone in a few taps: minutes (pre-filled with the exercise's length),
  * fear of the sensation and its intensity before and after, each 0-10 on the phone's own picker,
@@ -30,8 +40,9 @@ function ScaleSelect({ name, label, error }: { name: string; label: string; erro
 export function PracticeLogForm({ action, minutes }: { action: FormAction; minutes: number }) {
   return (
     <ActionForm action={action} className="flex flex-col gap-4">
-      {({ error, pending }) => (
+      {({ state, error, pending }) => (
         <>
+          <ResetAfterSave saved={state} />
           <Field
             name="minutes"
             label="Wie viele Minuten?"
@@ -41,7 +52,7 @@ export function PracticeLogForm({ action, minutes }: { action: FormAction; minut
             max={600}
             defaultValue={minutes}
             error={error("minutes")}
-            className="max-w-40"
+            className="max-w-60"
           />
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 font-medium">Angst oder Sorge wegen der Empfindung (0–10)</legend>

@@ -33,8 +33,8 @@ const clamp = (n: number) => Math.max(0, Math.min(10, Math.round(n)));
 
 /**
  * Anna's practice: somatic tracking daily and "Gute Momente" three times a week, both for three
- * weeks, with most days logged. During practice her fear falls clearly (about 6 → 3), the
- * intensity a little (about 5 → 4): fear falls first. The coach has answered one practice.
+ * weeks, with most days logged. During practice her fear falls clearly (about 6 → 3.5), the
+ * intensity less (about 5 → 4), not in every practice: fear falls first. The coach has answered one practice.
  */
 export function demoPractice(clientId: string, today: string) {
   const r = random(20261202);
@@ -65,9 +65,9 @@ export function demoPractice(clientId: string, today: string) {
         practicedOn: addDays(today, -ago),
         minutes: a.exercise.minutes + Math.round((r() - 0.5) * 4),
         fearBefore,
-        fearAfter: clamp(fearBefore - 2.5 - r() * 1.5),
+        fearAfter: clamp(fearBefore - 1 - r() * 3),
         intensityBefore,
-        intensityAfter: clamp(intensityBefore - 0.5 - r()),
+        intensityAfter: clamp(intensityBefore - r() * 2.5),
         note: answered ? "Das Ziehen war da, aber ich bin ruhig geblieben. Es wurde weicher." : "",
         feedback: answered ? "Schön beobachtet, Anna! Genau darum geht es: Die Empfindung darf da sein, und du bleibst ruhig dabei." : null,
         feedbackAt: answered ? new Date(`${addDays(today, -5)}T09:00:00Z`) : null,

@@ -12,7 +12,12 @@ export async function listExercises({ archived = false } = {}, db: Db = defaultD
     .select()
     .from(exercises)
     .where(archived ? undefined : eq(exercises.archived, false))
-    .orderBy(asc(sql`${exercises.builtinKey} is null`), asc(exercises.builtinKey), desc(exercises.createdAt));
+    // Built-in ones in the order of their fixed ids (somatic tracking first), then the coach's own.
+    .orderBy(
+      asc(sql`${exercises.builtinKey} is null`),
+      asc(sql`case when ${exercises.builtinKey} is not null then ${exercises.id} end`),
+      desc(exercises.createdAt),
+    );
 }
 
 /** One exercise; a client sees only those in the library (not archived). */

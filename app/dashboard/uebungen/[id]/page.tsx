@@ -44,6 +44,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
           )}
         </p>
         {assignment?.note && <p>{assignment.note}</p>}
+        <p>
+          <a href="#eintragen">Direkt zum Eintragen</a>
+        </p>
       </div>
       {exercise.audioId && (
         <section aria-labelledby="aufnahme" className="flex flex-col gap-2">
@@ -61,7 +64,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
         </h2>
         <ExerciseText body={exercise.body} />
       </section>
-      <section aria-labelledby="eintragen" className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-5">
+      <section aria-labelledby="eintragen" className="flex scroll-mt-4 flex-col gap-3 rounded-2xl border border-line bg-surface p-5">
         <h2 id="eintragen" className="text-xl">
           Übung eintragen
         </h2>
