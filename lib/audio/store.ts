@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, exists } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { audioFiles, exercises } from "@/db/schema";
+import { openToClient } from "@/lib/practice/visibility";
 import { isUuid } from "@/lib/sql/uuid";
 import type { AudioType } from "./detect";
 
@@ -24,24 +25,24 @@ export async function audioExists(id: string, db: Db = defaultDb): Promise<boole
 }
 
 /**
- * A recording for `viewer`: the coach hears every one; a client only those of an exercise in the
- * library (not archived), which every signed-in client may open. Null for anything else.
+ * A recording for `viewer`: the coach hears every one; a client those of an exercise they may
+ * open (the library's, or their own homework: openToClient). Null for anything else.
  */
 export async function audioFor(
   id: string,
-  viewer: { role: "client" | "coach" },
+  viewer: { id: string; role: "client" | "coach" },
   db: Db = defaultDb,
 ): Promise<{ contentType: string; sha256: string; data: Uint8Array } | null> {
   if (!isUuid(id)) return null;
-  const inLibrary = exists(
+  const open = exists(
     db
       .select({ id: exercises.id })
       .from(exercises)
-      .where(and(eq(exercises.audioId, audioFiles.id), eq(exercises.archived, false))),
+      .where(and(eq(exercises.audioId, audioFiles.id), openToClient(db, viewer.id))),
   );
   const [row] = await db
     .select({ contentType: audioFiles.contentType, sha256: audioFiles.sha256, data: audioFiles.data })
     .from(audioFiles)
-    .where(viewer.role === "coach" ? eq(audioFiles.id, id) : and(eq(audioFiles.id, id), inLibrary));
+    .where(viewer.role === "coach" ? eq(audioFiles.id, id) : and(eq(audioFiles.id, id), open));
   return row ? { ...row, data: new Uint8Array(row.data) } : null;
 }

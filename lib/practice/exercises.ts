@@ -5,28 +5,35 @@ import { audioExists } from "@/lib/audio/store";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/sql/uuid";
 import type { ExerciseInput } from "./schemas";
+import { openToClient } from "./visibility";
 
 /** The library: built-in exercises first, then the coach's own, newest first; archived ones only for the coach. */
 export async function listExercises({ archived = false } = {}, db: Db = defaultDb): Promise<Exercise[]> {
-  return db
-    .select()
-    .from(exercises)
-    .where(archived ? undefined : eq(exercises.archived, false))
-    // Built-in ones in the order of their fixed ids (somatic tracking first), then the coach's own.
-    .orderBy(
-      asc(sql`${exercises.builtinKey} is null`),
-      asc(sql`case when ${exercises.builtinKey} is not null then ${exercises.id} end`),
-      desc(exercises.createdAt),
-    );
+  return (
+    db
+      .select()
+      .from(exercises)
+      .where(archived ? undefined : eq(exercises.archived, false))
+      // Built-in ones in the order of their fixed ids (somatic tracking first), then the coach's own.
+      .orderBy(
+        asc(sql`${exercises.builtinKey} is null`),
+        asc(sql`case when ${exercises.builtinKey} is not null then ${exercises.id} end`),
+        desc(exercises.createdAt),
+      )
+  );
 }
 
-/** One exercise; a client sees only those in the library (not archived). */
-export async function getExercise(id: string, viewer: { role: "client" | "coach" }, db: Db = defaultDb): Promise<Exercise | null> {
+/** One exercise; a client sees those in the library and their own homework (openToClient). */
+export async function getExercise(
+  id: string,
+  viewer: { id: string; role: "client" | "coach" },
+  db: Db = defaultDb,
+): Promise<Exercise | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
     .select()
     .from(exercises)
-    .where(viewer.role === "coach" ? eq(exercises.id, id) : and(eq(exercises.id, id), eq(exercises.archived, false)));
+    .where(viewer.role === "coach" ? eq(exercises.id, id) : and(eq(exercises.id, id), openToClient(db, viewer.id)));
   return row ?? null;
 }
 

@@ -8,13 +8,14 @@ import { addDays } from "@/lib/time/dates";
 import { practiceShift, weeklyAdherence, type Shift, type WeekAdherence } from "./adherence";
 import { assignmentsOf, runningAssignment, type AssignmentView } from "./assignments";
 import type { FeedbackInput, PracticeLogInput } from "./schemas";
+import { openToClient } from "./visibility";
 
 /** A client logs a practice of a library exercise, today; it counts for their running assignment of it. */
 export async function logPractice(clientId: string, input: PracticeLogInput, today: string, db: Db = defaultDb): Promise<string> {
   const [exercise] = await db
     .select({ id: exercises.id })
     .from(exercises)
-    .where(and(eq(exercises.id, input.exerciseId), eq(exercises.archived, false)));
+    .where(and(eq(exercises.id, input.exerciseId), openToClient(db, clientId)));
   if (!exercise) throw new AppError("not_found", "Diese Übung gibt es nicht.");
   const { exerciseId: _exercise, ...values } = input;
   const [row] = await db

@@ -86,7 +86,9 @@ test("Anna logs a practice of her homework on a phone, sees what was saved, and 
   await log.getByRole("button", { name: "Rückmeldung speichern" }).click();
   await expect(log.getByRole("status")).toHaveText("Deine Rückmeldung ist gespeichert und erscheint beim Eintrag.");
   await expectAccessible(coach);
-  await shot(coach, "coach-uebungen");
+  await practice.screenshot({ path: test.info().outputPath("coach-uebungen.png") });
+  // The record page is no wider than the phone.
+  expect(await coach.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   await page.reload();
   const mine = page.getByRole("listitem").filter({ hasText: note });
@@ -119,6 +121,7 @@ test("the coach attaches her own recording to an exercise, and Anna's phone play
   await form.getByRole("button", { name: "Hochladen" }).click();
   await expect(form.getByRole("status")).toContainText("Die Aufnahme ist hochgeladen.");
   await shot(page, "coach-neue-uebung");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await form.getByRole("button", { name: "Übung anlegen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Die Übung ist angelegt" })).toBeVisible();
 

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { audioFiles, exercises, healthDataViews, practiceAssignments, practiceLogs, users } from "@/db/schema";
 import { seedDemo, seedEssentials } from "@/db/seed";
 import { deleteClientAccount, exportClientData } from "@/lib/clients/my-data";
+import { audioFor, saveAudio } from "@/lib/audio/store";
 import { assignExercise, assignmentsOf, endAssignment } from "@/lib/practice/assignments";
+import { getExercise, saveExercise } from "@/lib/practice/exercises";
 import { builtinExercises } from "@/lib/practice/builtin-exercises";
 import { practiceCsv } from "@/lib/practice/csv";
 import { coachPracticeView, logPractice, logsOf } from "@/lib/practice/logs";
@@ -253,6 +255,27 @@ describe("homework, practices and feedback", () => {
     const ok = await actions.sendFeedbackAction(anna.id, log!.id, {}, form({ feedback: "Schön, dass du drangeblieben bist." }));
     expect(ok.ok).toBeTruthy();
     expect((await logsOf(anna.id)).find((l) => l.id === log!.id)!.feedback).toBe("Schön, dass du drangeblieben bist.");
+  });
+
+  it("archiving an exercise keeps it for the client who has it as homework, recording included, and hides it from everyone else", async () => {
+    const audio = await saveAudio(mp3, "audio/mpeg", coach.id);
+    const fields = { summary: "", body: "Hör zu.", minutes: 8, kind: "other" as const, audioId: audio.id };
+    const id = await saveExercise({ ...fields, id: null, title: "Abendruhe", archived: false }, coach.id);
+    await assignExercise(anna.id, assignmentFormSchema.parse({ exerciseId: id, frequency: "weekly", note: "" }), today);
+    await saveExercise({ ...fields, id, title: "Abendruhe", archived: true }, coach.id);
+
+    expect((await getExercise(id, anna))?.title).toBe("Abendruhe");
+    expect(await audioFor(audio.id, anna)).not.toBeNull();
+    await logPractice(anna.id, practiceLogSchema.parse({ ...validLog, exerciseId: id }), today);
+    expect(await getExercise(id, ben)).toBeNull();
+    expect(await audioFor(audio.id, ben)).toBeNull();
+    await expect(logPractice(ben.id, practiceLogSchema.parse({ ...validLog, exerciseId: id }), today)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    // Archived exercises cannot be given as new homework.
+    await expect(
+      assignExercise(ben.id, assignmentFormSchema.parse({ exerciseId: id, frequency: "weekly", note: "" }), today),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("the coach's view of the practice writes a row in the client's access log", async () => {

@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const user = await requireApiUser();
     const { id } = await params;
-    const file = await audioFor(id, { role: user.role === "coach" ? "coach" : "client" });
+    const file = await audioFor(id, { id: user.id, role: user.role === "coach" ? "coach" : "client" });
     return file ? audioResponse(request, file) : notFound();
   } catch (error) {
     return errorResponse(error);

@@ -23,8 +23,8 @@ export default async function CoachExercisePage({
   searchParams: Promise<{ hinweis?: string }>;
 }) {
   const { id } = await params;
-  await requireRole("coach", `/coach/uebungen/${id}`);
-  const exercise = await getExercise(id, { role: "coach" });
+  const coach = await requireRole("coach", `/coach/uebungen/${id}`);
+  const exercise = await getExercise(id, { id: coach.id, role: "coach" });
   if (!exercise) notFound();
   const { hinweis } = await searchParams;
   return (

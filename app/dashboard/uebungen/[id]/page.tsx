@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Übung", robots: { index: false } };
 export default async function ExercisePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireRole("client", `/dashboard/uebungen/${id}`);
-  const exercise = await getExercise(id, { role: "client" });
+  const exercise = await getExercise(id, { id: user.id, role: "client" });
   if (!exercise) notFound();
   const settings = await getPracticeSettings();
   const today = todayIn(settings.timeZone);
