@@ -2,11 +2,16 @@ import { parseRange } from "./range";
 
 /**
  * The answer to a GET of a stored recording: 200 with the whole file, 206 with the one range
- * asked for, 416 for a range beyond it, 304 when the ETag still matches. Private: it is the
- * coach's voice behind a sign-in, so no shared cache keeps it.
+ * asked for, 416 for a range beyond it, 304 when the ETag still matches. `read` fetches the bytes
+ * from `start` to `end` (inclusive) only once the answer needs them. Private: it is the coach's
+ * voice behind a sign-in, so no shared cache keeps it.
  */
-export function audioResponse(request: Request, file: { contentType: string; sha256: string; data: Uint8Array }): Response {
-  const size = file.data.byteLength;
+export async function audioResponse(
+  request: Request,
+  file: { contentType: string; sha256: string; byteSize: number },
+  read: (start: number, end: number) => Promise<Uint8Array>,
+): Promise<Response> {
+  const size = file.byteSize;
   const etag = `"${file.sha256}"`;
   const headers: Record<string, string> = {
     "content-type": file.contentType,
@@ -26,11 +31,12 @@ export function audioResponse(request: Request, file: { contentType: string; sha
     return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${size}` } });
   }
   if (range.kind === "partial") {
-    const body = file.data.slice(range.start, range.end + 1);
+    const body = await read(range.start, range.end);
     return new Response(body as Uint8Array<ArrayBuffer>, {
       status: 206,
       headers: { ...headers, "content-range": `bytes ${range.start}-${range.end}/${size}`, "content-length": String(body.byteLength) },
     });
   }
-  return new Response(file.data as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, "content-length": String(size) } });
+  const body = await read(0, size - 1);
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, "content-length": String(body.byteLength) } });
 }

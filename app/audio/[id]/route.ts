@@ -1,4 +1,4 @@
-import { audioFor } from "@/lib/audio/store";
+import { audioBytes, audioFor } from "@/lib/audio/store";
 import { audioResponse } from "@/lib/audio/serve";
 import { requireApiUser } from "@/lib/auth/guards";
 import { errorResponse } from "@/lib/http/errors";
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const user = await requireApiUser();
     const { id } = await params;
     const file = await audioFor(id, { id: user.id, role: user.role === "coach" ? "coach" : "client" });
-    return file ? audioResponse(request, file) : notFound();
+    return file ? await audioResponse(request, file, (start, end) => audioBytes(file.id, start, end)) : notFound();
   } catch (error) {
     return errorResponse(error);
   }
