@@ -10,8 +10,15 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const IMAGE_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 export const IMAGE_UPLOAD_PATH = "/api/images";
 
+/** The coach's recorded exercise (20 minutes of speech as 128 kbit/s MP3 is ~19 MB), POST /api/audio only. */
+export const AUDIO_UPLOAD_LIMIT_BYTES = 30 * 1024 * 1024;
+export const AUDIO_UPLOAD_PATH = "/api/audio";
+
 /** The body limit of one request, by its method and target (a query string changes nothing). */
 export function bodyLimitFor(method, url) {
   const path = (url ?? "").split("?")[0];
-  return method === "POST" && path === IMAGE_UPLOAD_PATH ? IMAGE_UPLOAD_LIMIT_BYTES : BODY_LIMIT_BYTES;
+  if (method !== "POST") return BODY_LIMIT_BYTES;
+  if (path === IMAGE_UPLOAD_PATH) return IMAGE_UPLOAD_LIMIT_BYTES;
+  if (path === AUDIO_UPLOAD_PATH) return AUDIO_UPLOAD_LIMIT_BYTES;
+  return BODY_LIMIT_BYTES;
 }

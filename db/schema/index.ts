@@ -11,3 +11,4 @@ export * from "./second-factor";
 export * from "./reminders";
 export * from "./images";
 export * from "./billing";
+export * from "./practice";

@@ -18,6 +18,7 @@ import { restrictInvoicesOf } from "@/lib/billing/erasure";
 import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
+import { practiceExport } from "@/lib/practice/logs";
 import { clientAccount } from "./accounts";
 
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
@@ -27,7 +28,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
-  const [journal, checks, own, views, keys, devices, codes, reminders] = await Promise.all([
+  const [journal, checks, own, views, keys, devices, codes, reminders, practice] = await Promise.all([
     db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
     ownAppointments(userId, user.email, db),
@@ -55,6 +56,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       .where(eq(recoveryCodes.userId, userId))
       .orderBy(asc(recoveryCodes.createdAt)),
     db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).orderBy(asc(reminderPreferences.kind)),
+    practiceExport(userId, db),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -83,6 +85,9 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     sessions: devices,
     recoveryCodes: codes,
     reminders: reminders.map(({ userId: _owner, ...reminder }) => reminder),
+    // Homework and practices with the coach's feedback on them (lib/practice).
+    practiceAssignments: practice.assignments,
+    practiceLogs: practice.logs,
   };
 }
 
@@ -113,10 +118,20 @@ export async function viewsOf(userId: string, db: Db = defaultDb) {
 }
 
 /**
- * The journal as CSV (semicolon-separated, as German spreadsheets expect), formula injection
- * defused. Every cell is quoted, the header too: a spreadsheet then reads each as the text it
- * is, whatever separator, line break or leading character it holds.
+ * A CSV document (semicolon-separated, as German spreadsheets expect), formula injection defused.
+ * Every cell is quoted, the header too: a spreadsheet then reads each as the text it is, whatever
+ * separator, line break or leading character it holds.
  */
+export function csvDocument(header: string[], rows: (string | number | null)[][]): string {
+  const cell = (value: string | number | null) => {
+    let text = value === null ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return `"${text.replace(/"/g, '""')}"`;
+  };
+  return `\uFEFF${[header.map(cell).join(";"), ...rows.map((row) => row.map(cell).join(";"))].join("\r\n")}\r\n`;
+}
+
+/** The journal as CSV (csvDocument). */
 export function journalCsv(
   entries: {
     entryDate: string;
@@ -129,16 +144,10 @@ export function journalCsv(
     notes: string;
   }[],
 ): string {
-  const cell = (value: string | number | null) => {
-    let text = value === null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return `"${text.replace(/"/g, '""')}"`;
-  };
-  const header = ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"];
-  const rows = entries.map((e) =>
-    [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(cell).join(";"),
+  return csvDocument(
+    ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"],
+    entries.map((e) => [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes]),
   );
-  return `\uFEFF${[header.map(cell).join(";"), ...rows].join("\r\n")}\r\n`;
 }
 
 /**
@@ -170,6 +179,6 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));
     await restrictInvoicesOf(tx, userId); // issued invoices are kept, restricted (lib/privacy/kept.ts)
-    await tx.delete(users).where(eq(users.id, userId)); // journal, self-checks and the view log go with it (cascade)
+    await tx.delete(users).where(eq(users.id, userId)); // journal, self-checks, practice and the view log go with it (cascade)
   });
 }

@@ -49,6 +49,8 @@ const coachPage = { anonymous: "login", anna: 403, ben: 403, coach: 200 } as con
 const coachPageMissing = { anonymous: "login", anna: 403, ben: 403, coach: 404 } as const;
 
 const annasData = { owner: "anna", text: (ids: Ids) => [ids.annasEntry, "anna@example.com"] } as const;
+/** A built-in exercise (lib/practice/builtin-exercises.ts): its id is fixed, on every installation. */
+const BUILTIN_EXERCISE = "00000000-0000-4000-8000-00000000e001";
 
 /** Pages, keyed by their URL pattern as the app directory spells it (groups removed). */
 export const pages: Record<string, Probe[]> = {
@@ -110,6 +112,13 @@ export const pages: Record<string, Probe[]> = {
   "/dashboard/tagebuch/neu": [{ path: (ids) => `/dashboard/tagebuch/neu?userId=${ids.anna}`, expect: clientPage }],
   "/dashboard/termine": [{ path: (ids) => `/dashboard/termine?userId=${ids.anna}`, expect: clientPage }],
   "/dashboard/sicherheit": [{ path: () => "/dashboard/sicherheit", expect: clientPage, secretOf: annasData }],
+  // Practice: the library and the client's own homework; an exercise page with the client's own logs.
+  "/dashboard/uebungen": [{ path: (ids) => `/dashboard/uebungen?userId=${ids.anna}`, expect: clientPage, secretOf: annasData }],
+  "/dashboard/uebungen/[id]": [
+    { path: () => `/dashboard/uebungen/${BUILTIN_EXERCISE}`, expect: clientPage, secretOf: annasData },
+    { path: (ids) => `/dashboard/uebungen/${ids.unknown}`, expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
+    { path: () => "/dashboard/uebungen/kein-uuid", expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
+  ],
 
   "/coach": [{ path: () => "/coach", expect: coachPage }],
   "/coach/artikel": [{ path: () => "/coach/artikel", expect: coachPage }],
@@ -135,6 +144,12 @@ export const pages: Record<string, Probe[]> = {
   ],
   "/coach/kommentare": [{ path: () => "/coach/kommentare", expect: coachPage }],
   "/coach/termine": [{ path: () => "/coach/termine", expect: coachPage }],
+  "/coach/uebungen": [{ path: () => "/coach/uebungen", expect: coachPage }],
+  "/coach/uebungen/[id]": [
+    { path: () => `/coach/uebungen/${BUILTIN_EXERCISE}`, expect: coachPage },
+    { path: (ids) => `/coach/uebungen/${ids.unknown}`, expect: coachPageMissing },
+    { path: () => "/coach/uebungen/kein-uuid", expect: coachPageMissing },
+  ],
   "/coach/verfuegbarkeit": [{ path: () => "/coach/verfuegbarkeit", expect: coachPage }],
 };
 
@@ -306,6 +321,22 @@ export const routes: Record<string, Probe[]> = {
   ],
   "GET /dashboard/daten/export.json": [{ path: () => "/dashboard/daten/export.json", expect: clientDownload, secretOf: annasData }],
   "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
+  "GET /dashboard/daten/uebungen.csv": [{ path: () => "/dashboard/daten/uebungen.csv", expect: clientDownload }],
+  // The coach's recording upload: a raw audio body. Text is no audio (415 once allowed in).
+  "POST /api/audio": [
+    {
+      path: () => "/api/audio",
+      method: "POST",
+      body: () => "keine Aufnahme",
+      headers: { "content-type": "audio/mpeg" },
+      expect: { anonymous: 401, anna: 403, ben: 403, coach: 415 },
+    },
+  ],
+  // Recordings are the coach's voice: signed-in people only; unknown ones are 404.
+  "GET /audio/[id]": [
+    { path: (ids) => `/audio/${ids.unknown}`, expect: { anonymous: 401, anna: 404, ben: 404, coach: 404 } },
+    { path: () => "/audio/kein-uuid", headers: { range: "bytes=0-1" }, expect: { anonymous: 401, anna: 404, ben: 404, coach: 404 } },
+  ],
   "GET /termin/[token]/ics": [
     { path: () => "/termin/nicht-echt/ics", expect: all(404) },
     { path: () => `/termin/${"A".repeat(43)}/ics`, expect: all(404) },
@@ -355,6 +386,11 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/clients/coach-actions.ts#inviteClientAction": coachAction,
   "lib/clients/coach-actions.ts#manageClientAction": coachAction,
   "lib/email/actions.ts#retryEmailAction": coachAction,
+  "lib/practice/actions.ts#saveExerciseAction": coachAction,
+  "lib/practice/actions.ts#assignExerciseAction": coachAction,
+  "lib/practice/actions.ts#endAssignmentAction": coachAction,
+  "lib/practice/actions.ts#sendFeedbackAction": coachAction,
+  "lib/practice/actions.ts#logPracticeAction": clientAction,
   "lib/sessions/actions.ts#scheduleSessionAction": coachAction,
   "lib/sessions/actions.ts#rescheduleSessionAction": coachAction,
   "lib/sessions/actions.ts#cancelSessionAction": coachAction,

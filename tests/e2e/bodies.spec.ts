@@ -119,3 +119,16 @@ test("the image upload alone takes up to 10 MB: 5 MB reaches its route, 100 MB i
   expect(declared.status).toBe(413);
   expect(declared.written).toBeLessThanOrEqual(SLACK);
 });
+
+test("the audio upload alone takes up to 30 MB: 20 MB reaches its route, 100 MB is cut after 30 MB", async () => {
+  const AUDIO_LIMIT = 30 * 1024 * 1024;
+  const visitor = loopbackClient(test.info().project.use.baseURL!);
+  // Past the 10 MB of the image upload: the route itself answers (a visitor may not upload).
+  const twentyMb = await visitor.post("/api/audio", "a".repeat(20 * 1024 * 1024), { "content-type": "audio/mpeg" });
+  expect(twentyMb.status).toBe(401);
+  const state = JSON.parse(readFileSync(COACH_STATE, "utf8")) as { cookies: { name: string; value: string }[] };
+  const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const streamed = await sendHuge("/api/audio", { "content-type": "audio/mpeg", cookie }, { chunked: true, limit: AUDIO_LIMIT });
+  expect(streamed.status).toBe(413);
+  expect(streamed.written).toBeLessThanOrEqual(AUDIO_LIMIT + SLACK);
+});

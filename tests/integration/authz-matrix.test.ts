@@ -280,6 +280,50 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
         () => action(form({ id: ids.unknown })),
         () => action(form({ id: dashes })),
       ];
+    // Practice: unknown, malformed and other people's ids (Anna's and Ben's ids swapped), hostile values.
+    case "saveExerciseAction": {
+      const exercise = { title: "Eigene Übung", summary: "", body: "Text", minutes: "10", kind: "other", audioId: "" };
+      return [
+        () => action({}, form({ ...exercise, id: ids.unknown })),
+        // A built-in exercise is not the coach's to change.
+        () => action({}, form({ ...exercise, id: "00000000-0000-4000-8000-00000000e001" })),
+        () => action({}, form({ ...exercise, id: "", audioId: ids.unknown })),
+        () => action({}, form({ ...exercise, id: "", minutes: "0", title: "\u0000" })),
+      ];
+    }
+    case "assignExerciseAction":
+      return [
+        () => action(ids.unknown, {}, form({ exerciseId: "00000000-0000-4000-8000-00000000e001", frequency: "daily", note: "" })),
+        () => action(ids.coach, {}, form({ exerciseId: "00000000-0000-4000-8000-00000000e001", frequency: "daily", note: "" })),
+        () => action(ids.anna, {}, form({ exerciseId: ids.unknown, frequency: "daily", note: "" })),
+        () => action(ids.anna, {}, form({ exerciseId: "00000000-0000-4000-8000-00000000e001", frequency: "stündlich", note: "" })),
+        () => action(ids.anna, {}, form({ exerciseId: "00000000-0000-4000-8000-00000000e001", frequency: "daily", note: "x".repeat(501) })),
+      ];
+    case "endAssignmentAction":
+      return [
+        () => action(form({ clientId: ids.anna, assignmentId: ids.unknown })),
+        // Anna's demo homework through Ben's record.
+        () => action(form({ clientId: ids.ben, assignmentId: "00000000-0000-4000-8000-0000000a0001" })),
+        () => action(form({ clientId: dashes, assignmentId: dashes })),
+      ];
+    case "sendFeedbackAction":
+      return [
+        () => action(ids.anna, ids.unknown, {}, form({ feedback: "Gut gemacht" })),
+        () => action(ids.ben, ids.annasEntry, {}, form({ feedback: "Gut gemacht" })),
+        () => action(dashes, dashes, {}, form({ feedback: "Gut gemacht" })),
+        () => action(ids.anna, ids.unknown, {}, form({ feedback: "x".repeat(1001) })),
+      ];
+    case "logPracticeAction": {
+      const log = { minutes: "10", fearBefore: "6", fearAfter: "3", intensityBefore: "5", intensityAfter: "4", note: "" };
+      return [
+        () => action(ids.unknown, {}, form(log)),
+        () => action(dashes, {}, form(log)),
+        () => action("00000000-0000-4000-8000-00000000e001", {}, form({ ...log, minutes: "601" })),
+        () => action("00000000-0000-4000-8000-00000000e001", {}, form({ ...log, minutes: "-5" })),
+        () => action("00000000-0000-4000-8000-00000000e001", {}, form({ ...log, fearBefore: "11" })),
+        () => action("00000000-0000-4000-8000-00000000e001", {}, form({ ...log, note: "x".repeat(100_000) })),
+      ];
+    }
     case "setSessionTypeActiveAction":
       return [() => action(form({ id: ids.unknown, active: "false" })), () => action(form({ id: dashes, active: "false" }))];
     default:

@@ -29,6 +29,10 @@ import { getTransport, type OutgoingEmail, type Transport } from "@/lib/email/tr
 import { createEntry } from "@/lib/journal/queries";
 import { journalEntrySchema } from "@/lib/journal/schemas";
 import { keptAfterDeletion } from "@/lib/privacy/kept";
+import { assignExercise } from "@/lib/practice/assignments";
+import { builtinExercises } from "@/lib/practice/builtin-exercises";
+import { coachPracticeView, logPractice, setFeedback } from "@/lib/practice/logs";
+import { assignmentFormSchema, feedbackSchema, practiceLogSchema } from "@/lib/practice/schemas";
 import { saveSessionRecord } from "@/lib/sessions/queries";
 import { scheduleSession } from "@/lib/sessions/schedule";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
@@ -59,6 +63,9 @@ const markers = {
   location: "mksessionlocation",
   billingStreet: "mkbillingstreet",
   packageTitle: "mkpackagetitle",
+  homeworkNote: "mkpracticeassignmentnote",
+  practiceNote: "mkpracticelognote",
+  practiceFeedback: "mkpracticefeedback",
 };
 
 const allYes = {
@@ -127,6 +134,18 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     }
     await saveSelfCheck(userId, allYes);
     await openClientRecord(coach, userId, "Tagebuch und Selbsttests");
+
+    // Homework with the coach's note, a practice with the client's note, the coach's feedback on it.
+    const exerciseId = builtinExercises[0]!.id;
+    await assignExercise(
+      userId,
+      assignmentFormSchema.parse({ exerciseId, frequency: "daily", note: `Abends ${markers.homeworkNote}` }),
+      today,
+    );
+    const practice = { exerciseId, minutes: "10", fearBefore: "6", fearAfter: "3", intensityBefore: "5", intensityAfter: "4" };
+    const logId = await logPractice(userId, practiceLogSchema.parse({ ...practice, note: `Ruhig ${markers.practiceNote}` }), today);
+    await setFeedback(userId, feedbackSchema.parse({ logId, feedback: `Schön ${markers.practiceFeedback}` }));
+    await coachPracticeView(coach, userId, today);
 
     // Sessions: one past with the coach's private notes and homework, two ahead (one cancelled
     // by the client with a reason), each announced with a note to the client.

@@ -23,6 +23,7 @@ import {
   removePasskeyFormSchema,
 } from "@/lib/second-factor/schemas";
 import { journalReminderSchema } from "@/lib/reminders/schemas";
+import { assignmentFormSchema, endAssignmentSchema, exerciseFormSchema, feedbackSchema, practiceLogSchema } from "@/lib/practice/schemas";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
 import { SoftwarePasskey } from "./helpers/authenticator";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
@@ -62,6 +63,8 @@ const registerOptionsRoute = await import("@/app/api/passkeys/register/options/r
 const authenticateOptionsRoute = await import("@/app/api/passkeys/authenticate/options/route");
 const imagesRoute = await import("@/app/api/images/route");
 const imageFileRoute = await import("@/app/bilder/[id]/[file]/route");
+const audioUploadRoute = await import("@/app/api/audio/route");
+const audioFileRoute = await import("@/app/audio/[id]/route");
 
 const RUNS = 60;
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -460,6 +463,62 @@ describe("JSON routes under hostile input", () => {
     );
   });
 
+  it("POST /api/audio: hostile bytes behind the signatures of other formats and any declared type are refused below 500 and store nothing", async () => {
+    session.user = coach;
+    const signatures = [
+      [0xff, 0xd8, 0xff, 0xe0],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      [...Buffer.from("RIFF"), 0x24, 0, 0, 0, ...Buffer.from("WEBPVP8 ")],
+      [...Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">')],
+      [...Buffer.from("<!doctype html>")],
+      [...Buffer.from("%PDF-1.7")],
+      [0, 0, 0, 0x18, ...Buffer.from("ftypheic")],
+      [...Buffer.from("ID3"), 0x09],
+    ];
+    const type = fc.constantFrom("audio/mpeg", "audio/mp4", "audio/ogg", "audio/wav", "text/html", "", "AUDIO/MPEG; x=y");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 4096 }), type, async (head, tail, contentType) => {
+        const before = await counts();
+        const response = await audioUploadRoute.POST(
+          new NextRequest(new URL("/api/audio", "http://localhost:3000"), {
+            method: "POST",
+            body: new Uint8Array([...head, ...tail]),
+            headers: contentType ? { "content-type": contentType } : {},
+          }),
+        );
+        expect(response.status, contentType).toBeGreaterThanOrEqual(400);
+        expect(response.status, contentType).toBeLessThan(500);
+        expect(typeof (await response.json()).message).toBe("string");
+        expect(await counts()).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("GET /audio/[id]: hostile ids and Range headers are a 404 or 401, never a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(hostileString, fc.constant("00000000-0000-4000-8000-000000000000")),
+        hostileString,
+        fc.constantFrom(anna, coach, null),
+        async (id, range, who) => {
+          session.user = who;
+          const headers = new Headers();
+          try {
+            headers.set("range", range.slice(0, 1000));
+          } catch {
+            // Not a valid header value at all: the browser would never send it.
+          }
+          const response = await audioFileRoute.GET(new Request("http://localhost:3000/audio/x", { headers }), {
+            params: Promise.resolve({ id: id.slice(0, 10_000) }),
+          });
+          expect([401, 404]).toContain(response.status);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("every JSON route refuses a body over its limit with 413, also when Content-Length understates it, and a non-JSON body with 400", async () => {
     session.user = anna;
     const big = JSON.stringify({ notes: MEGABYTE, entryDate: "2026-11-20", pain: 1, stress: 1, name: "x", start: "x" });
@@ -642,6 +701,28 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   },
   videoPlaceSchema: { schema: z.object({ location: placeSchemaFor("video") }), valid: { location: "https://meet.example.com/x" } },
   addressPlaceSchema: { schema: z.object({ location: placeSchemaFor("in_person") }), valid: { location: "Weg 1, 10115 Berlin" } },
+  exerciseFormSchema: {
+    schema: exerciseFormSchema,
+    valid: { id: "", title: "Atem zählen", summary: "Kurz", body: "1. Atme ein.", minutes: "5", kind: "other", audioId: "", archived: "" },
+  },
+  assignmentFormSchema: {
+    schema: assignmentFormSchema,
+    valid: { exerciseId: "00000000-0000-4000-8000-00000000e001", frequency: "three_per_week", note: "Abends" },
+  },
+  endAssignmentSchema: { schema: endAssignmentSchema, valid: { assignmentId: "00000000-0000-4000-8000-0000000a0001" } },
+  practiceLogSchema: {
+    schema: practiceLogSchema,
+    valid: {
+      exerciseId: "00000000-0000-4000-8000-00000000e001",
+      minutes: "10",
+      fearBefore: "6",
+      fearAfter: "3",
+      intensityBefore: "5",
+      intensityAfter: "4",
+      note: "Ruhig geblieben",
+    },
+  },
+  feedbackSchema: { schema: feedbackSchema, valid: { logId: "00000000-0000-4000-8000-000000000000", feedback: "Schön beobachtet!" } },
   journalReminderSchema: { schema: journalReminderSchema, valid: { enabled: true, hour: 20, timeZone: "America/New_York" } },
   recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
   removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },

@@ -29,13 +29,19 @@ export default async function MyDataPage() {
             <a href="/dashboard/daten/export.json" download>
               Alle Daten als JSON
             </a>{" "}
-            <span className="text-muted">(Profil, Tagebuch, Selbsttests, Termine, Einwilligungen)</span>
+            <span className="text-muted">(Profil, Tagebuch, Selbsttests, Übungen, Termine, Einwilligungen)</span>
           </li>
           <li>
             <a href="/dashboard/daten/tagebuch.csv" download>
               Tagebuch als CSV
             </a>{" "}
             <span className="text-muted">(für Tabellenprogramme)</span>
+          </li>
+          <li>
+            <a href="/dashboard/daten/uebungen.csv" download>
+              Übungen als CSV
+            </a>{" "}
+            <span className="text-muted">(mit den Rückmeldungen deiner Coach)</span>
           </li>
         </ul>
       </Card>
