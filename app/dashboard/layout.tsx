@@ -8,6 +8,7 @@ const sections = [
   { href: "/dashboard", label: "Übersicht" },
   { href: "/dashboard/tagebuch", label: "Tagebuch" },
   { href: "/dashboard/selbsttest", label: "Selbsttest" },
+  { href: "/dashboard/beobachtungen", label: "Beobachtungen" },
   { href: "/dashboard/termine", label: "Termine" },
   { href: "/dashboard/daten", label: "Meine Daten" },
   { href: "/dashboard/sicherheit", label: "Sicherheit" },

@@ -138,6 +138,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <dd className="text-sm text-muted">Schmerz; Stress {average(points.map((p) => p.stress))?.toLocaleString("de-DE") ?? "–"}</dd>
           </div>
         </dl>
+        <p className="text-sm">
+          <a href="/dashboard/bericht.pdf" download>
+            Bericht für deine Ärztin oder deinen Arzt (PDF, letzte 12 Wochen)
+          </a>
+        </p>
         {insight && (
           <Card aria-labelledby="muster" className="bg-accent-soft">
             <h3 id="muster" className="mb-2">

@@ -17,6 +17,7 @@ import { giveBack } from "@/lib/appointments/holds";
 import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
+import { listEvidence, suggestionDecisionsOf } from "@/lib/safety/queries";
 import { clientAccount } from "./accounts";
 
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
@@ -55,6 +56,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       .orderBy(asc(recoveryCodes.createdAt)),
     db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).orderBy(asc(reminderPreferences.kind)),
   ]);
+  const [evidence, suggestionDecisions] = await Promise.all([listEvidence(userId, db), suggestionDecisionsOf(userId, db)]);
   return {
     exportedAt: new Date().toISOString(),
     profile: user,
@@ -82,6 +84,9 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     sessions: devices,
     recoveryCodes: codes,
     reminders: reminders.map(({ userId: _owner, ...reminder }) => reminder),
+    // Evidence of safety written by the client or the coach, and the coach's answers to suggestions.
+    safetyEvidence: evidence.map(({ clientId: _owner, authorId: _author, ...item }) => item),
+    safetySuggestionDecisions: suggestionDecisions,
   };
 }
 

@@ -18,13 +18,27 @@ const editableSources = (role: EvidenceAuthor["role"]): SafetyEvidenceSource[] =
 
 const notFound = () => new AppError("not_found", "Diese Beobachtung gibt es nicht.");
 
-/** Every observation the client sees (confirmed suggestions included), newest first. */
-export async function listEvidence(clientId: string, db: Db = defaultDb): Promise<SafetyEvidence[]> {
-  return db
-    .select()
+export type EvidenceRow = SafetyEvidence & { journalDate: string | null };
+
+/** Every observation the client sees (confirmed suggestions included), newest first, with the linked entry's day. */
+export async function listEvidence(clientId: string, db: Db = defaultDb): Promise<EvidenceRow[]> {
+  const rows = await db
+    .select({ evidence: safetyEvidence, journalDate: journalEntries.entryDate })
     .from(safetyEvidence)
+    .leftJoin(journalEntries, and(eq(journalEntries.id, safetyEvidence.journalEntryId), eq(journalEntries.userId, safetyEvidence.clientId)))
     .where(eq(safetyEvidence.clientId, clientId))
     .orderBy(desc(safetyEvidence.observedOn), desc(safetyEvidence.createdAt));
+  return rows.map((r) => ({ ...r.evidence, journalDate: r.journalDate }));
+}
+
+/** The client's recent journal days, for the form's optional link to an entry. */
+export async function linkableEntries(clientId: string, db: Db = defaultDb): Promise<{ id: string; entryDate: string; pain: number }[]> {
+  return db
+    .select({ id: journalEntries.id, entryDate: journalEntries.entryDate, pain: journalEntries.pain })
+    .from(journalEntries)
+    .where(eq(journalEntries.userId, clientId))
+    .orderBy(desc(journalEntries.entryDate), desc(journalEntries.createdAt))
+    .limit(60);
 }
 
 /** A linked journal entry must be the client's own; anything else is "not found". */
