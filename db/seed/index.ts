@@ -4,6 +4,7 @@ import { articles, availabilitySettings, journalEntries, practiceSettings, sessi
 import { DEFAULT_WEEKLY } from "../../lib/booking/defaults";
 import { seedArticles } from "./articles";
 import { seedJournal } from "./journal";
+import { seedSafety } from "./safety";
 
 /** What every installation needs: the practice's settings row and the coach's account. */
 export async function seedEssentials(db: Db, coachEmail: string) {
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, coachEmail: string) {
     if ((existing?.n ?? 0) === 0) await seedJournal(db, anna.id);
   }
   const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, coachEmail));
+  if (anna && coach) await seedSafety(db, anna.id, coach.id);
   const day = 24 * 60 * 60 * 1000;
   for (const { publishedDaysAgo, ...article } of seedArticles) {
     const publishedAt = new Date(Date.now() - publishedDaysAgo * day);
