@@ -33,7 +33,9 @@ export async function CoachSafetyEvidence({
       </p>
       <section aria-labelledby="vorschlaege" className="flex flex-col gap-3">
         <h3 id="vorschlaege">Vorschläge aus dem Tagebuch</h3>
-        <p className="text-sm text-muted">Nur du siehst sie. Bestätigt erscheinen sie bei {firstName}; verworfen kommen sie nicht wieder.</p>
+        <p className="text-sm text-muted">
+          Nur du siehst sie. Bestätigt erscheinen sie bei {firstName}; verworfen kommen sie nicht wieder.
+        </p>
         {suggestions.length === 0 ? (
           <p className="text-muted">Gerade keine Vorschläge.</p>
         ) : (
@@ -52,12 +54,16 @@ export async function CoachSafetyEvidence({
             ))}
           </ul>
         )}
-        {moreSuggestions > 0 && <p className="text-sm text-muted">Dazu {moreSuggestions} weitere; sie erscheinen, sobald du diese entschieden hast.</p>}
+        {moreSuggestions > 0 && (
+          <p className="text-sm text-muted">Dazu {moreSuggestions} weitere; sie erscheinen, sobald du diese entschieden hast.</p>
+        )}
       </section>
       <EvidenceList
         items={evidence}
         mine={(item) => item.source !== "client"}
-        sourceLabel={(item) => (item.source === "client" ? `von ${firstName}` : item.source === "suggestion" ? "von dir bestätigt" : "von dir")}
+        sourceLabel={(item) =>
+          item.source === "client" ? `von ${firstName}` : item.source === "suggestion" ? "von dir bestätigt" : "von dir"
+        }
         saveAction={save}
         deleteAction={deleteClientEvidenceAction}
         deleteFields={{ clientId: client.id }}
@@ -66,7 +72,13 @@ export async function CoachSafetyEvidence({
       />
       <details>
         <summary className="min-h-11 cursor-pointer py-2 text-accent">Beobachtung für {firstName} eintragen</summary>
-        <EvidenceForm action={save} entries={entries} today={today} textLabel={`Was hat ${firstName} beobachtet?`} submitLabel="Speichern" />
+        <EvidenceForm
+          action={save}
+          entries={entries}
+          today={today}
+          textLabel={`Was hat ${firstName} beobachtet?`}
+          submitLabel="Speichern"
+        />
       </details>
     </section>
   );

@@ -38,8 +38,21 @@ export function EvidenceForm({
             hint="Zum Beispiel: „Beim Wandern war der Schmerz weg.“ Höchstens 500 Zeichen."
           />
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Datum" name="observedOn" type="date" max={today} required defaultValue={values?.observedOn ?? today} error={error("observedOn")} />
-            <Select label="Tagebucheintrag (optional)" name="journalEntryId" defaultValue={values?.journalEntryId ?? ""} error={error("journalEntryId")}>
+            <Field
+              label="Datum"
+              name="observedOn"
+              type="date"
+              max={today}
+              required
+              defaultValue={values?.observedOn ?? today}
+              error={error("observedOn")}
+            />
+            <Select
+              label="Tagebucheintrag (optional)"
+              name="journalEntryId"
+              defaultValue={values?.journalEntryId ?? ""}
+              error={error("journalEntryId")}
+            >
               <option value="">Keiner</option>
               {entries.map((e) => (
                 <option key={e.id} value={e.id}>

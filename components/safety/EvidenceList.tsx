@@ -41,7 +41,14 @@ export function EvidenceList({
             <div className="flex flex-col gap-2">
               <details>
                 <summary className="min-h-11 cursor-pointer py-2 text-accent">Ändern</summary>
-                <EvidenceForm action={saveAction} entries={entries} today={today} values={{ id: item.id, text: item.text, observedOn: item.observedOn, journalEntryId: item.journalEntryId }} textLabel="Beobachtung" submitLabel="Änderung speichern" />
+                <EvidenceForm
+                  action={saveAction}
+                  entries={entries}
+                  today={today}
+                  values={{ id: item.id, text: item.text, observedOn: item.observedOn, journalEntryId: item.journalEntryId }}
+                  textLabel="Beobachtung"
+                  submitLabel="Änderung speichern"
+                />
               </details>
               <form action={deleteAction}>
                 <input type="hidden" name="id" value={item.id} />

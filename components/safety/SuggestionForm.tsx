@@ -5,7 +5,19 @@ import { Button } from "@/components/ui/Button";
 import { TextArea } from "@/components/ui/Field";
 
 /** One suggestion for the coach: the text the client would read (editable), confirm or dismiss. */
-export function SuggestionForm({ action, rule, evidenceKey, text, firstName }: { action: FormAction; rule: string; evidenceKey: string; text: string; firstName: string }) {
+export function SuggestionForm({
+  action,
+  rule,
+  evidenceKey,
+  text,
+  firstName,
+}: {
+  action: FormAction;
+  rule: string;
+  evidenceKey: string;
+  text: string;
+  firstName: string;
+}) {
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
       {({ error, pending }) => (

@@ -7,7 +7,15 @@ import { SiteHeader, type AccountMode } from "./SiteHeader";
  * forbidden) must use account="client": React renders them eagerly with every page, so
  * reading the session there would make cached pages dynamic.
  */
-export function SiteShell({ children, account = "server", width = "max-w-5xl" }: { children: ReactNode; account?: AccountMode; width?: string }) {
+export function SiteShell({
+  children,
+  account = "server",
+  width = "max-w-5xl",
+}: {
+  children: ReactNode;
+  account?: AccountMode;
+  width?: string;
+}) {
   return (
     <>
       <SiteHeader account={account} />

@@ -42,7 +42,10 @@ export const demoClients = [
 export async function seedDemo(db: Db, coachEmail: string) {
   await seedEssentials(db, coachEmail);
   for (const client of demoClients) {
-    await db.insert(users).values({ ...client, role: "client" }).onConflictDoNothing({ target: users.email });
+    await db
+      .insert(users)
+      .values({ ...client, role: "client" })
+      .onConflictDoNothing({ target: users.email });
   }
   // Anna keeps a journal; seeded once (her first entries mark the journal as seeded).
   const [anna] = await db.select({ id: users.id }).from(users).where(eq(users.email, "anna@example.com"));

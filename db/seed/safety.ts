@@ -45,6 +45,8 @@ export async function seedSafety(db: Db, annaId: string, coachId: string) {
       rule: walk.rule,
       evidenceKey: walk.evidenceKey,
     });
-    await tx.insert(safetySuggestionDecisions).values({ clientId: annaId, rule: walk.rule, evidenceKey: walk.evidenceKey, decision: "confirmed" });
+    await tx
+      .insert(safetySuggestionDecisions)
+      .values({ clientId: annaId, rule: walk.rule, evidenceKey: walk.evidenceKey, decision: "confirmed" });
   });
 }

@@ -40,7 +40,10 @@ export function drawTrendChart(doc: PDFKit.PDFDocument, weeks: ReportWeek[], box
   const yOf = (v: number) => top + height - (v / 10) * height;
   doc.save().font("Helvetica").fontSize(7).fillColor("#555555").lineWidth(0.4).strokeColor("#cccccc");
   for (let v = 0; v <= 10; v += 2) {
-    doc.moveTo(left, yOf(v)).lineTo(left + width, yOf(v)).stroke();
+    doc
+      .moveTo(left, yOf(v))
+      .lineTo(left + width, yOf(v))
+      .stroke();
     doc.text(String(v), box.x, yOf(v) - 3, { width: 16, align: "right", lineBreak: false });
   }
   const step = weeks.length > 1 ? width / (weeks.length - 1) : 0;
@@ -52,11 +55,33 @@ export function drawTrendChart(doc: PDFKit.PDFDocument, weeks: ReportWeek[], box
     doc.text(formatCalendarDate(w.weekStart, "short"), xOf(i) - 20, top + height + 4, { width: 40, align: "center", lineBreak: false });
   });
   doc.restore();
-  line(doc, weeks.map((w, i) => (w.pain === null ? null : { x: xOf(i), y: yOf(w.pain) })), PAIN_COLOR, false);
-  line(doc, weeks.map((w, i) => (w.stress === null ? null : { x: xOf(i), y: yOf(w.stress) })), STRESS_COLOR, true);
+  line(
+    doc,
+    weeks.map((w, i) => (w.pain === null ? null : { x: xOf(i), y: yOf(w.pain) })),
+    PAIN_COLOR,
+    false,
+  );
+  line(
+    doc,
+    weeks.map((w, i) => (w.stress === null ? null : { x: xOf(i), y: yOf(w.stress) })),
+    STRESS_COLOR,
+    true,
+  );
   const legendY = top + height + 18;
-  doc.save().lineWidth(1.6).strokeColor(PAIN_COLOR).moveTo(left, legendY + 4).lineTo(left + 18, legendY + 4).stroke();
-  doc.strokeColor(STRESS_COLOR).dash(4, { space: 3 }).moveTo(left + 110, legendY + 4).lineTo(left + 128, legendY + 4).stroke().undash();
+  doc
+    .save()
+    .lineWidth(1.6)
+    .strokeColor(PAIN_COLOR)
+    .moveTo(left, legendY + 4)
+    .lineTo(left + 18, legendY + 4)
+    .stroke();
+  doc
+    .strokeColor(STRESS_COLOR)
+    .dash(4, { space: 3 })
+    .moveTo(left + 110, legendY + 4)
+    .lineTo(left + 128, legendY + 4)
+    .stroke()
+    .undash();
   doc.font("Helvetica").fontSize(8).fillColor("#333333");
   doc.text("Schmerz", left + 22, legendY, { lineBreak: false });
   doc.text("Stress", left + 132, legendY, { lineBreak: false });

@@ -5,7 +5,14 @@
  * outcomeReport(userId, db) and practiceReport(userId, range, db).
  */
 
-export type OutcomeReportRow = { date: string; kind: string; averagePain: number; worstPain: number; interference: number; damageBelief: number };
+export type OutcomeReportRow = {
+  date: string;
+  kind: string;
+  averagePain: number;
+  worstPain: number;
+  interference: number;
+  damageBelief: number;
+};
 export type OutcomeReport = { baseline: OutcomeReportRow | null; latest: OutcomeReportRow | null; rows: OutcomeReportRow[] };
 
 export type PracticeReport = {

@@ -35,7 +35,11 @@ export type ReportData = {
 export async function loadReportData(clientId: string, period: ReportPeriod, today: string, db: Db = defaultDb): Promise<ReportData> {
   if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
   const client = await clientAccount(db, clientId, "Diese Person gibt es nicht.");
-  const inPeriod = and(eq(journalEntries.userId, clientId), gte(journalEntries.entryDate, period.from), lte(journalEntries.entryDate, period.to));
+  const inPeriod = and(
+    eq(journalEntries.userId, clientId),
+    gte(journalEntries.entryDate, period.from),
+    lte(journalEntries.entryDate, period.to),
+  );
   const [settings, entries, checks, evidence] = await Promise.all([
     loadPracticeSettings(db),
     db

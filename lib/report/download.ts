@@ -23,7 +23,9 @@ export function pdfResponse(pdf: Buffer, today: string): Response {
  * are AppErrors (400) before anything is read; an unknown client is not_found (404).
  */
 export async function reportDownload(
-  who: { kind: "client"; clientId: string } | { kind: "coach"; coach: { id: string; name?: string | null; email?: string | null }; clientId: string },
+  who:
+    | { kind: "client"; clientId: string }
+    | { kind: "coach"; coach: { id: string; name?: string | null; email?: string | null }; clientId: string },
   query: URLSearchParams,
   db: Db = defaultDb,
 ): Promise<Response> {

@@ -30,12 +30,19 @@ function heading(doc: Doc, text: string) {
 }
 
 function paragraph(doc: Doc, text: string) {
-  doc.font("Helvetica").fontSize(10).fillColor("#000000").text(text, MARGIN, undefined, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .fillColor("#000000")
+    .text(text, MARGIN, undefined, { width: doc.page.width - 2 * MARGIN });
 }
 
 /** One table row: cells side by side at the same height, the row as tall as its tallest cell. */
 function row(doc: Doc, cells: Cell[], bold = false) {
-  doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9).fillColor("#000000");
+  doc
+    .font(bold ? "Helvetica-Bold" : "Helvetica")
+    .fontSize(9)
+    .fillColor("#000000");
   const heights = cells.map((c) => doc.heightOfString(c.text, { width: c.width - 6 }));
   const height = Math.max(...heights) + 4;
   ensureRoom(doc, height);
@@ -53,7 +60,8 @@ function header(doc: Doc, data: ReportData) {
   const p = data.practiceInfo;
   doc.font("Helvetica-Bold").fontSize(11).text(p.practiceName, MARGIN, MARGIN);
   doc.font("Helvetica").fontSize(9).fillColor("#333333");
-  for (const line of [[p.coachName, p.profession].filter(Boolean).join(", "), ...p.addressLines, p.contact.join(" · ")].filter(Boolean)) doc.text(line);
+  for (const line of [[p.coachName, p.profession].filter(Boolean).join(", "), ...p.addressLines, p.contact.join(" · ")].filter(Boolean))
+    doc.text(line);
   doc.moveDown(1.2).fillColor("#000000").font("Helvetica-Bold").fontSize(16).text("Bericht aus dem Schmerz-Coaching");
   doc.font("Helvetica").fontSize(10).moveDown(0.3);
   doc.text(`Für: ${data.client.name}`);
@@ -83,7 +91,16 @@ function trend(doc: Doc, data: ReportData) {
   doc.x = MARGIN;
   doc.moveDown(0.5);
   const cols = [150, 90, 90, 90];
-  row(doc, [{ text: "Woche ab", width: cols[0]! }, { text: "Einträge", width: cols[1]!, align: "right" }, { text: "Schmerz", width: cols[2]!, align: "right" }, { text: "Stress", width: cols[3]!, align: "right" }], true);
+  row(
+    doc,
+    [
+      { text: "Woche ab", width: cols[0]! },
+      { text: "Einträge", width: cols[1]!, align: "right" },
+      { text: "Schmerz", width: cols[2]!, align: "right" },
+      { text: "Stress", width: cols[3]!, align: "right" },
+    ],
+    true,
+  );
   for (const w of j.weeks)
     row(doc, [
       { text: day(w.weekStart), width: cols[0]! },
@@ -101,7 +118,15 @@ function outcomes(doc: Doc, data: ReportData) {
   ensureRoom(doc, 100); // the table on one page
   const cols = [215, 140, 140];
   const when = (r: typeof o.baseline) => (r ? day(r.date) : "–");
-  row(doc, [{ text: "", width: cols[0]! }, { text: `Ausgangswert (${when(o.baseline)})`, width: cols[1]!, align: "right" }, { text: `Zuletzt (${when(o.latest)})`, width: cols[2]!, align: "right" }], true);
+  row(
+    doc,
+    [
+      { text: "", width: cols[0]! },
+      { text: `Ausgangswert (${when(o.baseline)})`, width: cols[1]!, align: "right" },
+      { text: `Zuletzt (${when(o.latest)})`, width: cols[2]!, align: "right" },
+    ],
+    true,
+  );
   const items = [
     ["Durchschnittlicher Schmerz (7 Tage)", "averagePain"],
     ["Stärkster Schmerz (7 Tage)", "worstPain"],
@@ -120,7 +145,8 @@ function outcomes(doc: Doc, data: ReportData) {
 function selfChecks(doc: Doc, data: ReportData) {
   heading(doc, "Selbsttest (13 Anzeichen für neuroplastischen Schmerz)");
   if (data.selfChecks.length === 0) return paragraph(doc, "Kein Selbsttest gespeichert.");
-  for (const c of data.selfChecks) paragraph(doc, `${c.date}: ${c.score} von 13 Anzeichen, ${c.band}${c.redFlag ? "; Warnzeichen angegeben" : ""}`);
+  for (const c of data.selfChecks)
+    paragraph(doc, `${c.date}: ${c.score} von 13 Anzeichen, ${c.band}${c.redFlag ? "; Warnzeichen angegeben" : ""}`);
   paragraph(doc, "Der Selbsttest ist keine Diagnose; er zeigt, wie viele typische Anzeichen die Person bei sich sieht.");
 }
 
@@ -132,7 +158,16 @@ function practice(doc: Doc, data: ReportData) {
   if (p.exercises.length === 0) return;
   const cols = [175, 50, 130, 130];
   const shift = (a: number | null, b: number | null) => `${number(a)} auf ${number(b)}`;
-  row(doc, [{ text: "Übung", width: cols[0]! }, { text: "Mal", width: cols[1]!, align: "right" }, { text: "Angst (vorher auf nachher)", width: cols[2]!, align: "right" }, { text: "Intensität (vorher auf nachher)", width: cols[3]!, align: "right" }], true);
+  row(
+    doc,
+    [
+      { text: "Übung", width: cols[0]! },
+      { text: "Mal", width: cols[1]!, align: "right" },
+      { text: "Angst (vorher auf nachher)", width: cols[2]!, align: "right" },
+      { text: "Intensität (vorher auf nachher)", width: cols[3]!, align: "right" },
+    ],
+    true,
+  );
   for (const e of p.exercises)
     row(doc, [
       { text: e.title, width: cols[0]! },
@@ -160,11 +195,16 @@ function footers(doc: Doc, data: ReportData) {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font("Helvetica").fontSize(8).fillColor("#555555");
-    doc.text(`${data.practiceInfo.practiceName} · Coaching, keine Diagnose und keine Behandlung · Seite ${i + 1} von ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, {
-      width: doc.page.width - 2 * MARGIN,
-      align: "center",
-      lineBreak: false,
-    });
+    doc.text(
+      `${data.practiceInfo.practiceName} · Coaching, keine Diagnose und keine Behandlung · Seite ${i + 1} von ${range.count}`,
+      MARGIN,
+      doc.page.height - MARGIN + 10,
+      {
+        width: doc.page.width - 2 * MARGIN,
+        align: "center",
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
 }
@@ -200,7 +240,12 @@ export function renderReport(input: ReportData): Promise<Buffer> {
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: `Bericht ${data.client.name}, ${data.period.from} bis ${data.period.to}`, Author: data.practiceInfo.practiceName, Producer: "Praxisportal", Creator: "Praxisportal" },
+    info: {
+      Title: `Bericht ${data.client.name}, ${data.period.from} bis ${data.period.to}`,
+      Author: data.practiceInfo.practiceName,
+      Producer: "Praxisportal",
+      Creator: "Praxisportal",
+    },
     lang: "de-DE",
   });
   const chunks: Buffer[] = [];

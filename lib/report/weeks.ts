@@ -14,7 +14,12 @@ export function weeklyMeans(entries: { entryDate: string; pain: number; stress: 
   for (let start = from; start <= to; start = addDays(mondayOf(start), 7)) {
     const end = addDays(mondayOf(start), 6) < to ? addDays(mondayOf(start), 6) : to;
     const inside = entries.filter((e) => e.entryDate >= start && e.entryDate <= end);
-    weeks.push({ weekStart: start, entries: inside.length, pain: mean(inside.map((e) => e.pain)), stress: mean(inside.map((e) => e.stress)) });
+    weeks.push({
+      weekStart: start,
+      entries: inside.length,
+      pain: mean(inside.map((e) => e.pain)),
+      stress: mean(inside.map((e) => e.stress)),
+    });
   }
   return weeks;
 }

@@ -69,6 +69,8 @@ export const decideSuggestionAction = formAction({
     const settings = await getPracticeSettings();
     await decideSuggestion(input.clientId, user.id, input, todayIn(settings.timeZone));
     revalidatePath(coachPage(input.clientId));
-    return input.decision === "confirm" ? "Bestätigt. Die Person sieht die Beobachtung jetzt." : "Verworfen. Dieser Vorschlag kommt nicht wieder.";
+    return input.decision === "confirm"
+      ? "Bestätigt. Die Person sieht die Beobachtung jetzt."
+      : "Verworfen. Dieser Vorschlag kommt nicht wieder.";
   },
 });

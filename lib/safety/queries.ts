@@ -14,7 +14,8 @@ import type { SafetyEvidenceInput } from "./schemas";
  */
 export type EvidenceAuthor = { id: string; role: "client" | "coach" };
 
-const editableSources = (role: EvidenceAuthor["role"]): SafetyEvidenceSource[] => (role === "client" ? ["client"] : ["coach", "suggestion"]);
+const editableSources = (role: EvidenceAuthor["role"]): SafetyEvidenceSource[] =>
+  role === "client" ? ["client"] : ["coach", "suggestion"];
 
 const notFound = () => new AppError("not_found", "Diese Beobachtung gibt es nicht.");
 
@@ -52,7 +53,12 @@ async function checkJournalLink(clientId: string, journalEntryId: string | null,
 }
 
 /** Adds an observation (no id) or changes one the author may change. */
-export async function saveEvidence(clientId: string, author: EvidenceAuthor, input: SafetyEvidenceInput, db: Db = defaultDb): Promise<SafetyEvidence> {
+export async function saveEvidence(
+  clientId: string,
+  author: EvidenceAuthor,
+  input: SafetyEvidenceInput,
+  db: Db = defaultDb,
+): Promise<SafetyEvidence> {
   if (!isUuid(clientId)) throw notFound();
   await clientAccount(db, clientId, "Diese Person gibt es nicht.");
   await checkJournalLink(clientId, input.journalEntryId, db);
@@ -67,7 +73,13 @@ export async function saveEvidence(clientId: string, author: EvidenceAuthor, inp
   const [row] = await db
     .update(safetyEvidence)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(safetyEvidence.id, input.id), eq(safetyEvidence.clientId, clientId), inArray(safetyEvidence.source, editableSources(author.role))))
+    .where(
+      and(
+        eq(safetyEvidence.id, input.id),
+        eq(safetyEvidence.clientId, clientId),
+        inArray(safetyEvidence.source, editableSources(author.role)),
+      ),
+    )
     .returning();
   if (!row) throw notFound();
   return row;
@@ -77,7 +89,9 @@ export async function deleteEvidence(clientId: string, author: EvidenceAuthor, i
   if (!isUuid(clientId) || !isUuid(id)) throw notFound();
   const rows = await db
     .delete(safetyEvidence)
-    .where(and(eq(safetyEvidence.id, id), eq(safetyEvidence.clientId, clientId), inArray(safetyEvidence.source, editableSources(author.role))))
+    .where(
+      and(eq(safetyEvidence.id, id), eq(safetyEvidence.clientId, clientId), inArray(safetyEvidence.source, editableSources(author.role))),
+    )
     .returning({ id: safetyEvidence.id });
   if (rows.length === 0) throw notFound();
 }
@@ -131,7 +145,12 @@ export async function decideSuggestion(
   return db.transaction(async (tx) => {
     const decided = await tx
       .insert(safetySuggestionDecisions)
-      .values({ clientId, rule: suggestion.rule, evidenceKey: suggestion.evidenceKey, decision: input.decision === "confirm" ? "confirmed" : "dismissed" })
+      .values({
+        clientId,
+        rule: suggestion.rule,
+        evidenceKey: suggestion.evidenceKey,
+        decision: input.decision === "confirm" ? "confirmed" : "dismissed",
+      })
       .onConflictDoNothing()
       .returning({ id: safetySuggestionDecisions.id });
     if (decided.length === 0) throw new AppError("not_found", "Diesen Vorschlag gibt es nicht (mehr).");
@@ -156,7 +175,12 @@ export async function decideSuggestion(
 /** For the export: the decisions on suggestions about this client. */
 export async function suggestionDecisionsOf(clientId: string, db: Db = defaultDb) {
   return db
-    .select({ rule: safetySuggestionDecisions.rule, evidenceKey: safetySuggestionDecisions.evidenceKey, decision: safetySuggestionDecisions.decision, decidedAt: safetySuggestionDecisions.decidedAt })
+    .select({
+      rule: safetySuggestionDecisions.rule,
+      evidenceKey: safetySuggestionDecisions.evidenceKey,
+      decision: safetySuggestionDecisions.decision,
+      decidedAt: safetySuggestionDecisions.decidedAt,
+    })
     .from(safetySuggestionDecisions)
     .where(eq(safetySuggestionDecisions.clientId, clientId))
     .orderBy(asc(safetySuggestionDecisions.decidedAt));

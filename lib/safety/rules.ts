@@ -162,7 +162,8 @@ export const painChangesSide: SafetyRule = {
         observedOn: last,
         journalEntryId: null,
         finding: "Bereiche links und rechts im Zeitraum.",
-        clientText: "Dein Schmerz war mal links, mal rechts. Ein Schmerz, der die Seite wechselt, passt nicht zu einem festen Schaden an einer Stelle.",
+        clientText:
+          "Dein Schmerz war mal links, mal rechts. Ein Schmerz, der die Seite wechselt, passt nicht zu einem festen Schaden an einer Stelle.",
       },
     ];
   },

@@ -56,4 +56,3 @@ export const suggestionDecisionSchema = z
       .refine(noControl, "Der Text enthält ungültige Zeichen."),
   })
   .refine((v) => v.decision === "dismiss" || v.text.length > 0, { path: ["text"], message: "Bitte schreib den Text für die Person." });
-export type SuggestionDecisionInput = z.output<typeof suggestionDecisionSchema>;

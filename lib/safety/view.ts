@@ -6,7 +6,10 @@ import { ruleByName, type SafetyRule, type Suggestion } from "./rules";
 
 /** The journal days a form offers to link, as people read them. */
 export async function entryOptions(clientId: string, db: Db = defaultDb) {
-  return (await linkableEntries(clientId, db)).map((e) => ({ id: e.id, label: `${formatCalendarDate(e.entryDate, "weekday-year")} (Schmerz ${e.pain})` }));
+  return (await linkableEntries(clientId, db)).map((e) => ({
+    id: e.id,
+    label: `${formatCalendarDate(e.entryDate, "weekday-year")} (Schmerz ${e.pain})`,
+  }));
 }
 
 /** At most this many open suggestions of one rule at a time (a long journal has many walking days). */
@@ -23,7 +26,11 @@ export async function coachEvidenceView(
   db: Db = defaultDb,
 ) {
   await openClientRecord(coach, clientId, "Beobachtungen zur Sicherheit und Vorschläge", db);
-  const [evidence, suggestions, entries] = await Promise.all([listEvidence(clientId, db), openSuggestions(clientId, today, db), entryOptions(clientId, db)]);
+  const [evidence, suggestions, entries] = await Promise.all([
+    listEvidence(clientId, db),
+    openSuggestions(clientId, today, db),
+    entryOptions(clientId, db),
+  ]);
   const shown: (Suggestion & { ruleInfo: SafetyRule })[] = [];
   const perRule = new Map<string, number>();
   for (const s of suggestions.slice().sort((a, b) => b.observedOn.localeCompare(a.observedOn))) {

@@ -69,11 +69,17 @@ afterAll(() => database.drop());
 describe("evidence of safety", () => {
   it("lets the client add, change and delete their own observation", async () => {
     as(ben);
-    const saved = await actions.saveOwnEvidenceAction({}, form({ id: "", text: "Beim Radfahren kaum Schmerz.", observedOn: "2025-11-12", journalEntryId: "" }));
+    const saved = await actions.saveOwnEvidenceAction(
+      {},
+      form({ id: "", text: "Beim Radfahren kaum Schmerz.", observedOn: "2025-11-12", journalEntryId: "" }),
+    );
     expect(saved.ok).toContain("Gespeichert");
     const [mine] = await listEvidence(ben.id);
     expect(mine).toMatchObject({ text: "Beim Radfahren kaum Schmerz.", source: "client", authorId: ben.id });
-    await actions.saveOwnEvidenceAction({}, form({ id: mine!.id, text: "Beim Radfahren gar kein Schmerz.", observedOn: "2025-11-12", journalEntryId: "" }));
+    await actions.saveOwnEvidenceAction(
+      {},
+      form({ id: mine!.id, text: "Beim Radfahren gar kein Schmerz.", observedOn: "2025-11-12", journalEntryId: "" }),
+    );
     expect((await listEvidence(ben.id))[0]!.text).toBe("Beim Radfahren gar kein Schmerz.");
     await actions.deleteOwnEvidenceAction(form({ id: mine!.id }));
     expect(await listEvidence(ben.id)).toEqual([]);
@@ -81,11 +87,18 @@ describe("evidence of safety", () => {
 
   it("keeps each person to their own: no edits of another client's or the coach's entries, no links to others' journals", async () => {
     as(coach);
-    await actions.saveClientEvidenceAction(ben.id, {}, form({ id: "", text: "Der Schmerz ging beim Lachen zurück.", observedOn: "2025-11-20", journalEntryId: "" }));
+    await actions.saveClientEvidenceAction(
+      ben.id,
+      {},
+      form({ id: "", text: "Der Schmerz ging beim Lachen zurück.", observedOn: "2025-11-20", journalEntryId: "" }),
+    );
     const [coachs] = await listEvidence(ben.id);
     expect(coachs).toMatchObject({ source: "coach", authorId: coach.id });
     as(ben);
-    const edit = await actions.saveOwnEvidenceAction({}, form({ id: coachs!.id, text: "geändert", observedOn: "2025-11-20", journalEntryId: "" }));
+    const edit = await actions.saveOwnEvidenceAction(
+      {},
+      form({ id: coachs!.id, text: "geändert", observedOn: "2025-11-20", journalEntryId: "" }),
+    );
     expect(edit.message).toBe("Diese Beobachtung gibt es nicht.");
     await actions.deleteOwnEvidenceAction(form({ id: coachs!.id }));
     as(anna);
@@ -93,10 +106,17 @@ describe("evidence of safety", () => {
     expect((await listEvidence(ben.id)).map((e) => e.text)).toEqual(["Der Schmerz ging beim Lachen zurück."]);
     const [annasEntry] = await database.db.select().from(journalEntries).where(eq(journalEntries.userId, anna.id)).limit(1);
     as(ben);
-    const link = await actions.saveOwnEvidenceAction({}, form({ id: "", text: "Mit Annas Eintrag", observedOn: "2025-11-20", journalEntryId: annasEntry!.id }));
+    const link = await actions.saveOwnEvidenceAction(
+      {},
+      form({ id: "", text: "Mit Annas Eintrag", observedOn: "2025-11-20", journalEntryId: annasEntry!.id }),
+    );
     expect(link.fieldErrors?.journalEntryId).toEqual(["Diesen Tagebucheintrag gibt es nicht."]);
     as(coach);
-    const forCoach = await actions.saveClientEvidenceAction(coach.id, {}, form({ id: "", text: "x", observedOn: "2025-11-20", journalEntryId: "" }));
+    const forCoach = await actions.saveClientEvidenceAction(
+      coach.id,
+      {},
+      form({ id: "", text: "x", observedOn: "2025-11-20", journalEntryId: "" }),
+    );
     expect(forCoach.message).toBe("Diese Person gibt es nicht.");
   });
 
@@ -119,28 +139,60 @@ describe("evidence of safety", () => {
   it("decides a suggestion once, only one the rules make", async () => {
     const { decideSuggestion } = await import("@/lib/safety/queries");
     const [walk] = (await openSuggestions(ben.id, "2025-11-30")).filter((s) => s.observedOn === "2025-11-11");
-    await decideSuggestion(ben.id, coach.id, { rule: walk!.rule, evidenceKey: walk!.evidenceKey, decision: "confirm", text: "Der Spaziergang am Fluss hat dir gutgetan." }, "2025-11-30");
+    await decideSuggestion(
+      ben.id,
+      coach.id,
+      { rule: walk!.rule, evidenceKey: walk!.evidenceKey, decision: "confirm", text: "Der Spaziergang am Fluss hat dir gutgetan." },
+      "2025-11-30",
+    );
     const confirmed = (await listEvidence(ben.id)).find((e) => e.source === "suggestion")!;
-    expect(confirmed).toMatchObject({ text: "Der Spaziergang am Fluss hat dir gutgetan.", observedOn: "2025-11-11", journalDate: "2025-11-11" });
+    expect(confirmed).toMatchObject({
+      text: "Der Spaziergang am Fluss hat dir gutgetan.",
+      observedOn: "2025-11-11",
+      journalDate: "2025-11-11",
+    });
     await expect(
-      decideSuggestion(ben.id, coach.id, { rule: walk!.rule, evidenceKey: walk!.evidenceKey, decision: "confirm", text: "noch einmal" }, "2025-11-30"),
+      decideSuggestion(
+        ben.id,
+        coach.id,
+        { rule: walk!.rule, evidenceKey: walk!.evidenceKey, decision: "confirm", text: "noch einmal" },
+        "2025-11-30",
+      ),
     ).rejects.toMatchObject({ code: "not_found" });
     const [yoga] = (await openSuggestions(ben.id, "2025-11-30")).filter((s) => s.observedOn === "2025-11-25");
-    await decideSuggestion(ben.id, coach.id, { rule: yoga!.rule, evidenceKey: yoga!.evidenceKey, decision: "dismiss", text: "" }, "2025-11-30");
+    await decideSuggestion(
+      ben.id,
+      coach.id,
+      { rule: yoga!.rule, evidenceKey: yoga!.evidenceKey, decision: "dismiss", text: "" },
+      "2025-11-30",
+    );
     expect((await openSuggestions(ben.id, "2025-11-30")).filter((s) => s.rule === "movement_helped")).toEqual([]);
     expect((await listEvidence(ben.id)).filter((e) => e.source === "suggestion")).toHaveLength(1);
     // A made-up suggestion, for a real client or for nobody.
     await expect(
-      decideSuggestion(ben.id, coach.id, { rule: "movement_helped", evidenceKey: unknownId, decision: "confirm", text: "erfunden" }, "2025-11-30"),
+      decideSuggestion(
+        ben.id,
+        coach.id,
+        { rule: "movement_helped", evidenceKey: unknownId, decision: "confirm", text: "erfunden" },
+        "2025-11-30",
+      ),
     ).rejects.toMatchObject({ code: "not_found" });
     await expect(
-      decideSuggestion(unknownId, coach.id, { rule: "movement_helped", evidenceKey: unknownId, decision: "dismiss", text: "" }, "2025-11-30"),
+      decideSuggestion(
+        unknownId,
+        coach.id,
+        { rule: "movement_helped", evidenceKey: unknownId, decision: "dismiss", text: "" },
+        "2025-11-30",
+      ),
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("is in the client's export", async () => {
     const data = await exportClientData(ben.id);
-    expect(data.safetyEvidence.map((e) => e.text).sort()).toEqual(["Der Schmerz ging beim Lachen zurück.", "Der Spaziergang am Fluss hat dir gutgetan."]);
+    expect(data.safetyEvidence.map((e) => e.text).sort()).toEqual([
+      "Der Schmerz ging beim Lachen zurück.",
+      "Der Spaziergang am Fluss hat dir gutgetan.",
+    ]);
     expect(data.safetySuggestionDecisions.map((d) => d.decision).sort()).toEqual(["confirmed", "dismissed"]);
     expect(JSON.stringify(await exportClientData(anna.id))).not.toContain("Lachen");
   });
@@ -168,7 +220,13 @@ describe("the report for the doctor", () => {
 
   it("refuses a bad period with a 400 and a German message", async () => {
     as(ben);
-    for (const query of ["von=2025-02-30", "von=2023-01-01&bis=2025-11-30", "von=2025-11-30&bis=2025-11-01", "bis=2999-01-01", "von=x&von=y"]) {
+    for (const query of [
+      "von=2025-02-30",
+      "von=2023-01-01&bis=2025-11-30",
+      "von=2025-11-30&bis=2025-11-01",
+      "bis=2999-01-01",
+      "von=x&von=y",
+    ]) {
       const response = await clientReport.GET(get(`/dashboard/bericht.pdf?${query}`));
       expect(response.status, query).toBe(400);
       expect((await response.json()).message, query).toMatch(/Zeitraum|von|Jahre|Zukunft/);

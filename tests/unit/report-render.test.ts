@@ -80,7 +80,11 @@ describe("the doctor's report", () => {
     });
     const text = await textOf({
       ...base,
-      outcomes: { baseline: row("2026-09-07", 6, 8, 7, 9), latest: row("2026-11-23", 2, 4, 3, 2), rows: [row("2026-09-07", 6, 8, 7, 9), row("2026-10-12", 4, 6, 5, 5), row("2026-11-23", 2, 4, 3, 2)] },
+      outcomes: {
+        baseline: row("2026-09-07", 6, 8, 7, 9),
+        latest: row("2026-11-23", 2, 4, 3, 2),
+        rows: [row("2026-09-07", 6, 8, 7, 9), row("2026-10-12", 4, 6, 5, 5), row("2026-11-23", 2, 4, 3, 2)],
+      },
       practice: {
         logs: 11,
         minutes: 135,
@@ -103,7 +107,10 @@ describe("the doctor's report", () => {
   });
 
   it("runs onto more pages when there is much to show, each with its page number", async () => {
-    const many = Array.from({ length: 60 }, (_, i) => ({ observedOn: "2026-11-10", text: `Beobachtung Nummer ${i + 1}, ein ruhiger Tag ohne Schmerz.` }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      observedOn: "2026-11-10",
+      text: `Beobachtung Nummer ${i + 1}, ein ruhiger Tag ohne Schmerz.`,
+    }));
     const pages = await pdfText(await renderReport({ ...base, evidence: many }));
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.at(-1)).toContain(`Seite ${pages.length} von ${pages.length}`);

@@ -24,7 +24,9 @@ describe("movement helped", () => {
       [entry(2).id, "2026-10-02"],
     ]);
     expect(found[0]!.journalEntryId).toBe(entry(1).id);
-    expect(found[0]!.clientText).toBe("Am 1. Oktober 2026 hat dir „langer SPAZIERGANG“ gutgetan, und dein Schmerz lag bei 3 von 10. Dein Körper hat die Bewegung gut vertragen.");
+    expect(found[0]!.clientText).toBe(
+      "Am 1. Oktober 2026 hat dir „langer SPAZIERGANG“ gutgetan, und dein Schmerz lag bei 3 von 10. Dein Körper hat die Bewegung gut vertragen.",
+    );
   });
 
   it("does not read the notes, only what helped", () => {

@@ -2,7 +2,15 @@ import { TZDate } from "@date-fns/tz";
 import { afterEach, describe, expect, it } from "vitest";
 import { addDays, addMonths, datesOfMonth, dayNumber, dateOfDayNumber, isValidDate, isoWeekday, mondayOf } from "@/lib/time/dates";
 import { formatAppointmentTime, formatCalendarDate, formatClock, formatDate, formatDateTime, shortWhen } from "@/lib/time/format";
-import { practiceClock, practiceDate, practiceTimeToUtc, practiceTimeToUtcMs, practiceWeek, startOfPracticeDate, todayIn } from "@/lib/time/zone";
+import {
+  practiceClock,
+  practiceDate,
+  practiceTimeToUtc,
+  practiceTimeToUtcMs,
+  practiceWeek,
+  startOfPracticeDate,
+  todayIn,
+} from "@/lib/time/zone";
 
 const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
@@ -149,7 +157,8 @@ describe("wall clock to instant: the documented rules", () => {
   });
 
   it("bounds days and weeks by their local midnights (23, 25 and 24 hours long)", () => {
-    const hours = (date: string) => (startOfPracticeDate(addDays(date, 1), BERLIN).getTime() - startOfPracticeDate(date, BERLIN).getTime()) / 3_600_000;
+    const hours = (date: string) =>
+      (startOfPracticeDate(addDays(date, 1), BERLIN).getTime() - startOfPracticeDate(date, BERLIN).getTime()) / 3_600_000;
     expect([hours("2026-03-29"), hours("2026-10-25"), hours("2026-10-26")]).toEqual([23, 25, 24]);
     const week = practiceWeek("2026-10-19", BERLIN);
     expect(week.days).toEqual(["2026-10-19", "2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23", "2026-10-24", "2026-10-25"]);
@@ -158,7 +167,12 @@ describe("wall clock to instant: the documented rules", () => {
   });
 
   it("round-trips every quarter hour of the clock-change days that exists", () => {
-    for (const [date, zone] of [["2026-03-29", BERLIN], ["2026-10-25", BERLIN], ["2027-03-28", BERLIN], ["2026-11-01", NEW_YORK]] as const) {
+    for (const [date, zone] of [
+      ["2026-03-29", BERLIN],
+      ["2026-10-25", BERLIN],
+      ["2027-03-28", BERLIN],
+      ["2026-11-01", NEW_YORK],
+    ] as const) {
       for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
         const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
         const clock = practiceClock(practiceTimeToUtc(date, time, zone), zone);

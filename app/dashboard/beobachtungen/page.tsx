@@ -23,15 +23,21 @@ export default async function SafetyEvidencePage() {
         <h1>Beobachtungen: dein Körper ist sicher</h1>
         <p>
           Hier sammelst du Momente, die zeigen, dass dein Körper sicher ist: ein Spaziergang ohne Schmerz, ein Schmerz, der die Seite
-          wechselt, ein guter Tag trotz viel Arbeit. {settings.coachName ? `${settings.coachName.split(" ")[0]} kann` : "Deine Begleitung kann"} auch
-          Beobachtungen für dich eintragen.
+          wechselt, ein guter Tag trotz viel Arbeit.{" "}
+          {settings.coachName ? `${settings.coachName.split(" ")[0]} kann` : "Deine Begleitung kann"} auch Beobachtungen für dich eintragen.
         </p>
       </div>
       <Card aria-labelledby="neu">
         <h2 id="neu" className="mb-4 text-xl">
           Neue Beobachtung
         </h2>
-        <EvidenceForm action={saveOwnEvidenceAction} entries={entries} today={today} textLabel="Was hast du beobachtet?" submitLabel="Speichern" />
+        <EvidenceForm
+          action={saveOwnEvidenceAction}
+          entries={entries}
+          today={today}
+          textLabel="Was hast du beobachtet?"
+          submitLabel="Speichern"
+        />
       </Card>
       <section aria-labelledby="liste" className="flex flex-col gap-3">
         <h2 id="liste">Deine Sammlung</h2>
