@@ -126,6 +126,7 @@ describe("evidence of safety", () => {
     const walk = open.find((s) => s.rule === "movement_helped" && s.observedOn === "2025-11-11")!;
     const yoga = open.find((s) => s.rule === "movement_helped" && s.observedOn === "2025-11-25")!;
     expect(walk.clientText).toContain("„Spaziergang am Fluss“");
+    expect(yoga.clientText).toContain("„Yoga“");
     // The client's list holds nothing unconfirmed.
     expect((await listEvidence(ben.id)).some((e) => e.rule !== null)).toBe(false);
     const views = async () => (await database.db.select().from(healthDataViews).where(eq(healthDataViews.clientId, ben.id))).length;
