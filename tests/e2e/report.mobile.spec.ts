@@ -40,12 +40,12 @@ test("Anna downloads her report for the doctor, with her trend figures; the coac
   expect(text).toMatch(/3\. März 2025\s*2\s*3,5\s*5,5/);
   expect(text).toContain("Coaching ist keine Diagnose und keine medizinische Behandlung");
   expect(text).toContain("Rückenwind Coaching");
-  // Her seeded observations, umlauts intact.
-  expect(text).toContain("Beim Wandern am Wochenende war der Schmerz nach einer halben Stunde fast weg");
 
-  // The one-tap link downloads the last 12 weeks.
+  // The one-tap link downloads the last 12 weeks, with her seeded observations (umlauts intact).
   const [recent] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Bericht für deine Ärztin/ }).click()]);
-  expect((await pdfText(new Uint8Array(await readFile((await recent.path())!)))).join("\n")).toContain("Schmerz und Stress (Wochenmittel");
+  const recentText = (await pdfText(new Uint8Array(await readFile((await recent.path())!)))).join("\n");
+  expect(recentText).toContain("Schmerz und Stress (Wochenmittel");
+  expect(recentText).toContain("Beim Wandern am Wochenende war der Schmerz nach einer halben Stunde fast weg");
 
   await page.goto("/dashboard/beobachtungen");
   await expectAccessible(page);
