@@ -37,7 +37,7 @@ export function EvidenceForm({
             error={error("text")}
             hint="Zum Beispiel: „Beim Wandern war der Schmerz weg.“ Höchstens 500 Zeichen."
           />
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field
               label="Datum"
               name="observedOn"
