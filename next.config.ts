@@ -22,7 +22,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own folder; bundling it breaks that (see STACK.md).
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // pdfkit reads its standard fonts' metrics (AFM files) from its own folder at run time, the same way.
+  serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
   poweredByHeader: false,
   // Next's page cache with one staleness rule shared by every instance (see the file).
   cacheHandler: path.join(process.cwd(), "server/cache-handler.mjs"),

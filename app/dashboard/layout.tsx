@@ -9,6 +9,7 @@ const sections = [
   { href: "/dashboard/tagebuch", label: "Tagebuch" },
   { href: "/dashboard/uebungen", label: "Übungen" },
   { href: "/dashboard/selbsttest", label: "Selbsttest" },
+  { href: "/dashboard/beobachtungen", label: "Beobachtungen" },
   { href: "/dashboard/termine", label: "Termine" },
   { href: "/dashboard/daten", label: "Meine Daten" },
   { href: "/dashboard/sicherheit", label: "Sicherheit" },

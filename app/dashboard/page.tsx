@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressCharts } from "@/components/journal/ProgressCharts";
+import { ReportDownload } from "@/components/report/ReportDownload";
 import { ClientSessionDetails, appointmentTitle } from "@/components/sessions/ClientSessionDetails";
 import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -111,9 +112,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <ProgressCharts days={filled} range={`letzte ${days === 365 ? "12 Monate" : `${days} Tage`}`} weekly={!daily} />
         {longRange && (
           <p className="-mt-2 text-sm">
-            <Link href={rangeHref(days, !daily)}>
-              {daily ? "Wochenmittel zeigen" : "Tageswerte zeigen"}
-            </Link>
+            <Link href={rangeHref(days, !daily)}>{daily ? "Wochenmittel zeigen" : "Tageswerte zeigen"}</Link>
           </p>
         )}
         <dl className="grid gap-4 sm:grid-cols-3">
@@ -138,6 +137,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <dd className="text-sm text-muted">Schmerz; Stress {average(points.map((p) => p.stress))?.toLocaleString("de-DE") ?? "–"}</dd>
           </div>
         </dl>
+        <ReportDownload href="/dashboard/bericht.pdf" today={today} />
         {insight && (
           <Card aria-labelledby="muster" className="bg-accent-soft">
             <h3 id="muster" className="mb-2">

@@ -12,3 +12,4 @@ export * from "./reminders";
 export * from "./images";
 export * from "./billing";
 export * from "./practice";
+export * from "./safety";

@@ -5,6 +5,7 @@ import { DEFAULT_WEEKLY } from "../../lib/booking/defaults";
 import { seedArticles } from "./articles";
 import { seedJournal } from "./journal";
 import { seedBuiltinExercises, seedPractice } from "./practice";
+import { seedSafety } from "./safety";
 
 /** What every installation needs: the practice's settings row and the coach's account. */
 export async function seedEssentials(db: Db, coachEmail: string) {
@@ -43,7 +44,10 @@ export const demoClients = [
 export async function seedDemo(db: Db, coachEmail: string) {
   await seedEssentials(db, coachEmail);
   for (const client of demoClients) {
-    await db.insert(users).values({ ...client, role: "client" }).onConflictDoNothing({ target: users.email });
+    await db
+      .insert(users)
+      .values({ ...client, role: "client" })
+      .onConflictDoNothing({ target: users.email });
   }
   // Anna keeps a journal; seeded once (her first entries mark the journal as seeded).
   const [anna] = await db.select({ id: users.id }).from(users).where(eq(users.email, "anna@example.com"));
@@ -53,6 +57,7 @@ export async function seedDemo(db: Db, coachEmail: string) {
     await seedPractice(db, anna.id);
   }
   const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, coachEmail));
+  if (anna && coach) await seedSafety(db, anna.id, coach.id);
   const day = 24 * 60 * 60 * 1000;
   for (const { publishedDaysAgo, ...article } of seedArticles) {
     const publishedAt = new Date(Date.now() - publishedDaysAgo * day);

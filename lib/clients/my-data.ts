@@ -19,6 +19,7 @@ import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
 import { practiceExport } from "@/lib/practice/logs";
+import { listEvidence, suggestionDecisionsOf } from "@/lib/safety/queries";
 import { clientAccount } from "./accounts";
 
 /** Everything stored about one client, for the export (GDPR Art. 15 and 20). Scoped to that client alone. */
@@ -58,6 +59,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).orderBy(asc(reminderPreferences.kind)),
     practiceExport(userId, db),
   ]);
+  const [evidence, suggestionDecisions] = await Promise.all([listEvidence(userId, db), suggestionDecisionsOf(userId, db)]);
   return {
     exportedAt: new Date().toISOString(),
     profile: user,
@@ -88,6 +90,9 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     // Homework and practices with the coach's feedback on them (lib/practice).
     practiceAssignments: practice.assignments,
     practiceLogs: practice.logs,
+    // Evidence of safety written by the client or the coach, and the coach's answers to suggestions.
+    safetyEvidence: evidence.map(({ clientId: _owner, authorId: _author, ...item }) => item),
+    safetySuggestionDecisions: suggestionDecisions,
   };
 }
 

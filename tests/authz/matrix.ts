@@ -119,6 +119,8 @@ export const pages: Record<string, Probe[]> = {
     { path: (ids) => `/dashboard/uebungen/${ids.unknown}`, expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
     { path: () => "/dashboard/uebungen/kein-uuid", expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
   ],
+  // Evidence of safety: the client's own list; it takes no id.
+  "/dashboard/beobachtungen": [{ path: (ids) => `/dashboard/beobachtungen?userId=${ids.anna}`, expect: clientPage, secretOf: annasData }],
 
   "/coach": [{ path: () => "/coach", expect: coachPage }],
   "/coach/artikel": [{ path: () => "/coach/artikel", expect: coachPage }],
@@ -320,6 +322,16 @@ export const routes: Record<string, Probe[]> = {
     { path: (ids) => `/bilder/${ids.unknown}/960.png`, expect: all(404) },
   ],
   "GET /dashboard/daten/export.json": [{ path: () => "/dashboard/daten/export.json", expect: clientDownload, secretOf: annasData }],
+  // The report for the doctor: the client's own (no id), and the coach's for a client (logged).
+  "GET /dashboard/bericht.pdf": [
+    { path: (ids) => `/dashboard/bericht.pdf?clientId=${ids.anna}`, expect: clientDownload, secretOf: annasData },
+    { path: () => "/dashboard/bericht.pdf?von=2026-02-30", expect: { anonymous: "login", anna: 400, ben: 400, coach: 403 } },
+  ],
+  "GET /coach/klienten/[id]/bericht.pdf": [
+    { path: (ids) => `/coach/klienten/${ids.anna}/bericht.pdf`, expect: { anonymous: "login", anna: 403, ben: 403, coach: 200 } },
+    { path: (ids) => `/coach/klienten/${ids.unknown}/bericht.pdf`, expect: { anonymous: "login", anna: 403, ben: 403, coach: 404 } },
+    { path: (ids) => `/coach/klienten/${ids.coach}/bericht.pdf`, expect: { anonymous: "login", anna: 403, ben: 403, coach: 404 } },
+  ],
   "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
   "GET /dashboard/daten/uebungen.csv": [{ path: () => "/dashboard/daten/uebungen.csv", expect: clientDownload }],
   // The coach's recording upload: a raw audio body. Text is no audio (415 once allowed in).
@@ -384,6 +396,11 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/clients/actions.ts#deleteAccountAction": clientAction,
   "lib/reminders/actions.ts#saveJournalReminderAction": clientAction,
   "lib/clients/coach-actions.ts#inviteClientAction": coachAction,
+  "lib/safety/actions.ts#saveOwnEvidenceAction": clientAction,
+  "lib/safety/actions.ts#deleteOwnEvidenceAction": clientAction,
+  "lib/safety/actions.ts#saveClientEvidenceAction": coachAction,
+  "lib/safety/actions.ts#deleteClientEvidenceAction": coachAction,
+  "lib/safety/actions.ts#decideSuggestionAction": coachAction,
   "lib/clients/coach-actions.ts#manageClientAction": coachAction,
   "lib/email/actions.ts#retryEmailAction": coachAction,
   "lib/practice/actions.ts#saveExerciseAction": coachAction,

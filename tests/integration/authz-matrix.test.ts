@@ -324,6 +324,36 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
         () => action("00000000-0000-4000-8000-00000000e001", {}, form({ ...log, note: "x".repeat(100_000) })),
       ];
     }
+    case "saveOwnEvidenceAction":
+      return [
+        () => action({}, form({ id: ids.unknown, text: "Beim Wandern kein Schmerz", observedOn: "2026-11-20", journalEntryId: "" })),
+        () => action({}, form({ id: dashes, text: "\u0000", observedOn: "2026-02-30", journalEntryId: "" })),
+        // Another client's journal entry cannot be linked (Anna's own would be, so she tries an unknown one).
+        (me) =>
+          action(
+            {},
+            form({ id: "", text: "Verlinkt", observedOn: "2026-11-20", journalEntryId: me === "anna" ? ids.unknown : ids.annasEntry }),
+          ),
+        () => action({}, form({ id: "", text: "x".repeat(501), observedOn: "9999-12-31", journalEntryId: "" })),
+      ];
+    case "deleteOwnEvidenceAction":
+      return [() => action(form({ id: ids.unknown })), () => action(form({ id: dashes }))];
+    case "saveClientEvidenceAction":
+      return [
+        () => action(ids.unknown, {}, form({ id: "", text: "Für niemanden", observedOn: "2026-11-20", journalEntryId: "" })),
+        () => action(ids.coach, {}, form({ id: "", text: "Für den Coach", observedOn: "2026-11-20", journalEntryId: "" })),
+        () => action(dashes, {}, form({ id: "", text: "Ungültig", observedOn: "2026-11-20", journalEntryId: "" })),
+        () => action(ids.anna, {}, form({ id: ids.unknown, text: "Geändert", observedOn: "2026-11-20", journalEntryId: "" })),
+        () => action(ids.anna, {}, form({ id: "", text: "\u0000", observedOn: "2026-11-20", journalEntryId: "" })),
+      ];
+    case "deleteClientEvidenceAction":
+      return [() => action(form({ id: ids.unknown, clientId: ids.anna })), () => action(form({ id: dashes, clientId: dashes }))];
+    case "decideSuggestionAction":
+      return [
+        () => action(ids.anna, {}, form({ rule: "movement_helped", evidenceKey: ids.unknown, decision: "confirm", text: "Erfunden" })),
+        () => action(ids.unknown, {}, form({ rule: "movement_helped", evidenceKey: ids.unknown, decision: "dismiss", text: "" })),
+        () => action(ids.anna, {}, form({ rule: "__proto__", evidenceKey: "x", decision: "confirm", text: "x" })),
+      ];
     case "setSessionTypeActiveAction":
       return [() => action(form({ id: ids.unknown, active: "false" })), () => action(form({ id: dashes, active: "false" }))];
     default:

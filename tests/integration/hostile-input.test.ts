@@ -24,6 +24,8 @@ import {
 } from "@/lib/second-factor/schemas";
 import { journalReminderSchema } from "@/lib/reminders/schemas";
 import { assignmentFormSchema, endAssignmentSchema, exerciseFormSchema, feedbackSchema, practiceLogSchema } from "@/lib/practice/schemas";
+import { reportPeriodSchema } from "@/lib/report/period";
+import { evidenceIdSchema, safetyEvidenceSchema, suggestionDecisionSchema } from "@/lib/safety/schemas";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
 import { SoftwarePasskey } from "./helpers/authenticator";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
@@ -65,6 +67,8 @@ const imagesRoute = await import("@/app/api/images/route");
 const imageFileRoute = await import("@/app/bilder/[id]/[file]/route");
 const audioUploadRoute = await import("@/app/api/audio/route");
 const audioFileRoute = await import("@/app/audio/[id]/route");
+const clientReportRoute = await import("@/app/dashboard/bericht.pdf/route");
+const coachReportRoute = await import("@/app/coach/klienten/[id]/bericht.pdf/route");
 
 const RUNS = 60;
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -257,6 +261,23 @@ describe("JSON routes under hostile input", () => {
         expect([400, 404]).toContain(one.status);
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("GET the reports (/dashboard/bericht.pdf, /coach/klienten/[id]/bericht.pdf): hostile periods and ids never make a 5xx", async () => {
+    const query = fc.record({ von: hostileString, bis: hostileString, clientId: fc.constant(ben.id) }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(query, fc.oneof(hostileString, fc.constantFrom("-".repeat(36), ben.id, coach.id)), async (q, id) => {
+        const url = new URL("http://localhost:3000/dashboard/bericht.pdf");
+        for (const [k, v] of Object.entries(q)) url.searchParams.set(k, String(v).slice(0, 10_000));
+        session.user = anna;
+        const own = await clientReportRoute.GET(new NextRequest(url));
+        expect(own.status, url.search.slice(0, 200)).toBeLessThan(500);
+        session.user = coach;
+        const theirs = await coachReportRoute.GET(new NextRequest(url), params(id.slice(0, 10_000)));
+        expect(theirs.status, url.search.slice(0, 200)).toBeLessThan(500);
+      }),
+      { numRuns: 20 },
     );
   });
 
@@ -568,7 +589,7 @@ const realDate = (s: string) => {
   return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 };
 
-const dateFields = ["start", "from", "to", "entryDate", "date", "until"];
+const dateFields = ["start", "from", "to", "entryDate", "date", "until", "observedOn", "von", "bis"];
 
 /** What PostgreSQL (and the app) would choke on, if a schema let it through. */
 function unsafe(output: unknown): string | undefined {
@@ -723,6 +744,21 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
     },
   },
   feedbackSchema: { schema: feedbackSchema, valid: { logId: "00000000-0000-4000-8000-000000000000", feedback: "Schön beobachtet!" } },
+  safetyEvidenceSchema: {
+    schema: safetyEvidenceSchema,
+    valid: {
+      id: "",
+      text: "Beim Wandern war der Schmerz weg.",
+      observedOn: "2026-11-20",
+      journalEntryId: "00000000-0000-4000-8000-000000000000",
+    },
+  },
+  evidenceIdSchema: { schema: evidenceIdSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },
+  suggestionDecisionSchema: {
+    schema: suggestionDecisionSchema,
+    valid: { rule: "movement_helped", evidenceKey: "00000000-0000-4000-8000-000000000000", decision: "confirm", text: "Bewegung tat gut." },
+  },
+  reportPeriodSchema: { schema: reportPeriodSchema, valid: { von: "2026-09-01", bis: "2026-11-20" } },
   journalReminderSchema: { schema: journalReminderSchema, valid: { enabled: true, hour: 20, timeZone: "America/New_York" } },
   recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
   removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },

@@ -56,6 +56,8 @@ describe.each(engines)("migrations on %s", (engine) => {
       "rate_limits",
       "recovery_codes",
       "reminder_preferences",
+      "safety_evidence",
+      "safety_suggestion_decisions",
       "self_check_results",
       "session_notes",
       "session_packages",
