@@ -1,0 +1,86 @@
+import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db";
+import { calendarBusy, calendarCalendars, calendarConnections, calendarWrites } from "@/db/schema";
+import type { BusyAppointment } from "@/lib/booking/slots";
+
+/*
+ * What the stored busy times mean for the rest of the app: the slot engine's busy list (read
+ * from PostgreSQL only, never from a remote server) and the agenda's blocks and warnings.
+ */
+
+/** Busy times of the chosen calendars touching [from, until), as the slot engine takes them (the slot's own buffers apply). */
+export async function calendarBusyBetween(from: Date, until: Date, db: Db = defaultDb): Promise<BusyAppointment[]> {
+  const rows = await db
+    .select({ start: calendarBusy.startAt, end: calendarBusy.endAt })
+    .from(calendarBusy)
+    .innerJoin(calendarCalendars, eq(calendarCalendars.id, calendarBusy.calendarId))
+    .where(and(eq(calendarCalendars.busy, true), lt(calendarBusy.startAt, until), gt(calendarBusy.endAt, from)));
+  return rows.map((r) => ({ start: r.start, end: r.end, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, countsTowardDailyMax: false }));
+}
+
+export type BusyBlock = { start: Date; end: Date; allDay: boolean; title: string | null; calendar: string };
+
+/** The agenda's private blocks: titles only of connections whose titles the coach wants to see. */
+export async function busyBlocksBetween(from: Date, until: Date, db: Db = defaultDb): Promise<BusyBlock[]> {
+  const rows = await db
+    .select({
+      start: calendarBusy.startAt,
+      end: calendarBusy.endAt,
+      allDay: calendarBusy.allDay,
+      title: calendarBusy.title,
+      showTitles: calendarConnections.showTitles,
+      calendar: calendarConnections.label,
+    })
+    .from(calendarBusy)
+    .innerJoin(calendarCalendars, eq(calendarCalendars.id, calendarBusy.calendarId))
+    .innerJoin(calendarConnections, eq(calendarConnections.id, calendarCalendars.connectionId))
+    .where(and(eq(calendarCalendars.busy, true), lt(calendarBusy.startAt, until), gt(calendarBusy.endAt, from)))
+    .orderBy(asc(calendarBusy.startAt))
+    .limit(500);
+  return rows.map((r) => ({ start: r.start, end: r.end, allDay: r.allDay, title: r.showTitles ? r.title : null, calendar: r.calendar }));
+}
+
+/** "seit 2 Stunden", "seit einer Stunde", "seit 20 Minuten", "seit 3 Tagen". */
+export function sinceInWords(ms: number): string {
+  const minutes = Math.max(1, Math.floor(ms / 60_000));
+  if (minutes < 60) return minutes === 1 ? "seit einer Minute" : `seit ${minutes} Minuten`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return hours === 1 ? "seit einer Stunde" : `seit ${hours} Stunden`;
+  return `seit ${Math.floor(hours / 24)} Tagen`;
+}
+
+/** A connection counts as unreachable once its last success is older than three sync intervals (at least 15 minutes). */
+export function staleAfterMs(intervalMinutes: number): number {
+  return Math.max(15, 3 * intervalMinutes) * 60_000;
+}
+
+/** What the agenda warns about: calendars not read for a while, and appointments not yet in the coach's calendar. */
+export async function calendarWarnings(now: Date, intervalMinutes: number, db: Db = defaultDb): Promise<string[]> {
+  const connections = await db
+    .select({
+      label: calendarConnections.label,
+      lastSuccessAt: calendarConnections.lastSuccessAt,
+      createdAt: calendarConnections.createdAt,
+      lastError: calendarConnections.lastError,
+    })
+    .from(calendarConnections)
+    .orderBy(asc(calendarConnections.label));
+  const warnings: string[] = [];
+  for (const c of connections) {
+    const since = now.getTime() - (c.lastSuccessAt ?? c.createdAt).getTime();
+    if (c.lastError && since > staleAfterMs(intervalMinutes))
+      warnings.push(`${c.label} ${sinceInWords(since)} nicht erreichbar. Bis es wieder klappt, gelten die zuletzt bekannten Termine.`);
+  }
+  const [pending] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(calendarWrites)
+    .where(sql`${calendarWrites.status} = 'failed' or (${calendarWrites.status} = 'queued' and ${calendarWrites.attempts} > 0)`);
+  const count = Number(pending?.count ?? 0);
+  if (count > 0)
+    warnings.push(
+      count === 1
+        ? "Ein Termin konnte noch nicht in deinen Kalender geschrieben werden; es wird weiter versucht."
+        : `${count} Termine konnten noch nicht in deinen Kalender geschrieben werden; es wird weiter versucht.`,
+    );
+  return warnings;
+}
