@@ -2,6 +2,8 @@ import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { calendarBusy, calendarCalendars, calendarConnections, calendarWrites } from "@/db/schema";
 import type { BusyAppointment } from "@/lib/booking/slots";
+import { addDays } from "@/lib/time/dates";
+import { startOfPracticeDate } from "@/lib/time/zone";
 
 /*
  * What the stored busy times mean for the rest of the app: the slot engine's busy list (read
@@ -83,4 +85,16 @@ export async function calendarWarnings(now: Date, intervalMinutes: number, db: D
         : `${count} Termine konnten noch nicht in deinen Kalender geschrieben werden; es wird weiter versucht.`,
     );
   return warnings;
+}
+
+/** Blocks by practice date; one spanning several days appears on each of them. */
+export function blocksByPracticeDate(blocks: BusyBlock[], days: string[], timeZone: string): Map<string, BusyBlock[]> {
+  const map = new Map<string, BusyBlock[]>();
+  for (const day of days) {
+    const from = startOfPracticeDate(day, timeZone).getTime();
+    const until = startOfPracticeDate(addDays(day, 1), timeZone).getTime();
+    const touching = blocks.filter((b) => b.start.getTime() < until && b.end.getTime() > from);
+    if (touching.length) map.set(day, touching);
+  }
+  return map;
 }
