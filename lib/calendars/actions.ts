@@ -55,7 +55,9 @@ export const saveWritebackAction = formAction({
     await saveWriteback(user.id, input);
     refresh();
     revalidatePath("/datenschutz");
-    return input.calendarId ? "Gespeichert. Neue und geänderte Termine erscheinen ab jetzt in diesem Kalender." : "Gespeichert. Es werden keine Termine mehr in einen Kalender geschrieben.";
+    return input.calendarId
+      ? "Gespeichert. Neue und geänderte Termine erscheinen ab jetzt in diesem Kalender."
+      : "Gespeichert. Es werden keine Termine mehr in einen Kalender geschrieben.";
   },
 });
 

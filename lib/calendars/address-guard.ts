@@ -61,5 +61,12 @@ export function isLoopbackAddress(address: string): boolean {
 /** Host names that never leave the machine or the local network, refused before any DNS lookup. */
 export function isLocalName(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, "");
-  return h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal") || h.endsWith(".home.arpa") || !h.includes(".");
+  return (
+    h === "localhost" ||
+    h.endsWith(".localhost") ||
+    h.endsWith(".local") ||
+    h.endsWith(".internal") ||
+    h.endsWith(".home.arpa") ||
+    !h.includes(".")
+  );
 }

@@ -7,6 +7,9 @@ export async function agendaCalendars(
   timeZone: string,
   now = new Date(),
 ): Promise<{ blocks: Map<string, BusyBlock[]>; warnings: string[] }> {
-  const [blocks, warnings] = await Promise.all([busyBlocksBetween(week.from, week.until), calendarWarnings(now, env().CALENDAR_SYNC_MINUTES || 5)]);
+  const [blocks, warnings] = await Promise.all([
+    busyBlocksBetween(week.from, week.until),
+    calendarWarnings(now, env().CALENDAR_SYNC_MINUTES || 5),
+  ]);
   return { blocks: blocksByPracticeDate(blocks, week.days, timeZone), warnings };
 }

@@ -12,7 +12,9 @@ export type RemoteCalendar = { url: string; displayName: string; version: string
 
 export class CalendarAuthError extends Error {
   constructor() {
-    super("Benutzername oder Passwort stimmen nicht. Bei iCloud brauchst du ein app-spezifisches Passwort (appleid.apple.com → Anmeldung und Sicherheit).");
+    super(
+      "Benutzername oder Passwort stimmen nicht. Bei iCloud brauchst du ein app-spezifisches Passwort (appleid.apple.com → Anmeldung und Sicherheit).",
+    );
   }
 }
 
@@ -20,7 +22,13 @@ function authHeader(account: DavAccount): string {
   return `Basic ${Buffer.from(`${account.username}:${account.password}`, "utf8").toString("base64")}`;
 }
 
-async function dav(account: DavAccount, url: string, method: string, body: string | undefined, headers: Record<string, string> = {}): Promise<CalendarResponse> {
+async function dav(
+  account: DavAccount,
+  url: string,
+  method: string,
+  body: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<CalendarResponse> {
   const response = await calendarFetch(url, {
     method,
     body,
@@ -73,7 +81,9 @@ export async function discoverCalendars(account: DavAccount): Promise<RemoteCale
     const url = resolve(answer.href, home);
     calendars.push({
       url,
-      displayName: (text(answer.props, "displayname") || decodeURIComponent(new URL(url).pathname.split("/").filter(Boolean).pop() ?? "Kalender")).slice(0, 80),
+      displayName: (
+        text(answer.props, "displayname") || decodeURIComponent(new URL(url).pathname.split("/").filter(Boolean).pop() ?? "Kalender")
+      ).slice(0, 80),
       version: text(answer.props, "getctag") || text(answer.props, "sync-token") || null,
       events: components === null || /name=["']VEVENT["']/i.test(components),
     });
@@ -87,7 +97,11 @@ export async function calendarVersion(account: DavAccount, url: string): Promise
   return first ? text(first.props, "getctag") || text(first.props, "sync-token") || null : null;
 }
 
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /** The iCalendar text of every event that touches [from, until) (recurring ones whole, with their exceptions). */
 export async function eventsBetween(account: DavAccount, url: string, from: Date, until: Date): Promise<string[]> {

@@ -15,7 +15,10 @@ import { syncCalendars } from "./sync";
  * removed by the coach who owns them.
  */
 
-export type ConnectionView = Pick<CalendarConnection, "id" | "kind" | "label" | "username" | "showTitles" | "lastSuccessAt" | "lastError"> & {
+export type ConnectionView = Pick<
+  CalendarConnection,
+  "id" | "kind" | "label" | "username" | "showTitles" | "lastSuccessAt" | "lastError"
+> & {
   server: string | null;
   calendars: Pick<CalendarCalendar, "id" | "displayName" | "busy" | "writable">[];
 };
@@ -30,13 +33,19 @@ function asMessage(error: unknown): AppError {
   throw error;
 }
 
-export async function addCaldavConnection(coachId: string, input: z.output<typeof caldavConnectionSchema>, db: Db = defaultDb): Promise<string> {
+export async function addCaldavConnection(
+  coachId: string,
+  input: z.output<typeof caldavConnectionSchema>,
+  db: Db = defaultDb,
+): Promise<string> {
   const problem = urlProblem(input.serverUrl);
   if (problem) throw refused(problem);
   const secret = encryptSecret(input.password);
-  const calendars = await discoverCalendars({ serverUrl: input.serverUrl, username: input.username, password: input.password }).catch((e) => {
-    throw asMessage(e);
-  });
+  const calendars = await discoverCalendars({ serverUrl: input.serverUrl, username: input.username, password: input.password }).catch(
+    (e) => {
+      throw asMessage(e);
+    },
+  );
   const events = calendars.filter((c) => c.events);
   if (events.length === 0) throw refused("Die Anmeldung hat geklappt, aber in diesem Konto gibt es keinen Kalender für Termine.");
   const id = await db.transaction(async (tx) => {
@@ -46,14 +55,20 @@ export async function addCaldavConnection(coachId: string, input: z.output<typeo
       .returning({ id: calendarConnections.id });
     await tx
       .insert(calendarCalendars)
-      .values(events.slice(0, 100).map((c) => ({ connectionId: row!.id, href: c.url, displayName: c.displayName, busy: true, writable: true })));
+      .values(
+        events.slice(0, 100).map((c) => ({ connectionId: row!.id, href: c.url, displayName: c.displayName, busy: true, writable: true })),
+      );
     return row!.id;
   });
   await syncCalendars({ connectionId: id, db });
   return id;
 }
 
-export async function addIcalConnection(coachId: string, input: z.output<typeof icalConnectionSchema>, db: Db = defaultDb): Promise<string> {
+export async function addIcalConnection(
+  coachId: string,
+  input: z.output<typeof icalConnectionSchema>,
+  db: Db = defaultDb,
+): Promise<string> {
   const problem = urlProblem(input.url);
   if (problem) throw refused(problem);
   const secret = encryptSecret(input.url);
@@ -61,9 +76,14 @@ export async function addIcalConnection(coachId: string, input: z.output<typeof 
     throw asMessage(e);
   });
   if (response.status !== 200 || !response.body.includes("BEGIN:VCALENDAR"))
-    throw refused(`Unter dieser Adresse liegt kein Kalender (der Server antwortet mit ${response.status}). Kopiere die geheime Adresse im iCal-Format.`);
+    throw refused(
+      `Unter dieser Adresse liegt kein Kalender (der Server antwortet mit ${response.status}). Kopiere die geheime Adresse im iCal-Format.`,
+    );
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(calendarConnections).values({ coachId, kind: "ical", label: input.label, secret }).returning({ id: calendarConnections.id });
+    const [row] = await tx
+      .insert(calendarConnections)
+      .values({ coachId, kind: "ical", label: input.label, secret })
+      .returning({ id: calendarConnections.id });
     await tx.insert(calendarCalendars).values({ connectionId: row!.id, href: "", displayName: input.label, busy: true, writable: false });
     return row!.id;
   });
@@ -72,7 +92,11 @@ export async function addIcalConnection(coachId: string, input: z.output<typeof 
 }
 
 export async function listConnections(coachId: string, db: Db = defaultDb): Promise<ConnectionView[]> {
-  const connections = await db.select().from(calendarConnections).where(eq(calendarConnections.coachId, coachId)).orderBy(asc(calendarConnections.createdAt));
+  const connections = await db
+    .select()
+    .from(calendarConnections)
+    .where(eq(calendarConnections.coachId, coachId))
+    .orderBy(asc(calendarConnections.createdAt));
   if (connections.length === 0) return [];
   const calendars = await db
     .select()
@@ -93,7 +117,9 @@ export async function listConnections(coachId: string, db: Db = defaultDb): Prom
     lastSuccessAt: c.lastSuccessAt,
     lastError: c.lastError,
     server: c.serverUrl ? new URL(c.serverUrl).host : null,
-    calendars: calendars.filter((k) => k.connectionId === c.id).map((k) => ({ id: k.id, displayName: k.displayName, busy: k.busy, writable: k.writable })),
+    calendars: calendars
+      .filter((k) => k.connectionId === c.id)
+      .map((k) => ({ id: k.id, displayName: k.displayName, busy: k.busy, writable: k.writable })),
   }));
 }
 
@@ -106,16 +132,27 @@ async function ownConnection(db: Db, coachId: string, id: string) {
   return row;
 }
 
-export async function saveCalendarChoices(coachId: string, input: z.output<typeof calendarChoicesSchema>, db: Db = defaultDb): Promise<void> {
+export async function saveCalendarChoices(
+  coachId: string,
+  input: z.output<typeof calendarChoicesSchema>,
+  db: Db = defaultDb,
+): Promise<void> {
   await ownConnection(db, coachId, input.connectionId);
   await db.transaction(async (tx) => {
-    const calendars = await tx.select({ id: calendarCalendars.id, busy: calendarCalendars.busy }).from(calendarCalendars).where(eq(calendarCalendars.connectionId, input.connectionId));
+    const calendars = await tx
+      .select({ id: calendarCalendars.id, busy: calendarCalendars.busy })
+      .from(calendarCalendars)
+      .where(eq(calendarCalendars.connectionId, input.connectionId));
     for (const c of calendars) {
       const busy = input.busy.includes(c.id);
       // A newly chosen calendar is read in full at the next sync.
-      if (busy !== c.busy) await tx.update(calendarCalendars).set({ busy, version: null, expandedUntil: null }).where(eq(calendarCalendars.id, c.id));
+      if (busy !== c.busy)
+        await tx.update(calendarCalendars).set({ busy, version: null, expandedUntil: null }).where(eq(calendarCalendars.id, c.id));
     }
-    await tx.update(calendarConnections).set({ showTitles: input.showTitles, lastSyncAt: null }).where(eq(calendarConnections.id, input.connectionId));
+    await tx
+      .update(calendarConnections)
+      .set({ showTitles: input.showTitles, lastSyncAt: null })
+      .where(eq(calendarConnections.id, input.connectionId));
   });
   await syncCalendars({ connectionId: input.connectionId, db });
 }
@@ -131,11 +168,16 @@ export async function saveWriteback(coachId: string, input: z.output<typeof writ
       .select({ writable: calendarCalendars.writable })
       .from(calendarCalendars)
       .innerJoin(calendarConnections, eq(calendarConnections.id, calendarCalendars.connectionId))
-      .where(and(eq(calendarCalendars.id, input.calendarId), eq(calendarConnections.coachId, coachId), eq(calendarConnections.kind, "caldav")));
+      .where(
+        and(eq(calendarCalendars.id, input.calendarId), eq(calendarConnections.coachId, coachId), eq(calendarConnections.kind, "caldav")),
+      );
     if (!target?.writable) throw refused("In diesen Kalender kann nicht geschrieben werden. Wähle einen CalDAV-Kalender.");
   }
   const values = { writeCalendarId: input.calendarId, fullNames: input.fullNames };
-  await db.insert(calendarSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: calendarSettings.id, set: values });
+  await db
+    .insert(calendarSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: calendarSettings.id, set: values });
 }
 
 /** Removes a connection with its stored busy times (the cascade); its written events stay in the coach's calendar. */

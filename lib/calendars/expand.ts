@@ -111,8 +111,8 @@ export function expandBusy(texts: string[], window: { from: Date; until: Date },
           }
           continue;
         }
+        // ical.js relates the overrides (same UID, same VCALENDAR) to their master by itself.
         const event = new ICAL.Event(master);
-        for (const e of exceptions) event.relateException(e);
         if (!event.isRecurring()) {
           push(master, event.startDate, master.hasProperty("dtend") || master.hasProperty("duration") ? event.endDate : null, zones);
           continue;

@@ -76,7 +76,8 @@ async function check(url: URL, allowLoopback: boolean): Promise<Checked> {
 function once(target: Checked, request: CalendarRequest, deadline: number): Promise<CalendarResponse> {
   // The socket goes to the checked address, whatever a lookup would say now; TLS still checks the name.
   const lookup: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
     else callback(null, target.address, target.family);
   };
   const client = target.url.protocol === "https:" ? https : http;
@@ -102,21 +103,34 @@ function once(target: Checked, request: CalendarRequest, deadline: number): Prom
           }
           chunks.push(chunk);
         });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), url: target.url.toString() }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+            url: target.url.toString(),
+          }),
+        );
         res.on("error", reject);
       },
     );
     const timer = setTimeout(() => req.destroy(new CalendarFetchError("timeout", "Der Server hat nicht rechtzeitig geantwortet.")), left);
     req.on("close", () => clearTimeout(timer));
     req.on("error", (error) =>
-      reject(error instanceof CalendarFetchError ? error : new CalendarFetchError("unreachable", "Der Server ist gerade nicht erreichbar.")),
+      reject(
+        error instanceof CalendarFetchError ? error : new CalendarFetchError("unreachable", "Der Server ist gerade nicht erreichbar."),
+      ),
     );
     req.end(request.body);
   });
 }
 
 /** A request to a calendar server under every rule above; the answer's body is text. */
-export async function calendarFetch(raw: string, request: CalendarRequest = {}, options: { allowLoopback?: boolean } = {}): Promise<CalendarResponse> {
+export async function calendarFetch(
+  raw: string,
+  request: CalendarRequest = {},
+  options: { allowLoopback?: boolean } = {},
+): Promise<CalendarResponse> {
   const allowLoopback = options.allowLoopback ?? env().CALENDAR_ALLOW_LOOPBACK;
   const deadline = Date.now() + FETCH_TIMEOUT_MS;
   let url: URL;

@@ -12,7 +12,10 @@ const line = (label: string, max: number) =>
     .refine(isSingleLine, singleLineMessage(label));
 
 const address = (label: string) =>
-  line(label, 2000).refine((v) => /^https?:\/\//i.test(v) || /^webcals?:\/\//i.test(v), `${label}: bitte die vollständige Adresse, beginnend mit https://.`);
+  line(label, 2000).refine(
+    (v) => /^https?:\/\//i.test(v) || /^webcals?:\/\//i.test(v),
+    `${label}: bitte die vollständige Adresse, beginnend mit https://.`,
+  );
 
 /** A CalDAV account: iCloud, Nextcloud, mailbox.org, posteo, Fastmail … with an app password. */
 export const caldavConnectionSchema = z.object({

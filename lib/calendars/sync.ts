@@ -46,7 +46,14 @@ async function claim(db: Db, now: Date, intervalMinutes: number, onlyId?: string
     .returning();
 }
 
-async function replaceBusy(db: Db, calendar: CalendarCalendar, intervals: BusyInterval[], version: string | null, until: Date, showTitles: boolean) {
+async function replaceBusy(
+  db: Db,
+  calendar: CalendarCalendar,
+  intervals: BusyInterval[],
+  version: string | null,
+  until: Date,
+  showTitles: boolean,
+) {
   await db.transaction(async (tx) => {
     await tx.delete(calendarBusy).where(eq(calendarBusy.calendarId, calendar.id));
     for (let i = 0; i < intervals.length; i += 1000) {
@@ -67,14 +74,26 @@ async function replaceBusy(db: Db, calendar: CalendarCalendar, intervals: BusyIn
 
 /** Whether the stored busy times are still good: same version, and their window reaches far enough. */
 function fresh(calendar: CalendarCalendar, version: string | null, until: Date): boolean {
-  return version !== null && calendar.version === version && calendar.expandedUntil !== null && calendar.expandedUntil.getTime() >= until.getTime() - DAY_MS;
+  return (
+    version !== null &&
+    calendar.version === version &&
+    calendar.expandedUntil !== null &&
+    calendar.expandedUntil.getTime() >= until.getTime() - DAY_MS
+  );
 }
 
 export function davAccount(connection: CalendarConnection): DavAccount {
   return { serverUrl: connection.serverUrl ?? "", username: connection.username ?? "", password: decryptSecret(connection.secret) };
 }
 
-async function syncCalDav(db: Db, connection: CalendarConnection, calendars: CalendarCalendar[], window: { from: Date; until: Date }, zone: string, result: SyncResult) {
+async function syncCalDav(
+  db: Db,
+  connection: CalendarConnection,
+  calendars: CalendarCalendar[],
+  window: { from: Date; until: Date },
+  zone: string,
+  result: SyncResult,
+) {
   const account = davAccount(connection);
   for (const calendar of calendars) {
     const version = await calendarVersion(account, calendar.href);
@@ -88,7 +107,14 @@ async function syncCalDav(db: Db, connection: CalendarConnection, calendars: Cal
   }
 }
 
-async function syncSubscription(db: Db, connection: CalendarConnection, calendar: CalendarCalendar, window: { from: Date; until: Date }, zone: string, result: SyncResult) {
+async function syncSubscription(
+  db: Db,
+  connection: CalendarConnection,
+  calendar: CalendarCalendar,
+  window: { from: Date; until: Date },
+  zone: string,
+  result: SyncResult,
+) {
   const url = decryptSecret(connection.secret);
   const windowOk = calendar.expandedUntil !== null && calendar.expandedUntil.getTime() >= window.until.getTime() - DAY_MS;
   const etag = calendar.version?.startsWith("etag:") ? calendar.version.slice(5) : null;
@@ -102,7 +128,8 @@ async function syncSubscription(db: Db, connection: CalendarConnection, calendar
   if (response.status !== 200 || !response.body.includes("BEGIN:VCALENDAR"))
     throw new CalendarFetchError("unreachable", `Unter der Abo-Adresse liegt kein Kalender (HTTP ${response.status}).`);
   const header = response.headers.etag;
-  const version = typeof header === "string" && header ? `etag:${header}` : `sha256:${createHash("sha256").update(response.body).digest("hex")}`;
+  const version =
+    typeof header === "string" && header ? `etag:${header}` : `sha256:${createHash("sha256").update(response.body).digest("hex")}`;
   if (fresh(calendar, version, window.until)) {
     result.calendarsSkipped++;
     return;
@@ -128,7 +155,8 @@ async function syncConnection(db: Db, connection: CalendarConnection, now: Date,
   } catch (e) {
     // The message is ours (German, without the URL or any secret), or a generic one.
     error = e instanceof CalendarFetchError || e instanceof CalendarAuthError ? e.message : "Der Kalender konnte nicht gelesen werden.";
-    if (!(e instanceof CalendarFetchError || e instanceof CalendarAuthError)) console.error("calendar sync failed:", connection.id, e instanceof Error ? e.constructor.name : "error");
+    if (!(e instanceof CalendarFetchError || e instanceof CalendarAuthError))
+      console.error("calendar sync failed:", connection.id, e instanceof Error ? e.constructor.name : "error");
     result.failed++;
   }
   await db

@@ -48,7 +48,10 @@ function isIana(zone: string): boolean {
 /** The IANA zone a TZID names (an IANA name, a Windows name, or Outlook's quoted/prefixed forms); null when unknown. */
 export function ianaZone(tzid: string | null | undefined): string | null {
   if (!tzid) return null;
-  const name = tzid.replace(/^"|"$/g, "").replace(/^\/(mozilla\.org\/[^/]+\/)?/, "").trim();
+  const name = tzid
+    .replace(/^"|"$/g, "")
+    .replace(/^\/(mozilla\.org\/[^/]+\/)?/, "")
+    .trim();
   if (WINDOWS_ZONES[name]) return WINDOWS_ZONES[name];
   return name.length > 0 && name.length < 64 && isIana(name) ? name : null;
 }

@@ -24,11 +24,20 @@ export function initials(name: string): string {
 
 export function eventTitle(appointment: Pick<Appointment, "kind" | "name">, fullNames: boolean): string {
   const kind = appointment.kind === "consultation" ? "Erstgespräch" : "Sitzung";
-  const who = fullNames ? appointment.name.replace(/[\p{Cc}\p{Cf}]/gu, " ").trim().slice(0, 100) : initials(appointment.name);
+  const who = fullNames
+    ? appointment.name
+        .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+        .trim()
+        .slice(0, 100)
+    : initials(appointment.name);
   return who ? `${kind} · ${who}` : kind;
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const escapeText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 
 /** RFC 5545 folding: lines of at most 75 octets, continued with a space. */

@@ -23,7 +23,10 @@ const KEEPS_EVENT: Appointment["status"][] = ["confirmed", "completed", "no_show
 /** In the caller's transaction: the appointments' latest state is to be written (confirmed ones) or removed (written ones). */
 export async function queueCalendarWrites(tx: Db, rows: Pick<Appointment, "id" | "status">[]): Promise<void> {
   if (rows.length === 0) return;
-  const [settings] = await tx.select({ calendarId: calendarSettings.writeCalendarId }).from(calendarSettings).where(eq(calendarSettings.id, 1));
+  const [settings] = await tx
+    .select({ calendarId: calendarSettings.writeCalendarId })
+    .from(calendarSettings)
+    .where(eq(calendarSettings.id, 1));
   const confirmed = rows.filter((r) => KEEPS_EVENT.includes(r.status)).map((r) => r.id);
   const other = rows.filter((r) => !KEEPS_EVENT.includes(r.status)).map((r) => r.id);
   const requeue = { status: "queued" as const, attempts: 0, nextAttemptAt: sql`now()`, lastError: null, updatedAt: sql`now()` };
@@ -40,7 +43,9 @@ export async function queueCalendarWrites(tx: Db, rows: Pick<Appointment, "id" |
 function writeAfterResponse() {
   try {
     after(async () => {
-      await dispatchCalendarWrites().catch((error) => console.error("calendar write-back failed", error instanceof Error ? error.message : error));
+      await dispatchCalendarWrites().catch((error) =>
+        console.error("calendar write-back failed", error instanceof Error ? error.message : error),
+      );
     });
   } catch {
     // Outside a request (scripts, tests): the poller or the cron route writes.

@@ -23,7 +23,14 @@ export function CaldavConnectionForm() {
             hint="iCloud: https://caldav.icloud.com · Nextcloud: https://deine-cloud.de/remote.php/dav · mailbox.org: https://dav.mailbox.org · posteo: https://posteo.de:8443 · Fastmail: https://caldav.fastmail.com"
             error={error("serverUrl")}
           />
-          <Field label="Benutzername" name="username" autoComplete="off" maxLength={200} hint="Meist deine E-Mail-Adresse (bei iCloud die Apple-ID)." error={error("username")} />
+          <Field
+            label="Benutzername"
+            name="username"
+            autoComplete="off"
+            maxLength={200}
+            hint="Meist deine E-Mail-Adresse (bei iCloud die Apple-ID)."
+            error={error("username")}
+          />
           <Field
             label="App-Passwort"
             name="password"
