@@ -5,7 +5,10 @@ import { BlockList, isIP } from "node:net";
  * is fetched by the server, so a URL naming the database, the cloud's metadata service or a
  * router must never be followed: not by name, not by a redirect, not by a DNS answer.
  */
-const blocked = new BlockList();
+// Two lists: Node checks an IPv4 address against IPv6 rules as IPv4-mapped, so one list would
+// refuse every IPv4 address for the ::ffff:0:0/96 rule.
+const blocked4 = new BlockList();
+const blocked6 = new BlockList();
 for (const [net, bits] of [
   ["0.0.0.0", 8], // "this network"
   ["10.0.0.0", 8],
@@ -23,7 +26,7 @@ for (const [net, bits] of [
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved, broadcast
 ] as const)
-  blocked.addSubnet(net, bits, "ipv4");
+  blocked4.addSubnet(net, bits, "ipv4");
 for (const [net, bits] of [
   ["::", 128],
   ["::1", 128],
@@ -40,7 +43,7 @@ for (const [net, bits] of [
   ["fec0::", 10], // site-local (deprecated)
   ["ff00::", 8], // multicast
 ] as const)
-  blocked.addSubnet(net, bits, "ipv6");
+  blocked6.addSubnet(net, bits, "ipv6");
 
 const loopback = new BlockList();
 loopback.addSubnet("127.0.0.0", 8, "ipv4");
@@ -50,7 +53,7 @@ loopback.addAddress("::1", "ipv6");
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return !blocked.check(address, family === 4 ? "ipv4" : "ipv6");
+  return family === 4 ? !blocked4.check(address, "ipv4") : !blocked6.check(address, "ipv6");
 }
 
 export function isLoopbackAddress(address: string): boolean {

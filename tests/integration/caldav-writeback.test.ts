@@ -56,7 +56,9 @@ describe.skipIf(!available)("write-back into the coach's CalDAV calendar", () =>
     database = await useTestDatabase();
     await seedDemo(database.db, "coach@example.com");
     const open = [{ start: "08:00", end: "20:00" }];
-    await database.db.update(availabilitySettings).set({ weekly: { "1": open, "2": open, "3": open, "4": open, "5": open, "6": open, "7": open } });
+    await database.db
+      .update(availabilitySettings)
+      .set({ weekly: { "1": open, "2": open, "3": open, "4": open, "5": open, "6": open, "7": open } });
     coachId = (await database.db.select().from(users).where(eq(users.email, "coach@example.com")))[0]!.id;
     annaId = (await database.db.select().from(users).where(eq(users.email, "anna@example.com")))[0]!.id;
     radicale = await startRadicale();
@@ -87,7 +89,10 @@ describe.skipIf(!available)("write-back into the coach's CalDAV calendar", () =>
     // Pending: nothing in the calendar yet.
     await dispatchCalendarWrites();
     expect(await inCalendar()).toEqual([]);
-    const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
+    const [mail] = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `booking-request:${booking.id}`));
     const token = mail!.text.match(/\/termin\/bestaetigen\/([A-Za-z0-9_-]{43})/)![1]!;
     const { manageToken } = (await confirmBooking(token, { origin })) as { manageToken: string };
     expect((await dispatchCalendarWrites()).written).toBe(1);
@@ -109,7 +114,14 @@ describe.skipIf(!available)("write-back into the coach's CalDAV calendar", () =>
   it("a session is written when scheduled, moved when moved, removed when cancelled", async () => {
     const date = addDays(practiceDate(new Date(), tz), 10);
     const [session] = await scheduleSession(
-      scheduleSessionSchema.parse({ clientId: annaId, date, time: "10:00", sessionTypeId: COACHING, location: "", noteToClient: "Tagebuch mitbringen" }),
+      scheduleSessionSchema.parse({
+        clientId: annaId,
+        date,
+        time: "10:00",
+        sessionTypeId: COACHING,
+        location: "",
+        noteToClient: "Tagebuch mitbringen",
+      }),
       { origin },
     );
     await dispatchCalendarWrites();
@@ -131,7 +143,12 @@ describe.skipIf(!available)("write-back into the coach's CalDAV calendar", () =>
     const [connection] = await listConnections(coachId);
     await saveWriteback(coachId, { calendarId: connection!.calendars[0]!.id, fullNames: true });
     const [session] = await scheduleSession(
-      scheduleSessionSchema.parse({ clientId: annaId, date: addDays(practiceDate(new Date(), tz), 12), time: "09:00", sessionTypeId: COACHING }),
+      scheduleSessionSchema.parse({
+        clientId: annaId,
+        date: addDays(practiceDate(new Date(), tz), 12),
+        time: "09:00",
+        sessionTypeId: COACHING,
+      }),
       { origin },
     );
     await dispatchCalendarWrites();
@@ -162,6 +179,8 @@ describe.skipIf(!available)("write-back into the coach's CalDAV calendar", () =>
     expect((await dispatchCalendarWrites()).retried).toBe(1);
     const [row] = await database.db.select().from(calendarWrites).where(eq(calendarWrites.appointmentId, session!.id));
     expect(row).toMatchObject({ status: "queued", attempts: 1 });
-    expect(await calendarWarnings(new Date(), 5)).toContain("Ein Termin konnte noch nicht in deinen Kalender geschrieben werden; es wird weiter versucht.");
+    expect(await calendarWarnings(new Date(), 5)).toContain(
+      "Ein Termin konnte noch nicht in deinen Kalender geschrieben werden; es wird weiter versucht.",
+    );
   });
 });
