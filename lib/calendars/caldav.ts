@@ -1,5 +1,5 @@
 import { calendarFetch, CalendarFetchError, type CalendarResponse } from "./fetch";
-import { element, escapeXml, multistatus, text } from "./xml";
+import { element, multistatus, text } from "./xml";
 
 /*
  * The few CalDAV requests the practice needs (RFC 4791, 6638's principal discovery), written

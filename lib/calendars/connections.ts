@@ -185,3 +185,14 @@ export async function removeConnection(coachId: string, id: string, db: Db = def
   await ownConnection(db, coachId, id);
   await db.delete(calendarConnections).where(and(eq(calendarConnections.id, id), eq(calendarConnections.coachId, coachId)));
 }
+
+/** For /datenschutz (rendered without a request, and at build time without a database): whether full names go to the coach's calendar. */
+export async function writesFullNames(): Promise<boolean> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return false;
+  try {
+    const settings = await loadWriteback();
+    return settings.calendarId !== null && settings.fullNames;
+  } catch {
+    return false;
+  }
+}
