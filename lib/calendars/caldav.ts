@@ -28,10 +28,12 @@ async function dav(
   method: string,
   body: string | undefined,
   headers: Record<string, string> = {},
+  followRedirects: false | "same-origin" = false,
 ): Promise<CalendarResponse> {
   const response = await calendarFetch(url, {
     method,
     body,
+    followRedirects,
     headers: { authorization: authHeader(account), ...(body ? { "content-type": "application/xml; charset=utf-8" } : {}), ...headers },
   });
   if (response.status === 401 || response.status === 403) throw new CalendarAuthError();
@@ -54,15 +56,29 @@ function resolve(href: string, base: string): string {
 
 async function hrefProp(account: DavAccount, url: string, prop: "current-user-principal" | "calendar-home-set"): Promise<string | null> {
   const tag = prop === "calendar-home-set" ? "<c:calendar-home-set/>" : "<d:current-user-principal/>";
-  const [first] = expectMultistatus(await dav(account, url, "PROPFIND", propfind(tag), { depth: "0" }));
+  const response = await dav(account, url, "PROPFIND", propfind(tag), { depth: "0" }, "same-origin");
+  const [first] = expectMultistatus(response);
   const inner = first ? element(first.props, prop) : null;
   const href = inner === null ? null : text(inner, "href");
-  return href ? resolve(href, url) : null;
+  return href ? resolve(href, response.url) : null;
+}
+
+/** The principal: asked at the typed address, else at /.well-known/caldav (RFC 6764; Nextcloud redirects it to /remote.php/dav). */
+async function principalOf(account: DavAccount): Promise<string> {
+  try {
+    const principal = await hrefProp(account, account.serverUrl, "current-user-principal");
+    if (principal) return principal;
+  } catch (error) {
+    if (error instanceof CalendarAuthError || (error instanceof CalendarFetchError && error.code !== "unreachable")) throw error;
+  }
+  return (
+    (await hrefProp(account, new URL("/.well-known/caldav", account.serverUrl).toString(), "current-user-principal")) ?? account.serverUrl
+  );
 }
 
 /** The account's calendars that can hold events (sign-in checked on the way: a wrong password throws CalendarAuthError). */
 export async function discoverCalendars(account: DavAccount): Promise<RemoteCalendar[]> {
-  const principal = (await hrefProp(account, account.serverUrl, "current-user-principal")) ?? account.serverUrl;
+  const principal = await principalOf(account);
   const home = (await hrefProp(account, principal, "calendar-home-set")) ?? principal;
   const answers = expectMultistatus(
     await dav(

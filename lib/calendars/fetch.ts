@@ -32,8 +32,11 @@ export type CalendarRequest = {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Follow redirects (GET of a subscription); CalDAV requests answer where they are asked. */
-  followRedirects?: boolean;
+  /**
+   * Follow redirects: any (the GET of a subscription, no credentials), or "same-origin" only (a
+   * CalDAV discovery carrying the password, which must never travel to another host).
+   */
+  followRedirects?: boolean | "same-origin";
 };
 export type CalendarResponse = { status: number; headers: http.IncomingHttpHeaders; body: string; url: string };
 
@@ -144,6 +147,8 @@ export async function calendarFetch(
     const location = response.headers.location;
     if (!request.followRedirects || response.status < 300 || response.status >= 400 || !location) return response;
     if (hop >= MAX_REDIRECTS) throw new CalendarFetchError("too_many_redirects", "Die Adresse leitet zu oft weiter.");
-    url = new URL(location, url);
+    const next = new URL(location, url);
+    if (request.followRedirects === "same-origin" && next.origin !== url.origin) return response;
+    url = next;
   }
 }
