@@ -14,7 +14,7 @@ test("the coach's calendar section refuses unsafe addresses and, without a key, 
   await expectAccessible(page);
 
   const caldav = page.getByRole("group", { name: /CalDAV-Konto verbinden/ });
-  await caldav.getByLabel("Name").fill("iCloud");
+  await caldav.getByLabel("Name", { exact: true }).fill("iCloud");
   await caldav.getByLabel("Server-Adresse").fill("http://caldav.icloud.com");
   await caldav.getByLabel("Benutzername").fill("mara@icloud.com");
   await caldav.getByLabel("App-Passwort").fill("abcd-efgh-ijkl-mnop");
@@ -27,14 +27,15 @@ test("the coach's calendar section refuses unsafe addresses and, without a key, 
   await expect(page.getByRole("alert").filter({ hasText: "Diese Adresse liegt in einem privaten Netz" })).toBeVisible();
 
   const ical = page.getByRole("group", { name: /Kalender abonnieren/ });
-  await ical.getByLabel("Name").fill("Google privat");
-  await ical.getByLabel("Geheime Adresse im iCal-Format").fill("https://calendar.google.com/calendar/ical/mara%40gmail.com/private-0123/basic.ics");
+  await ical.getByLabel("Name", { exact: true }).fill("Google privat");
+  await ical
+    .getByLabel("Geheime Adresse im iCal-Format")
+    .fill("https://calendar.google.com/calendar/ical/mara%40gmail.com/private-0123/basic.ics");
   await page.getByRole("button", { name: "Abonnieren" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Kalender können erst verbunden werden" })).toBeVisible();
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole("heading", { level: 2, name: "Deine Kalender" }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "test-results/coach-calendars-390.png", fullPage: false });
+  await page.getByRole("region", { name: "Deine Kalender" }).screenshot({ path: "test-results/coach-calendars-390.png" });
   const widths = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(widths).toBeLessThanOrEqual(390);
 });
