@@ -22,6 +22,8 @@ export async function seedCalendarBusy(sql: Sql, coachId: string): Promise<numbe
              'bench-' || ${c} || '-' || n,
              false
       from generate_series(0, ${BUSY_PER_CALENDAR - 1}) as n`;
+    // As a sync does: the calendar's row changes with its busy times (lib/calendars/busy.ts keys its cache on it).
+    await sql`update calendar_calendars set version = 'bench', expanded_until = now() + interval '62 days' where id = ${calendar!.id}`;
   }
   return CALENDARS * BUSY_PER_CALENDAR;
 }

@@ -10,14 +10,76 @@ import { startOfPracticeDate } from "@/lib/time/zone";
  * from PostgreSQL only, never from a remote server) and the agenda's blocks and warnings.
  */
 
-/** Busy times of the chosen calendars touching [from, until), as the slot engine takes them (the slot's own buffers apply). */
-export async function calendarBusyBetween(from: Date, until: Date, db: Db = defaultDb): Promise<BusyAppointment[]> {
+/*
+ * The slot engine asks on every /api/slots request and every booking. Busy times change only
+ * when a sync writes them, and every such write also changes its calendar's row (version,
+ * window) in the same transaction; so each process keeps the busy times it read, keyed by the
+ * chosen calendars' rows, and reads them again when that key differs. One small query per
+ * request, wherever the request lands, sees every other instance's sync.
+ */
+type Cached = { key: string; loadedAt: number; starts: Float64Array; ends: Float64Array };
+const holder = globalThis as unknown as { __praxisCalendarBusy?: Cached };
+/** Busy times that ended before this are not kept in the cache (no slot lies in the past). */
+const KEEP_PAST_MS = 2 * 86_400_000;
+const RELOAD_MS = 6 * 3_600_000;
+
+async function busyKey(db: Db): Promise<string> {
   const rows = await db
-    .select({ start: calendarBusy.startAt, end: calendarBusy.endAt })
+    .select({ id: calendarCalendars.id, version: calendarCalendars.version, until: calendarCalendars.expandedUntil })
+    .from(calendarCalendars)
+    .where(eq(calendarCalendars.busy, true))
+    .orderBy(asc(calendarCalendars.id));
+  return rows.map((r) => `${r.id}:${r.version ?? ""}:${r.until?.getTime() ?? ""}`).join("|");
+}
+
+async function loadBusy(db: Db, key: string, now: number): Promise<Cached> {
+  const rows = await db
+    .select({
+      start: sql<number>`(extract(epoch from ${calendarBusy.startAt}) * 1000)::float8`,
+      end: sql<number>`(extract(epoch from ${calendarBusy.endAt}) * 1000)::float8`,
+    })
     .from(calendarBusy)
     .innerJoin(calendarCalendars, eq(calendarCalendars.id, calendarBusy.calendarId))
-    .where(and(eq(calendarCalendars.busy, true), lt(calendarBusy.startAt, until), gt(calendarBusy.endAt, from)));
-  return rows.map((r) => ({ start: r.start, end: r.end, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, countsTowardDailyMax: false }));
+    .where(and(eq(calendarCalendars.busy, true), gt(calendarBusy.endAt, new Date(now - KEEP_PAST_MS))));
+  // Overlapping and touching times merged (the same appointment in two calendars, back-to-back
+  // ones): the slot engine compares every candidate with every busy time, so fewer is faster.
+  const sorted = rows.map((r) => [Number(r.start), Number(r.end)] as const).sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  const starts = Float64Array.from(merged, (m) => m[0]);
+  const ends = Float64Array.from(merged, (m) => m[1]);
+  return { key, loadedAt: now, starts, ends };
+}
+
+/** Busy times of the chosen calendars touching [from, until), as the slot engine takes them (the slot's own buffers apply). */
+export async function calendarBusyBetween(from: Date, until: Date, db: Db = defaultDb): Promise<BusyAppointment[]> {
+  const key = await busyKey(db);
+  if (key === "") return [];
+  const now = Date.now();
+  let cached = holder.__praxisCalendarBusy;
+  const coversFrom = cached !== undefined && from.getTime() >= cached.loadedAt - KEEP_PAST_MS;
+  if (!cached || cached.key !== key || !coversFrom || now - cached.loadedAt > RELOAD_MS) {
+    cached = await loadBusy(db, key, Math.min(now, from.getTime() + KEEP_PAST_MS));
+    holder.__praxisCalendarBusy = cached;
+  }
+  const out: BusyAppointment[] = [];
+  const a = from.getTime();
+  const b = until.getTime();
+  for (let i = 0; i < cached.starts.length; i++) {
+    if (cached.starts[i]! < b && cached.ends[i]! > a)
+      out.push({
+        start: new Date(cached.starts[i]!),
+        end: new Date(cached.ends[i]!),
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        countsTowardDailyMax: false,
+      });
+  }
+  return out;
 }
 
 export type BusyBlock = { start: Date; end: Date; allDay: boolean; title: string | null; calendar: string };
