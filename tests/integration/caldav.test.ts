@@ -230,6 +230,24 @@ describe.skipIf(!available)("the coach's calendars against Radicale", () => {
     expect((await syncCalendars({ now: minutes(31) })).connections).toBe(0);
   });
 
+  it("an appointment added in the calendar blocks its slots after the next sync", async () => {
+    expect(await slotsOn("2027-11-01")).toEqual(FULL_WINTER);
+    await radicale.put(
+      `${radicale.url}${RADICALE_USER}/privat/`,
+      "dentist",
+      calendar(`BEGIN:VEVENT
+UID:dentist
+DTSTAMP:20271001T000000Z
+DTSTART;TZID=Europe/Berlin:20271101T090000
+DTEND;TZID=Europe/Berlin:20271101T100000
+SUMMARY:Zahnarzt
+END:VEVENT`),
+    );
+    await syncCalendars({ now: minutes(40) });
+    // Monday 1 Nov, winter time: 09:00–10:00 Berlin takes 09:00, 09:30 and 10:00 (its buffer).
+    expect(await slotsOn("2027-11-01")).toEqual(["09:30", "10:00", "10:30", "12:00", "12:30", "13:00", "13:30", "14:00", "14:30"]);
+  });
+
   it("with Radicale stopped, the last known busy times keep applying and the agenda warns", async () => {
     const rowsBefore = (await database.db.select().from(calendarBusy)).length;
     await radicale.stop();
@@ -238,8 +256,8 @@ describe.skipIf(!available)("the coach's calendars against Radicale", () => {
     expect((await database.db.select().from(calendarBusy)).length).toBe(rowsBefore);
     // Bookings go on: the slots answer at once from the database, still without the physio hour.
     expect(await slotsOn("2027-10-22", minutes(60))).toEqual(["07:00", "09:30", "11:00", "11:30", "12:00", "12:30", "13:00", "13:30"]);
-    await syncCalendars({ now: minutes(150) });
-    expect(await calendarWarnings(minutes(150), 5)).toContain(
+    await syncCalendars({ now: minutes(160) });
+    expect(await calendarWarnings(minutes(160), 5)).toContain(
       "iCloud seit 2 Stunden nicht erreichbar. Bis es wieder klappt, gelten die zuletzt bekannten Termine.",
     );
   });
