@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { db as defaultDb, type Db } from "@/db";
-import { calendarCalendars, calendarConnections, calendarSettings, type CalendarCalendar, type CalendarConnection } from "@/db/schema";
+import {
+  calendarBusy,
+  calendarCalendars,
+  calendarConnections,
+  calendarSettings,
+  type CalendarCalendar,
+  type CalendarConnection,
+} from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { CalendarAuthError, discoverCalendars } from "./caldav";
 import { encryptSecret } from "./crypto";
@@ -139,15 +146,22 @@ export async function saveCalendarChoices(
 ): Promise<void> {
   await ownConnection(db, coachId, input.connectionId);
   await db.transaction(async (tx) => {
+    const [connection] = await tx
+      .select({ showTitles: calendarConnections.showTitles })
+      .from(calendarConnections)
+      .where(eq(calendarConnections.id, input.connectionId));
+    const titlesChanged = connection!.showTitles !== input.showTitles;
     const calendars = await tx
       .select({ id: calendarCalendars.id, busy: calendarCalendars.busy })
       .from(calendarCalendars)
       .where(eq(calendarCalendars.connectionId, input.connectionId));
     for (const c of calendars) {
       const busy = input.busy.includes(c.id);
-      // A newly chosen calendar is read in full at the next sync.
-      if (busy !== c.busy)
+      // A newly chosen calendar is read in full at the next sync; so is every one when titles are
+      // turned on (none were stored) or off (those stored go now).
+      if (busy !== c.busy || titlesChanged)
         await tx.update(calendarCalendars).set({ busy, version: null, expandedUntil: null }).where(eq(calendarCalendars.id, c.id));
+      if (titlesChanged && !input.showTitles) await tx.update(calendarBusy).set({ title: null }).where(eq(calendarBusy.calendarId, c.id));
     }
     await tx
       .update(calendarConnections)

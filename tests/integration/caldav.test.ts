@@ -9,7 +9,7 @@ vi.hoisted(() => {
 
 import { availabilitySettings, calendarBusy, calendarConnections, users } from "@/db/schema";
 import { availableSlots } from "@/lib/appointments/holds";
-import { calendarWarnings } from "@/lib/calendars/busy";
+import { busyBlocksBetween, calendarWarnings } from "@/lib/calendars/busy";
 import { addCaldavConnection, addIcalConnection, saveCalendarChoices, listConnections } from "@/lib/calendars/connections";
 import { syncCalendars } from "@/lib/calendars/sync";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
@@ -206,6 +206,22 @@ describe.skipIf(!available)("the coach's calendars against Radicale", () => {
     expect(await slotsOn("2027-11-03")).toEqual(["08:00", "10:30", "12:00", "12:30", "13:00", "13:30", "14:00", "14:30"]);
     // Thursday 4 Nov, floating 15:00–16:00 read in Berlin: 14:00–15:00 UTC blocks 14:30, 15:00 and 15:30 local.
     expect(await slotsOn("2027-11-04")).toEqual(["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "12:00", "12:30", "13:00"]);
+  });
+
+  it("the agenda shows private blocks without their titles unless the coach wants them", async () => {
+    const friday = { from: new Date("2027-10-22T00:00:00Z"), until: new Date("2027-10-23T00:00:00Z") };
+    expect(await busyBlocksBetween(friday.from, friday.until)).toEqual([
+      { start: new Date("2027-10-22T08:00:00Z"), end: new Date("2027-10-22T09:00:00Z"), allDay: false, title: null, calendar: "iCloud" },
+    ]);
+    const icloud = (await listConnections(coachId)).find((c) => c.label === "iCloud")!;
+    await saveCalendarChoices(coachId, { connectionId: icloud.id, busy: icloud.calendars.map((c) => c.id), showTitles: true });
+    await database.db.update(calendarConnections).set({ lastSyncAt: null });
+    await syncCalendars({ now: NOW });
+    expect((await busyBlocksBetween(friday.from, friday.until)).map((b) => b.title)).toEqual(["Physiotherapie"]);
+    await saveCalendarChoices(coachId, { connectionId: icloud.id, busy: icloud.calendars.map((c) => c.id), showTitles: false });
+    await database.db.update(calendarConnections).set({ lastSyncAt: null });
+    await syncCalendars({ now: NOW });
+    expect((await database.db.select({ title: calendarBusy.title }).from(calendarBusy)).every((r) => r.title === null)).toBe(true);
   });
 
   it("a calendar no longer chosen stops blocking; chosen again, it blocks again", async () => {
