@@ -71,7 +71,11 @@ const schema = z
     // Sign-in links, booking links and the passkeys' origin would otherwise follow the Host header
     // a request brings, which anyone can write.
     if (env.NODE_ENV === "production" && !env.AUTH_URL) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "is required in production (the site's public URL, e.g. https://praxis.example.de)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "is required in production (the site's public URL, e.g. https://praxis.example.de)",
+      });
     }
     if (env.NODE_ENV === "production" && env.CALENDAR_ALLOW_LOOPBACK) {
       ctx.addIssue({ code: "custom", path: ["CALENDAR_ALLOW_LOOPBACK"], message: "is for tests only and refused in production" });

@@ -4,7 +4,7 @@ import Link from "next/link";
 export function CalendarWarnings({ warnings }: { warnings: string[] }) {
   if (warnings.length === 0) return null;
   return (
-    <ul className="flex flex-col gap-2" aria-label="Deine Kalender">
+    <ul className="mb-2 flex flex-col gap-2" aria-label="Deine Kalender">
       {warnings.map((w) => (
         <li key={w}>
           <Link href="/coach/einstellungen#eigene-kalender">{w}</Link>
