@@ -2,9 +2,10 @@ import { calendarFetch, CalendarFetchError, type CalendarResponse } from "./fetc
 import { element, multistatus, text } from "./xml";
 
 /*
- * The few CalDAV requests the practice needs (RFC 4791, 6638's principal discovery), written
- * over the guarded fetch rather than through a client library: tsdav takes a custom fetch only
- * per call and follows redirects itself, and every request here must go through calendarFetch.
+ * The few CalDAV requests the practice needs (RFC 4791; principal discovery after RFC 6764),
+ * written over the guarded fetch rather than through a client library such as tsdav: that way
+ * every request, discovery and redirects included, goes through calendarFetch and its checks,
+ * and the requests needed (PROPFIND, REPORT with a time range, PUT, DELETE) are few and small.
  */
 
 export type DavAccount = { serverUrl: string; username: string; password: string };
