@@ -52,6 +52,16 @@ const schema = z
      * that a typo stops every start the same way. Parsed in one place: server/client-address.mjs.
      */
     TRUST_PROXY_HOPS: z.string().optional(),
+    /**
+     * Keys for the coach's calendar credentials (AES-256-GCM): base64 of 32 bytes each, comma
+     * separated. The first encrypts, any decrypts; `npm run calendars:rekey` moves every stored
+     * secret to the first. Unset outside production: a fixed development key.
+     */
+    CALENDAR_KEYS: optionalString,
+    /** Tests only: lets calendar fetches reach loopback over http. Refused in production. */
+    CALENDAR_ALLOW_LOOPBACK: flag,
+    /** How often the coach's calendars are read again (cron route and poller); 0 turns it off. */
+    CALENDAR_SYNC_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
     CLIENT_IP_HEADER: z.string().optional(),
   })
   .superRefine((env, ctx) => {
@@ -61,7 +71,14 @@ const schema = z
     // Sign-in links, booking links and the passkeys' origin would otherwise follow the Host header
     // a request brings, which anyone can write.
     if (env.NODE_ENV === "production" && !env.AUTH_URL) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "is required in production (the site's public URL, e.g. https://praxis.example.de)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "is required in production (the site's public URL, e.g. https://praxis.example.de)",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.CALENDAR_ALLOW_LOOPBACK) {
+      ctx.addIssue({ code: "custom", path: ["CALENDAR_ALLOW_LOOPBACK"], message: "is for tests only and refused in production" });
     }
     try {
       parseProxySettings({ TRUST_PROXY_HOPS: env.TRUST_PROXY_HOPS, CLIENT_IP_HEADER: env.CLIENT_IP_HEADER });

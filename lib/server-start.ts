@@ -1,5 +1,7 @@
 import { getDbHandle } from "@/db";
 import { prepareDatabase } from "@/db/prepare";
+import { syncCalendars } from "@/lib/calendars/sync";
+import { dispatchCalendarWrites } from "@/lib/calendars/writeback";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env, EnvError } from "@/lib/env";
 import { runDailyPurge } from "@/lib/privacy/purge";
@@ -42,6 +44,11 @@ export async function startServer() {
         .catch(failed("outbox"))
         .then(() => runDailyPurge())
         .catch(failed("purge"))
+        // Due every CALENDAR_SYNC_MINUTES (claimed per connection across instances); write-back retries.
+        .then(() => syncCalendars())
+        .catch(failed("calendar sync"))
+        .then(() => dispatchCalendarWrites())
+        .catch(failed("calendar write-back"))
         .finally(() => {
           holder.__praxisPolling = false;
         });

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BusyBlocks } from "@/components/coach/calendars/BusyBlocks";
+import { CalendarWarnings } from "@/components/coach/calendars/CalendarWarnings";
 import { Card } from "@/components/ui/Card";
 import { channelName } from "@/lib/appointments/channels";
 import { requireRole } from "@/lib/auth/guards";
+import { agendaCalendars } from "@/lib/calendars/agenda";
 import { agendaBetween, attentionCounts, byPracticeDate, type AgendaItem } from "@/lib/coach/agenda";
 import { missingImpressumFields } from "@/lib/settings/impressum";
 import { getPracticeSettings } from "@/lib/settings/queries";
@@ -63,10 +66,11 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const todayWeek = practiceWeek(thisMonday, tz);
   // One query for the shown week, and one more only when today lies outside it.
   const showsToday = monday === thisMonday;
-  const [items, attention, todaysWeekItems] = await Promise.all([
+  const [items, attention, todaysWeekItems, calendars] = await Promise.all([
     agendaBetween(week.from, week.until),
     attentionCounts(),
     showsToday ? Promise.resolve(null) : agendaBetween(todayWeek.from, todayWeek.until),
+    agendaCalendars(week, tz),
   ]);
   const byDay = byPracticeDate(items, tz);
   const todays = byPracticeDate(todaysWeekItems ?? items, tz).get(today) ?? [];
@@ -128,7 +132,8 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
           <h2 id="achtung" className="mb-3 text-xl">
             Braucht deine Aufmerksamkeit
           </h2>
-          {attentionItems.length === 0 ? (
+          <CalendarWarnings warnings={calendars.warnings} />
+          {attentionItems.length === 0 && calendars.warnings.length === 0 ? (
             <p>Alles erledigt.</p>
           ) : (
             <ul className="flex flex-col gap-2">
@@ -168,8 +173,9 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
                   {dayLabel(day, "short")}
                   {day === today && <span className="sr-only"> (heute)</span>}
                 </h3>
+                <BusyBlocks blocks={calendars.blocks.get(day)} timeZone={tz} />
                 {dayItems.length === 0 ? (
-                  <p className="text-sm text-muted">frei</p>
+                  !calendars.blocks.has(day) && <p className="text-sm text-muted">frei</p>
                 ) : (
                   <ul className="flex flex-col gap-2">
                     {dayItems.map((item) => (

@@ -8,6 +8,7 @@ import { assignExerciseAction, endAssignmentAction, sendFeedbackAction } from "@
 import { listExercises } from "@/lib/practice/exercises";
 import { coachPracticeView } from "@/lib/practice/logs";
 import { frequencyLabel } from "@/lib/practice/schemas";
+import type { RecordSectionProps } from "@/components/clients/record-section";
 import { formatCalendarDate } from "@/lib/time/format";
 
 const frequencies = practiceFrequencies.map((f) => ({ value: f, label: frequencyLabel[f] }));
@@ -30,15 +31,7 @@ function ShiftText({ shift }: { shift: Shift }) {
  * how fear and intensity shift during practice, and feedback on each practice. Reading it writes
  * its own row in the client's access log (coachPracticeView).
  */
-export async function CoachPractice({
-  coach,
-  client,
-  today,
-}: {
-  coach: { id: string; name?: string | null; email?: string | null };
-  client: { id: string; name: string | null; email: string };
-  today: string;
-}) {
+export async function CoachPractice({ coach, client, today }: RecordSectionProps) {
   const [view, library] = await Promise.all([coachPracticeView(coach, client.id, today), listExercises()]);
   const firstName = client.name?.split(" ")[0] ?? client.email;
   const running = view.assignments.filter((a) => a.endedOn === null || a.endedOn > today);

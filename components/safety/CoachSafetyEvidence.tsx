@@ -4,21 +4,14 @@ import { coachEvidenceView } from "@/lib/safety/view";
 import { formatCalendarDate } from "@/lib/time/format";
 import { EvidenceForm } from "./EvidenceForm";
 import { EvidenceList } from "./EvidenceList";
+import type { RecordSectionProps } from "@/components/clients/record-section";
 import { SuggestionForm } from "./SuggestionForm";
 
 /**
  * The coach's section of a client's page: observations of safety, suggestions from the client's
  * journal (which the client never sees until confirmed), and the report for the doctor.
  */
-export async function CoachSafetyEvidence({
-  coach,
-  client,
-  today,
-}: {
-  coach: { id: string; name?: string | null; email?: string | null };
-  client: { id: string; name: string | null };
-  today: string;
-}) {
+export async function CoachSafetyEvidence({ coach, client, today }: RecordSectionProps) {
   const firstName = client.name?.split(" ")[0] ?? "die Person";
   const { evidence, suggestions, moreSuggestions, entries } = await coachEvidenceView(coach, client.id, today);
   const save = saveClientEvidenceAction.bind(null, client.id);

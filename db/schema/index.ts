@@ -13,3 +13,4 @@ export * from "./images";
 export * from "./billing";
 export * from "./practice";
 export * from "./safety";
+export * from "./calendars";

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, lt, lte, ne, or, sql, type SQL } from "drizzle-or
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, sessionTypes, type Appointment } from "@/db/schema";
 import { loadRules, type BookingSettings } from "@/lib/booking/availability";
+import { calendarBusyBetween } from "@/lib/calendars/busy";
 import { freeSlots, isSlotOffered, type BusyAppointment, type Slot } from "@/lib/booking/slots";
 import { addDays } from "@/lib/time/dates";
 import { practiceDate } from "@/lib/time/zone";
@@ -29,8 +30,19 @@ export function blocked(start: Date, end: Date, buffers: Pick<BookingSettings, "
   };
 }
 
-/** Appointments holding time that touches [from, until), as the slot engine needs them. */
+/**
+ * What keeps a consultation slot from being offered in [from, until): appointments holding time,
+ * and the busy times of the coach's own calendars (read from the database, synced in the background).
+ */
 export async function busyBetween(from: Date, until: Date, db: Db = defaultDb, exceptId?: string): Promise<BusyAppointment[]> {
+  // One after the other: inside a transaction both run on its one connection anyway.
+  const own = await appointmentsBetween(from, until, db, exceptId);
+  const calendars = await calendarBusyBetween(from, until, db);
+  return calendars.length ? [...own, ...calendars] : own;
+}
+
+/** Appointments holding time that touches [from, until), as the slot engine needs them. */
+async function appointmentsBetween(from: Date, until: Date, db: Db, exceptId?: string): Promise<BusyAppointment[]> {
   const rows = await db
     .select({
       id: appointments.id,

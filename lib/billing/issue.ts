@@ -67,6 +67,34 @@ function alreadyBilled(error: unknown): never {
   throw error;
 }
 
+type IssuedFields = Pick<
+  Invoice,
+  | "dueDate"
+  | "serviceFrom"
+  | "serviceUntil"
+  | "issuer"
+  | "recipient"
+  | "recipientEmail"
+  | "taxMode"
+  | "taxRate"
+  | "taxNote"
+  | "grossCents"
+  | "netCents"
+  | "taxCents"
+>;
+
+/** The draft becomes an issued invoice: the next number of the issue date's year, and its snapshot. */
+async function markIssued(tx: Db, invoiceId: string, issueDate: string, now: Date, fields: IssuedFields): Promise<Invoice> {
+  const year = Number(issueDate.slice(0, 4));
+  const { sequence, number } = await allocateInvoiceNumber(tx, year);
+  const [issued] = await tx
+    .update(invoices)
+    .set({ status: "issued", year, sequence, number, issueDate, issuedAt: now, ...fields })
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "draft")))
+    .returning();
+  return issued!;
+}
+
 /** Issues a draft as of `now`. Returns the invoice as issued. */
 export async function issueInvoice(invoiceId: string, options: { now?: Date; db?: Db } = {}): Promise<Invoice> {
   const db = options.db ?? defaultDb;
@@ -97,7 +125,6 @@ export async function issueInvoice(invoiceId: string, options: { now?: Date; db?
       const gross = lines.reduce((sum, l) => sum + l.grossCents * l.quantity, 0);
       const tax = invoiceTax(settings.taxMode, gross, settings.exemptionNote);
       const issueDate = todayIn(settings.timeZone, now);
-      const year = Number(issueDate.slice(0, 4));
       const dates = lines.map((l) => l.serviceDate).sort();
 
       // The sessions billed are locked as drawing a package credit locks them: a session is on an
@@ -118,28 +145,16 @@ export async function issueInvoice(invoiceId: string, options: { now?: Date; db?
             .map((l) => ({ invoiceId, appointmentId: l.appointmentId, packageId: l.appointmentId ? null : l.packageId }))
             .filter((c) => c.appointmentId || c.packageId),
         );
-      const { sequence, number } = await allocateInvoiceNumber(tx, year);
-      const [issued] = await tx
-        .update(invoices)
-        .set({
-          status: "issued",
-          year,
-          sequence,
-          number,
-          issueDate,
-          dueDate: addDays(issueDate, settings.paymentTermDays),
-          serviceFrom: dates[0]!,
-          serviceUntil: dates.at(-1)!,
-          issuer: issuerOf(settings),
-          recipient,
-          recipientEmail: client.email,
-          taxMode: settings.taxMode,
-          ...tax,
-          issuedAt: now,
-        })
-        .where(eq(invoices.id, invoiceId))
-        .returning();
-      return issued!;
+      return markIssued(tx, invoiceId, issueDate, now, {
+        dueDate: addDays(issueDate, settings.paymentTermDays),
+        serviceFrom: dates[0]!,
+        serviceUntil: dates.at(-1)!,
+        issuer: issuerOf(settings),
+        recipient,
+        recipientEmail: client.email,
+        taxMode: settings.taxMode,
+        ...tax,
+      });
     });
   } catch (error) {
     alreadyBilled(error);
@@ -162,7 +177,6 @@ export async function cancelInvoice(invoiceId: string, options: { now?: Date; db
     if (already) throw new AppError("conflict", "Diese Rechnung ist schon storniert.");
     const [settings] = await tx.select({ timeZone: practiceSettings.timeZone }).from(practiceSettings).where(eq(practiceSettings.id, 1));
     const issueDate = todayIn(settings?.timeZone ?? "Europe/Berlin", now);
-    const year = Number(issueDate.slice(0, 4));
     const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.position));
 
     const [storno] = await tx
@@ -182,31 +196,19 @@ export async function cancelInvoice(invoiceId: string, options: { now?: Date; db
       })),
     );
     await tx.delete(billingClaims).where(eq(billingClaims.invoiceId, invoiceId));
-    const { sequence, number } = await allocateInvoiceNumber(tx, year);
-    const [issued] = await tx
-      .update(invoices)
-      .set({
-        status: "issued",
-        year,
-        sequence,
-        number,
-        issueDate,
-        dueDate: issueDate,
-        serviceFrom: original.serviceFrom,
-        serviceUntil: original.serviceUntil,
-        issuer: original.issuer,
-        recipient: original.recipient,
-        recipientEmail: original.recipientEmail,
-        taxMode: original.taxMode,
-        taxRate: original.taxRate,
-        taxNote: original.taxNote,
-        grossCents: -original.grossCents,
-        netCents: -original.netCents,
-        taxCents: -original.taxCents,
-        issuedAt: now,
-      })
-      .where(and(eq(invoices.id, storno!.id), eq(invoices.status, "draft")))
-      .returning();
-    return issued!;
+    return markIssued(tx, storno!.id, issueDate, now, {
+      dueDate: issueDate,
+      serviceFrom: original.serviceFrom,
+      serviceUntil: original.serviceUntil,
+      issuer: original.issuer,
+      recipient: original.recipient,
+      recipientEmail: original.recipientEmail,
+      taxMode: original.taxMode,
+      taxRate: original.taxRate,
+      taxNote: original.taxNote,
+      grossCents: -original.grossCents,
+      netCents: -original.netCents,
+      taxCents: -original.taxCents,
+    });
   });
 }

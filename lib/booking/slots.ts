@@ -78,6 +78,36 @@ function rangesFor(rules: AvailabilityRules, date: string): TimeRange[] {
   return rules.weekly[isoWeekday(date)] ?? [];
 }
 
+type MsRange = { start: number; end: number };
+
+/**
+ * Overlapping and touching ranges joined, sorted: only whether a candidate overlaps some busy
+ * time matters (the daily cap counts appointments separately), and disjoint sorted ranges let
+ * each candidate be checked by binary search, however many busy times the coach's calendars add.
+ */
+function mergeRanges(ranges: MsRange[]): MsRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const merged: MsRange[] = [];
+  for (const r of sorted) {
+    const last = merged.at(-1);
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** Whether [start, end) overlaps one of the merged ranges (half-open, as the database counts). */
+function overlapsAny(merged: MsRange[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = merged.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (merged[mid]!.end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < merged.length && merged[lo]!.start < end;
+}
+
 /**
  * Free slots whose start lies on a practice-zone date within [from, to]
  * (YYYY-MM-DD, inclusive), sorted by start.
@@ -113,10 +143,12 @@ export function freeSlots(rules: AvailabilityRules, busy: BusyAppointment[], ran
   const lastDay = range.to < lastDate ? range.to : lastDate;
   if (firstDay > lastDay) return [];
 
-  const blocked = busy.map((b) => {
-    const r = blockedRange(b);
-    return { start: r.start.getTime(), end: r.end.getTime() };
-  });
+  const blocked = mergeRanges(
+    busy.map((b) => {
+      const r = blockedRange(b);
+      return { start: r.start.getTime(), end: r.end.getTime() };
+    }),
+  );
   const dailyCount = new Map<string, number>();
   for (const b of busy) {
     if (!b.countsTowardDailyMax) continue;
@@ -136,7 +168,7 @@ export function freeSlots(rules: AvailabilityRules, busy: BusyAppointment[], ran
         if (rules.maxPerDay !== null && (dailyCount.get(d) ?? 0) >= rules.maxPerDay) continue;
         const bStart = start - beforeMs;
         const bEnd = start + durationMs + afterMs;
-        if (blocked.some((b) => bStart < b.end && b.start < bEnd)) continue;
+        if (overlapsAny(blocked, bStart, bEnd)) continue;
         starts.add(start);
       }
     }

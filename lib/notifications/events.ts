@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import type { Appointment } from "@/db/schema";
+import { queueCalendarWrites } from "@/lib/calendars/writeback";
 import { queueCoachNotice } from "./coach-notice";
 import { queueVisitorUpdate } from "./consultation";
 import { queueSessionUpdate } from "./sessions";
@@ -18,6 +19,7 @@ export async function announceConfirmed(tx: Db, row: Appointment, extra: Origin 
   const voice = await practiceVoice(tx);
   await queueVisitorUpdate(tx, voice, row, "confirmed", { origin: extra.origin, manageToken: extra.manageToken });
   await queueCoachNotice(tx, voice, row, "booked", extra);
+  await queueCalendarWrites(tx, [row]);
 }
 
 /** A visitor moved their consultation. */
@@ -29,11 +31,13 @@ export async function announceMovedByVisitor(tx: Db, row: Appointment, extra: Or
     previousStart: extra.previousStart,
   });
   await queueCoachNotice(tx, voice, row, "moved", { origin: extra.origin, previousStart: extra.previousStart });
+  await queueCalendarWrites(tx, [row]);
 }
 
 /** The coach set or changed where a confirmed consultation takes place: the visitor's update with the invitation. */
 export async function announcePlaceChanged(tx: Db, row: Appointment, extra: Origin) {
   await queueVisitorUpdate(tx, await practiceVoice(tx), row, "updated", { origin: extra.origin });
+  await queueCalendarWrites(tx, [row]);
 }
 
 /** The coach scheduled sessions (one email for a series) or moved one. */
@@ -44,6 +48,7 @@ export async function announceSessions(
   extra: Origin & { reason?: string | null; previousStart?: Date },
 ) {
   await queueSessionUpdate(tx, await practiceVoice(tx), rows, kind, extra);
+  await queueCalendarWrites(tx, rows);
 }
 
 /**
@@ -69,4 +74,6 @@ export async function announceCancelled(
   else await queueVisitorUpdate(tx, voice, row, "cancelled", toPerson);
   if (extra.by !== "coach")
     await queueCoachNotice(tx, voice, row, "cancelled", { origin: extra.origin, reasonGiven: Boolean(extra.reason), accountDeleted });
+  // Also the account's deletion: the client's future events leave the coach's calendar.
+  await queueCalendarWrites(tx, [row]);
 }

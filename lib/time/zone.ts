@@ -138,6 +138,11 @@ function parseTime(time: string, allowEndOfDay: boolean): { hour: number; minute
   return { hour, minute };
 }
 
+/** UTC ms of a wall-clock time (to the second) in a zone, with the same rules for the skipped and the repeated hour. */
+export function wallClockToUtcMs(date: DateParts, hour: number, minute: number, second: number, timeZone: string): number {
+  return wallTimeToUtcMs(date, hour, minute, timeZone) + second * 1000;
+}
+
 /**
  * UTC ms of "HH:MM" on a date in the zone; with `allowEndOfDay`, "24:00" is 00:00 of the next
  * date (the end of an opening range). The slot engine's hot path, hence ms and not a Date.

@@ -417,6 +417,11 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/settings/actions.ts#saveRetentionSettingsAction": coachAction,
   "lib/settings/actions.ts#setSessionTypeActiveAction": coachAction,
   "lib/settings/actions.ts#renewCalendarFeedAction": { ...coachAction, coach: "allowed" },
+  "lib/calendars/actions.ts#addCaldavConnectionAction": coachAction,
+  "lib/calendars/actions.ts#addIcalConnectionAction": coachAction,
+  "lib/calendars/actions.ts#saveCalendarChoicesAction": coachAction,
+  "lib/calendars/actions.ts#saveWritebackAction": coachAction,
+  "lib/calendars/actions.ts#removeConnectionAction": coachAction,
   // Passkeys, recovery codes and sessions: each person's own; the attempts aim at other people's.
   "lib/second-factor/actions.ts#redeemRecoveryCodeAction": { ...publicAction, anonymous: "unauthorized" },
   // The coach has a passkey in the test database, so renewing the codes does its job there.

@@ -247,6 +247,28 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
         () => action(ids.anna, dashes, {}, form({ notes: "x" })),
         () => action(ids.anna, ids.annasAppointment, {}, form({ notes: "\u0000" })),
       ];
+    // The coach's calendars: addresses the server must never fetch (no network is reached), and unknown ids.
+    case "addCaldavConnectionAction":
+      return [
+        () => action({}, form({ label: "iCloud", serverUrl: "https://169.254.169.254/", username: "me", password: "pw" })),
+        () => action({}, form({ label: "iCloud", serverUrl: "http://caldav.icloud.com/", username: "me", password: "pw" })),
+        () => action({}, form({ label: "x".repeat(10_000), serverUrl: "https://[::1]/", username: "\u0000", password: "" })),
+      ];
+    case "addIcalConnectionAction":
+      return [
+        () => action({}, form({ label: "Google", url: "https://10.0.0.5/basic.ics" })),
+        () => action({}, form({ label: "Google", url: "https://localhost/basic.ics" })),
+        () => action({}, form({ label: "Google", url: `https://example.com/${"a".repeat(5000)}` })),
+      ];
+    case "saveCalendarChoicesAction":
+      return [
+        () => action({}, form({ connectionId: ids.unknown, busy: ids.unknown, showTitles: "on" })),
+        () => action({}, form({ connectionId: dashes })),
+      ];
+    case "saveWritebackAction":
+      return [() => action({}, form({ calendarId: ids.unknown, fullNames: "on" })), () => action({}, form({ calendarId: dashes }))];
+    case "removeConnectionAction":
+      return [() => action(form({ id: ids.unknown })), () => action(form({ id: dashes }))];
     case "savePracticeSettingsAction":
       return [() => action({}, form({ practiceName: "", timeZone: "Europe/Nowhere" }))];
     case "saveRetentionSettingsAction":

@@ -9,6 +9,13 @@ import { articleInputSchema, commentInputSchema } from "@/lib/articles/schemas";
 import { availabilityFormSchema, overrideFormSchema, rangesSchema } from "@/lib/booking/availability-form";
 import { placeDefaultsSchema, placeSchemaFor } from "@/lib/booking/places";
 import { bookingRequestSchema, cancelReasonSchema, slotsQuerySchema } from "@/lib/booking/schemas";
+import {
+  caldavConnectionSchema,
+  calendarChoicesSchema,
+  icalConnectionSchema,
+  removeConnectionSchema,
+  writebackSchema,
+} from "@/lib/calendars/schemas";
 import { parseAnswers } from "@/lib/checks/self-check";
 import { inviteClientSchema } from "@/lib/clients/invitations";
 import { createEntry } from "@/lib/journal/queries";
@@ -759,6 +766,20 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
     valid: { rule: "movement_helped", evidenceKey: "00000000-0000-4000-8000-000000000000", decision: "confirm", text: "Bewegung tat gut." },
   },
   reportPeriodSchema: { schema: reportPeriodSchema, valid: { von: "2026-09-01", bis: "2026-11-20" } },
+  caldavConnectionSchema: {
+    schema: caldavConnectionSchema,
+    valid: { label: "iCloud", serverUrl: "https://caldav.icloud.com", username: "mara@icloud.com", password: "abcd-efgh-ijkl-mnop" },
+  },
+  icalConnectionSchema: {
+    schema: icalConnectionSchema,
+    valid: { label: "Google", url: "https://calendar.google.com/calendar/ical/x/private-y/basic.ics" },
+  },
+  calendarChoicesSchema: {
+    schema: calendarChoicesSchema,
+    valid: { connectionId: "00000000-0000-4000-8000-000000000000", busy: ["00000000-0000-4000-8000-000000000001"], showTitles: "off" },
+  },
+  writebackSchema: { schema: writebackSchema, valid: { calendarId: "00000000-0000-4000-8000-000000000000", fullNames: "on" } },
+  removeConnectionSchema: { schema: removeConnectionSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },
   journalReminderSchema: { schema: journalReminderSchema, valid: { enabled: true, hour: 20, timeZone: "America/New_York" } },
   recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
   removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },

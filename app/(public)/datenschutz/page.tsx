@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { Missing, OrMissing } from "@/components/site/Missing";
+import { CalendarWritebackNote } from "@/components/privacy/CalendarWritebackNote";
 import { KeptAfterDeletion } from "@/components/privacy/KeptAfterDeletion";
 import { MAGIC_LINK_MINUTES } from "@/lib/auth/magic-link";
 import { RECEIPT_DAYS } from "@/lib/appointments/receipts";
+import { writesFullNames } from "@/lib/calendars/connections";
 import { INVITATION_VALID_DAYS } from "@/lib/clients/invitations";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Datenschutz" };
 
 export default async function DatenschutzPage() {
-  const s = await getPracticeSettings();
+  const [s, fullNames] = await Promise.all([getPracticeSettings(), writesFullNames()]);
   const coach = s.coachName || "die Person, die dich in der Praxis begleitet";
   return (
     <article className="prose-calm">
@@ -67,6 +69,7 @@ export default async function DatenschutzPage() {
         Kalendereinladung: Deine Nachricht, dein Selbsttest, Notizen und Hausaufgaben liest du (und liest {coach}) nach der Anmeldung im
         geschützten Bereich; die E-Mail sagt nur, dass dort etwas auf dich wartet.
       </p>
+      <CalendarWritebackNote coach={coach} fullNames={fullNames} />
 
       <h2>7. Speicherdauer und Löschung</h2>
       <p>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { SecuritySettings } from "@/components/account/SecuritySettings";
 import { CalendarFeedForm } from "@/components/coach/CalendarFeedForm";
+import { CalendarConnectionsSection } from "@/components/coach/calendars/CalendarConnectionsSection";
 import { PracticeSettingsForm } from "@/components/coach/PracticeSettingsForm";
 import { RetentionSettingsForm } from "@/components/coach/RetentionSettingsForm";
 import { SessionTypeForm } from "@/components/coach/SessionTypeForm";
 import { Button } from "@/components/ui/Button";
 import { requireRole, sessionState } from "@/lib/auth/guards";
+import { listConnections, loadWriteback } from "@/lib/calendars/connections";
 import { setSessionTypeActiveAction } from "@/lib/settings/actions";
 import { listSessionTypes } from "@/lib/settings/practice";
 import { loadPracticeSettings } from "@/lib/settings/queries";
@@ -14,9 +16,15 @@ import { sessionChannelLabels } from "@/lib/settings/schemas";
 export const metadata: Metadata = { title: "Einstellungen", robots: { index: false } };
 
 export default async function SettingsPage() {
-  await requireRole("coach", "/coach/einstellungen");
+  const coach = await requireRole("coach", "/coach/einstellungen");
   // Uncached reads: the coach edits exactly these values and must see what was saved.
-  const [practice, types, state] = await Promise.all([loadPracticeSettings(), listSessionTypes(), sessionState()]);
+  const [practice, types, state, connections, writeback] = await Promise.all([
+    loadPracticeSettings(),
+    listSessionTypes(),
+    sessionState(),
+    listConnections(coach.id),
+    loadWriteback(),
+  ]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="flex flex-col gap-12">
@@ -88,6 +96,8 @@ export default async function SettingsPage() {
         <h2 id="kalender">Kalender-Abo</h2>
         <CalendarFeedForm exists={practice.calendarFeedTokenHash !== null} />
       </section>
+
+      <CalendarConnectionsSection connections={connections} writeback={writeback} timeZone={practice.timeZone} />
 
       {state && <SecuritySettings state={state} returnTo="/coach/einstellungen" />}
     </div>

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { syncCalendars } from "@/lib/calendars/sync";
+import { dispatchCalendarWrites } from "@/lib/calendars/writeback";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/http/errors";
@@ -18,7 +20,8 @@ function authorised(request: NextRequest): boolean {
 }
 
 /**
- * Queues due appointment reminders and the daily journal reminders clients asked for, delivers due outbox emails, and once a day purges what has
+ * Reads the coach's calendars when due and writes appointments back into the chosen one,
+ * queues due appointment reminders and the daily journal reminders clients asked for, delivers due outbox emails, and once a day purges what has
  * outlived its retention; call it from a scheduler every minute with the cron secret.
  * Overlapping calls are safe: every step claims atomically.
  */
@@ -30,7 +33,9 @@ export async function POST(request: NextRequest) {
     const journalReminders = await queueJournalReminders({ origin });
     const result = await dispatchDueEmails();
     const purged = await runDailyPurge();
-    return NextResponse.json({ reminders, journalReminders, ...result, purged });
+    const calendars = await syncCalendars();
+    const calendarWrites = await dispatchCalendarWrites();
+    return NextResponse.json({ reminders, journalReminders, ...result, purged, calendars, calendarWrites });
   } catch (error) {
     return errorResponse(error);
   }
