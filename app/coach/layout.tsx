@@ -8,6 +8,7 @@ import { requireRole, sessionState } from "@/lib/auth/guards";
 const sections = [
   { href: "/coach", label: "Agenda" },
   { href: "/coach/klienten", label: "Klient*innen" },
+  { href: "/coach/ergebnisse", label: "Ergebnisse" },
   { href: "/coach/termine", label: "Erstgespräche" },
   { href: "/coach/verfuegbarkeit", label: "Verfügbarkeit" },
   { href: "/coach/artikel", label: "Artikel" },

@@ -7,6 +7,7 @@ import { requireRole } from "@/lib/auth/guards";
 const sections = [
   { href: "/dashboard", label: "Übersicht" },
   { href: "/dashboard/tagebuch", label: "Tagebuch" },
+  { href: "/dashboard/fortschritt", label: "Fortschritt" },
   { href: "/dashboard/selbsttest", label: "Selbsttest" },
   { href: "/dashboard/termine", label: "Termine" },
   { href: "/dashboard/daten", label: "Meine Daten" },

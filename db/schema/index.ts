@@ -10,3 +10,4 @@ export * from "./maintenance";
 export * from "./second-factor";
 export * from "./reminders";
 export * from "./images";
+export * from "./outcomes";

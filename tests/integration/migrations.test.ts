@@ -39,6 +39,8 @@ describe.each(engines)("migrations on %s", (engine) => {
       "images",
       "journal_entries",
       "maintenance_runs",
+      "outcome_checkins",
+      "outcome_prompts",
       "passkeys",
       "practice_settings",
       "rate_limits",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EntryDetails } from "@/components/journal/EntryDetails";
 import { ProgressCharts } from "@/components/journal/ProgressCharts";
+import { CoachOutcomes } from "@/components/outcomes/CoachOutcomes";
 import { CoachSessions } from "@/components/sessions/CoachSessions";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
@@ -52,6 +53,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
         </Card>
       )}
       <CoachSessions client={client} timeZone={settings.timeZone} />
+      <CoachOutcomes coach={coach} client={client} />
       <section aria-labelledby="tests" className="flex flex-col gap-3">
         <h2 id="tests">Selbsttests</h2>
         {checks.length === 0 ? (
