@@ -4,6 +4,7 @@ import { articles, availabilitySettings, journalEntries, practiceSettings, sessi
 import { DEFAULT_WEEKLY } from "../../lib/booking/defaults";
 import { seedArticles } from "./articles";
 import { seedJournal } from "./journal";
+import { seedOutcomes } from "./outcomes";
 
 /** What every installation needs: the practice's settings row and the coach's account. */
 export async function seedEssentials(db: Db, coachEmail: string) {
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, coachEmail: string) {
   if (anna) {
     const [existing] = await db.select({ n: count() }).from(journalEntries).where(eq(journalEntries.userId, anna.id));
     if ((existing?.n ?? 0) === 0) await seedJournal(db, anna.id);
+    await seedOutcomes(db, anna.id);
   }
   const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, coachEmail));
   const day = 24 * 60 * 60 * 1000;

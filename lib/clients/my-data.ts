@@ -5,6 +5,8 @@ import {
   appointments,
   healthDataViews,
   journalEntries,
+  outcomeCheckins,
+  outcomePrompts,
   passkeys,
   recoveryCodes,
   reminderPreferences,
@@ -26,7 +28,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
-  const [journal, checks, own, views, keys, devices, codes, reminders] = await Promise.all([
+  const [journal, checks, own, views, keys, devices, codes, reminders, checkins, prompts] = await Promise.all([
     db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
     ownAppointments(userId, user.email, db),
@@ -54,6 +56,8 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       .where(eq(recoveryCodes.userId, userId))
       .orderBy(asc(recoveryCodes.createdAt)),
     db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).orderBy(asc(reminderPreferences.kind)),
+    db.select().from(outcomeCheckins).where(eq(outcomeCheckins.userId, userId)).orderBy(asc(outcomeCheckins.createdAt)),
+    db.select().from(outcomePrompts).where(eq(outcomePrompts.userId, userId)).orderBy(asc(outcomePrompts.dueAt)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -82,6 +86,8 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     sessions: devices,
     recoveryCodes: codes,
     reminders: reminders.map(({ userId: _owner, ...reminder }) => reminder),
+    outcomeCheckins: checkins.map(({ userId: _owner, ...checkin }) => checkin),
+    outcomePrompts: prompts.map(({ userId: _owner, ...prompt }) => prompt),
   };
 }
 
@@ -128,16 +134,44 @@ export function journalCsv(
     notes: string;
   }[],
 ): string {
-  const cell = (value: string | number | null) => {
-    let text = value === null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return `"${text.replace(/"/g, '""')}"`;
-  };
   const header = ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"];
   const rows = entries.map((e) =>
-    [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(cell).join(";"),
+    [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes].map(csvCell).join(";"),
   );
-  return `\uFEFF${[header.map(cell).join(";"), ...rows].join("\r\n")}\r\n`;
+  return csvText(header, rows);
+}
+
+/** The cell rule of every CSV export: quoted, formula injection defused. */
+function csvCell(value: string | number | null): string {
+  let text = value === null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function csvText(header: string[], rows: string[]): string {
+  return `\uFEFF${[header.map(csvCell).join(";"), ...rows].join("\r\n")}\r\n`;
+}
+
+/** The outcome check-ins as CSV, in the journal's format. */
+export function outcomesCsv(
+  checkins: {
+    localDate: string;
+    kind: string;
+    averagePain: number;
+    worstPain: number;
+    interference: number;
+    damageBelief: number;
+    phq1: number;
+    phq2: number;
+    phq3: number;
+    phq4: number;
+  }[],
+): string {
+  const header = ["Datum", "Art", "Schmerz Durchschnitt", "Schmerz stärkster", "Alltag", "Glaube an Schaden", "PHQ-4 1", "PHQ-4 2", "PHQ-4 3", "PHQ-4 4"];
+  const rows = checkins.map((c) =>
+    [c.localDate, c.kind, c.averagePain, c.worstPain, c.interference, c.damageBelief, c.phq1, c.phq2, c.phq3, c.phq4].map(csvCell).join(";"),
+  );
+  return csvText(header, rows);
 }
 
 /**

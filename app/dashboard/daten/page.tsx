@@ -29,13 +29,18 @@ export default async function MyDataPage() {
             <a href="/dashboard/daten/export.json" download>
               Alle Daten als JSON
             </a>{" "}
-            <span className="text-muted">(Profil, Tagebuch, Selbsttests, Termine, Einwilligungen)</span>
+            <span className="text-muted">(Profil, Tagebuch, Selbsttests, Check-ins, Termine, Einwilligungen)</span>
           </li>
           <li>
             <a href="/dashboard/daten/tagebuch.csv" download>
               Tagebuch als CSV
             </a>{" "}
             <span className="text-muted">(für Tabellenprogramme)</span>
+          </li>
+          <li>
+            <a href="/dashboard/daten/fortschritt.csv" download>
+              Check-ins als CSV
+            </a>
           </li>
         </ul>
       </Card>
