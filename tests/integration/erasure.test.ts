@@ -16,7 +16,7 @@ import { addDays } from "@/lib/time/dates";
 import { practiceDate } from "@/lib/time/zone";
 import { saveSelfCheck } from "@/lib/checks/results";
 import { redFlags, signs } from "@/lib/checks/self-check";
-import { openClientRecord } from "@/lib/clients/coach-view";
+import { openClientRecord, setClientStatus } from "@/lib/clients/coach-view";
 import { inviteClient } from "@/lib/clients/invitations";
 import { deleteClientAccount } from "@/lib/clients/my-data";
 import { claimDueEmails, dispatchDueEmails } from "@/lib/email/dispatcher";
@@ -30,6 +30,7 @@ import { scheduleSession } from "@/lib/sessions/schedule";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
 import { createTestDatabase, type TestDatabase } from "./helpers/db";
 import { scanForText, type Finding } from "./helpers/scan";
+import { requestBaseline, submitCheckin } from "@/lib/outcomes/queries";
 
 /*
  * Deleting an account deletes the person. Markers are planted through the real flows (a booking
@@ -121,6 +122,13 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     }
     await saveSelfCheck(userId, allYes);
     await openClientRecord(coach, userId, "Tagebuch und Selbsttests");
+    // Outcome check-ins: a baseline, a new one the coach asks for, and the follow-ups of a finished coaching.
+    const answers = { averagePain: 6, worstPain: 8, interference: 5, damageBelief: 7, phq1: 2, phq2: 2, phq3: 1, phq4: 1 };
+    await submitCheckin(userId, answers);
+    await requestBaseline(userId);
+    await setClientStatus(userId, "finished");
+    await setClientStatus(userId, "active");
+    await setClientStatus(userId, "finished");
 
     // Sessions: one past with the coach's private notes and homework, two ahead (one cancelled
     // by the client with a reason), each announced with a note to the client.
