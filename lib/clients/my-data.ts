@@ -167,9 +167,22 @@ export function outcomesCsv(
     phq4: number;
   }[],
 ): string {
-  const header = ["Datum", "Art", "Schmerz Durchschnitt", "Schmerz stärkster", "Alltag", "Glaube an Schaden", "PHQ-4 1", "PHQ-4 2", "PHQ-4 3", "PHQ-4 4"];
+  const header = [
+    "Datum",
+    "Art",
+    "Schmerz Durchschnitt",
+    "Schmerz stärkster",
+    "Alltag",
+    "Glaube an Schaden",
+    "PHQ-4 1",
+    "PHQ-4 2",
+    "PHQ-4 3",
+    "PHQ-4 4",
+  ];
   const rows = checkins.map((c) =>
-    [c.localDate, c.kind, c.averagePain, c.worstPain, c.interference, c.damageBelief, c.phq1, c.phq2, c.phq3, c.phq4].map(csvCell).join(";"),
+    [c.localDate, c.kind, c.averagePain, c.worstPain, c.interference, c.damageBelief, c.phq1, c.phq2, c.phq3, c.phq4]
+      .map(csvCell)
+      .join(";"),
   );
   return csvText(header, rows);
 }

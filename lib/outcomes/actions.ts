@@ -1,12 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { commandAction, fields, formAction, text, type FormState } from "@/lib/http/form-action";
-import { uuidSchema } from "@/lib/sql/uuid";
 import { saveWeeklyCheckin } from "./preferences";
 import { requestBaseline, submitCheckin } from "./queries";
-import { checkinSchema, weeklyCheckinSchema } from "./schemas";
+import { checkinSchema, requestBaselineSchema, weeklyCheckinSchema } from "./schemas";
 
 const WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
 
@@ -50,7 +48,7 @@ export const saveWeeklyCheckinAction = formAction({
 /** From the client's page: the coach asks for a new baseline. */
 export const requestBaselineAction = commandAction({
   role: "coach",
-  schema: z.object({ clientId: uuidSchema }),
+  schema: requestBaselineSchema,
   read: (form) => fields(form, ["clientId"]),
   run: async ({ clientId }) => {
     await requestBaseline(clientId);

@@ -59,8 +59,6 @@ export const phq4 = {
   answers: ["Überhaupt nicht", "An einzelnen Tagen", "An mehr als der Hälfte der Tage", "Beinahe jeden Tag"],
 } as const;
 
-export type PhqName = (typeof phq4.items)[number]["name"];
-
 /** Our own "du" sentence before the PHQ-4's formal wording. */
 export const phq4Intro =
   "Die nächsten vier Fragen sind ein bewährter Standard-Fragebogen. Er ist förmlich formuliert, und so lassen wir ihn, damit er gültig bleibt.";

@@ -1,12 +1,15 @@
 import { z } from "zod";
-import { isTimeZone } from "@/lib/reminders/schemas";
+import { journalReminderSchema } from "@/lib/reminders/schemas";
+import { uuidSchema } from "@/lib/sql/uuid";
 
-const scale = (message: string) => z.coerce.number({ error: message }).int(message).min(0, message).max(10, message);
-const phq = z.coerce
-  .number({ error: "Bitte wähle eine Antwort." })
-  .int("Bitte wähle eine Antwort.")
-  .min(0, "Bitte wähle eine Antwort.")
-  .max(3, "Bitte wähle eine Antwort.");
+/** A whole number from a form field; an empty field is no answer (not 0, which Number("") would make it). */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
+const scale = (message: string) => wholeNumber(0, 10, message);
+const phq = wholeNumber(0, 3, "Bitte wähle eine Antwort.");
 
 /** One check-in as the form sends it: four 0–10 answers and the four PHQ-4 answers (0–3). */
 export const checkinSchema = z.object({
@@ -24,16 +27,12 @@ export type CheckinInput = z.infer<typeof checkinSchema>;
 /** The weekly check-in email: on or off, which weekday (1 = Monday) and hour, in which zone. */
 export const weeklyCheckinSchema = z.object({
   enabled: z.boolean(),
-  weekday: z.coerce
-    .number({ error: "Bitte wähle einen Wochentag." })
-    .int("Bitte wähle einen Wochentag.")
-    .min(1, "Bitte wähle einen Wochentag.")
-    .max(7, "Bitte wähle einen Wochentag."),
-  hour: z.coerce
-    .number({ error: "Bitte wähle eine Uhrzeit." })
-    .int("Bitte wähle eine Uhrzeit.")
-    .min(0, "Bitte wähle eine Uhrzeit.")
-    .max(23, "Bitte wähle eine Uhrzeit."),
-  timeZone: z.string().max(64).refine(isTimeZone, "Diese Zeitzone kenne ich nicht."),
+  weekday: wholeNumber(1, 7, "Bitte wähle einen Wochentag."),
+  // The hour and the zone as the journal reminder takes them: one rule for both reminders.
+  hour: journalReminderSchema.shape.hour,
+  timeZone: journalReminderSchema.shape.timeZone,
 });
 export type WeeklyCheckinInput = z.infer<typeof weeklyCheckinSchema>;
+
+/** The coach's "ask for a new baseline" button: the client's id, bound in a hidden field. */
+export const requestBaselineSchema = z.object({ clientId: uuidSchema });

@@ -31,54 +31,42 @@ export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin
       from ${users}
       where ${users.role} = 'client' and ${users.clientStatus} = 'active' and ${hasBaseline}
       on conflict (user_id, kind) do nothing`);
+    // Claimed rows carry what their email needs, the practice's name included: no second read.
     const claimed = await tx
       .update(reminderPreferences)
-      .set({ lastSentOn: localDay, updatedAt: sql`now()` })
+      .set({ updatedAt: sql`now()`, lastSentOn: localDay })
       .from(users)
       .where(
         and(
-          eq(reminderPreferences.userId, users.id),
-          eq(reminderPreferences.kind, "weekly_checkin"),
-          eq(reminderPreferences.enabled, true),
+          eq(users.id, reminderPreferences.userId),
           eq(users.role, "client"),
           eq(users.clientStatus, "active"),
-          hasBaseline,
-          sql`extract(isodow from ${wallClock}) = ${reminderPreferences.weekday}`,
-          sql`extract(hour from ${wallClock}) = ${reminderPreferences.hour}`,
+          eq(reminderPreferences.kind, "weekly_checkin"),
+          eq(reminderPreferences.enabled, true),
+          sql`extract(isodow from ${wallClock}) = ${reminderPreferences.weekday} and extract(hour from ${wallClock}) = ${reminderPreferences.hour}`,
           or(isNull(reminderPreferences.lastSentOn), lt(reminderPreferences.lastSentOn, localDay)),
+          hasBaseline,
           sql`not exists (select 1 from ${outcomeCheckins} where ${outcomeCheckins.userId} = ${users.id} and ${outcomeCheckins.localDate} > ${localDay} - 7)`,
         ),
       )
       .returning({
-        id: reminderPreferences.id,
-        day: sql<string>`${reminderPreferences.lastSentOn}::text`,
-        email: users.email,
-        name: users.name,
+        preference: reminderPreferences.id,
+        sentOn: sql<string>`${reminderPreferences.lastSentOn}::text`,
+        to: users.email,
+        firstName: sql<string>`coalesce(nullif(split_part(${users.name}, ' ', 1), ''), 'du')`,
+        practiceName: sql<string>`coalesce((select ${practiceSettings.practiceName} from ${practiceSettings} where ${practiceSettings.id} = 1), '')`,
       });
-    if (claimed.length === 0) return 0;
-    const [practice] = await tx
-      .select({ practiceName: practiceSettings.practiceName })
-      .from(practiceSettings)
-      .where(eq(practiceSettings.id, 1));
-    for (const row of claimed) {
-      const token = unsubscribeToken(row.id);
-      await enqueueEmail(
-        {
-          template: "checkin-reminder",
-          to: row.email,
-          subject: checkinReminderSubject,
-          body: createElement(CheckinReminderEmail, {
-            practiceName: practice?.practiceName ?? "",
-            name: row.name?.split(" ")[0] || "du",
-            checkinUrl: `${origin}/dashboard/fortschritt`,
-            unsubscribeUrl: `${origin}/erinnerung/abmelden?token=${token}`,
-            settingsUrl: `${origin}/dashboard/fortschritt#erinnerung`,
-          }),
-          headers: unsubscribeHeaders(origin, token),
-          dedupeKey: `checkin-reminder:${row.id}:${row.day}`,
-        },
-        tx,
-      );
+    for (const { preference, sentOn, to, firstName, practiceName } of claimed) {
+      const token = unsubscribeToken(preference);
+      const body = createElement(CheckinReminderEmail, {
+        practiceName,
+        name: firstName,
+        checkinUrl: `${origin}/dashboard/fortschritt`,
+        unsubscribeUrl: `${origin}/erinnerung/abmelden?token=${token}`,
+        settingsUrl: `${origin}/dashboard/fortschritt#erinnerung`,
+      });
+      const email = { template: "checkin-reminder", to, subject: checkinReminderSubject, body, headers: unsubscribeHeaders(origin, token) };
+      await enqueueEmail({ ...email, dedupeKey: `checkin-reminder:${preference}:${sentOn}` }, tx);
     }
     return claimed.length;
   });

@@ -43,7 +43,12 @@ describe("since when the average pain stays at 0–1", () => {
   });
 
   it("says nothing when the latest check-in is above 1", () => {
-    expect(lowPainSince([{ date: "2026-09-01", averagePain: 1 }, { date: "2026-09-08", averagePain: 2 }])).toBeNull();
+    expect(
+      lowPainSince([
+        { date: "2026-09-01", averagePain: 1 },
+        { date: "2026-09-08", averagePain: 2 },
+      ]),
+    ).toBeNull();
     expect(lowPainSince([])).toBeNull();
   });
 });
@@ -70,7 +75,14 @@ describe("the practice's outcomes", () => {
       { baseline: 3, latest: 3 },
       { baseline: 7, latest: 2 },
     ];
-    expect(practiceOutcomes(pairs)).toEqual({ n: 5, shown: true, lowPainShare: 0.4, medianChange: -4, reduced30Share: 0.6, reduced50Share: 0.6 });
+    expect(practiceOutcomes(pairs)).toEqual({
+      n: 5,
+      shown: true,
+      lowPainShare: 0.4,
+      medianChange: -4,
+      reduced30Share: 0.6,
+      reduced50Share: 0.6,
+    });
   });
 
   it("counts exactly 30 % and exactly 50 % as reached, and a baseline of 0 as no reduction", () => {
@@ -97,5 +109,27 @@ describe("the practice's outcomes", () => {
   it("takes the middle of an odd list and the mean of the two middles of an even one", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe("the check-in's input", () => {
+  const valid = { averagePain: "6", worstPain: "8", interference: "5", damageBelief: "7", phq1: "0", phq2: "1", phq3: "3", phq4: "2" };
+  it("takes whole answers in range and refuses a question left out, never reading it as 0", async () => {
+    const { checkinSchema } = await import("@/lib/outcomes/schemas");
+    expect(checkinSchema.parse(valid)).toEqual({
+      averagePain: 6,
+      worstPain: 8,
+      interference: 5,
+      damageBelief: 7,
+      phq1: 0,
+      phq2: 1,
+      phq3: 3,
+      phq4: 2,
+    });
+    expect(checkinSchema.safeParse({ ...valid, averagePain: "" }).success).toBe(false);
+    expect(checkinSchema.safeParse({ ...valid, phq2: " " }).success).toBe(false);
+    expect(checkinSchema.safeParse({ ...valid, averagePain: "11" }).success).toBe(false);
+    expect(checkinSchema.safeParse({ ...valid, phq4: "4" }).success).toBe(false);
+    expect(checkinSchema.safeParse({ ...valid, worstPain: "2.5" }).success).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Erinnerung abbestellen", robots: { i
  * Where the reminder email's "abbestellen" link leads. Opening it changes nothing (mail scanners
  * open links); the button does, through the same one-click route the mail program uses.
  */
-export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string; erledigt?: string; art?: string }> }) {
+export default async function UnsubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; erledigt?: string; art?: string }>;
+}) {
   const { token, erledigt, art } = await searchParams;
   const kind = typeof token === "string" ? await reminderKindOfToken(token) : null;
   const checkin = art === "check-in" || kind === "weekly_checkin";
@@ -24,7 +28,11 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
             : "Du bekommst keine Tagebuch-Erinnerungen mehr. Wenn du sie wieder möchtest, schaltest du sie in deinem Tagebuch ein."}
         </p>
         <p>
-          {checkin ? <Link href="/dashboard/fortschritt#erinnerung">Zum Fortschritt</Link> : <Link href="/dashboard/tagebuch#erinnerung">Zum Tagebuch</Link>}
+          {checkin ? (
+            <Link href="/dashboard/fortschritt#erinnerung">Zum Fortschritt</Link>
+          ) : (
+            <Link href="/dashboard/tagebuch#erinnerung">Zum Tagebuch</Link>
+          )}
         </p>
       </Card>
     );

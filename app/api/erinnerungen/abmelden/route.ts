@@ -16,7 +16,10 @@ export async function POST(request: NextRequest) {
     if (!(await unsubscribeWithToken(token))) throw new AppError("not_found", "Dieser Abmeldelink ist ungültig.");
     // From our own page (a person's browser): back to the page, which says it is done.
     if (request.headers.get("sec-fetch-dest") === "document") {
-      return NextResponse.redirect(new URL(`/erinnerung/abmelden?erledigt=1${kind === "weekly_checkin" ? "&art=check-in" : ""}`, request.nextUrl.origin), 303);
+      return NextResponse.redirect(
+        new URL(`/erinnerung/abmelden?erledigt=1${kind === "weekly_checkin" ? "&art=check-in" : ""}`, request.nextUrl.origin),
+        303,
+      );
     }
     return new NextResponse("Abgemeldet.", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
   } catch (error) {
