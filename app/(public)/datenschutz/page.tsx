@@ -47,7 +47,7 @@ export default async function DatenschutzPage() {
 
       <h2>5. Gesundheitsdaten</h2>
       <p>
-        Schmerztagebuch, Selbsttest und Angaben zu deinen Beschwerden sind Gesundheitsdaten (Art. 9 DSGVO). Ich verarbeite sie nur mit
+        Schmerztagebuch, Selbsttest, Check-ins (Schmerz und ein kurzer Fragebogen zu Stimmung und Sorgen) und Angaben zu deinen Beschwerden sind Gesundheitsdaten (Art. 9 DSGVO). Ich verarbeite sie nur mit
         deiner ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO), die ich mit Zeitpunkt und Textfassung speichern. Sehen können sie
         nur du und {s.coachName || "die Person, die dich in der Praxis begleitet"}. Du kannst die Einwilligung jederzeit mit Wirkung für die
         Zukunft widerrufen.
@@ -69,7 +69,7 @@ export default async function DatenschutzPage() {
 
       <h2>7. Speicherdauer und Löschung</h2>
       <p>
-        Ich speichere nur so lange, wie es für den Zweck nötig ist. Dein Konto mit Tagebuch, Selbsttests und Terminen bleibt, bis du es
+        Ich speichere nur so lange, wie es für den Zweck nötig ist. Dein Konto mit Tagebuch, Selbsttests, Check-ins und Terminen bleibt, bis du es
         löschst oder mich bittest, es zu löschen. Einmal am Tag löscht die Plattform von selbst:
       </p>
       <ul>
@@ -97,7 +97,7 @@ export default async function DatenschutzPage() {
         </li>
       </ul>
       <p>
-        <strong>Wenn du dein Konto löschst</strong> (unter „Meine Daten“), ist alles sofort weg: Konto, Tagebuch, Selbsttests, Termine mit
+        <strong>Wenn du dein Konto löschst</strong> (unter „Meine Daten“), ist alles sofort weg: Konto, Tagebuch, Selbsttests, Check-ins, Termine mit
         den Notizen, die {coach} dazu gemacht hat, Einwilligungen, das Protokoll der Einsichten und jede E-Mail an dich oder über dich, auch
         im Versandprotokoll. Anstehende Termine werden abgesagt; die Absagen werden verschickt und danach ebenfalls gelöscht.
       </p>
