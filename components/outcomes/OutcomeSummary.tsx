@@ -15,8 +15,8 @@ const ROWS = [
 
 /**
  * A client's check-ins: the baseline against the latest, the trend of average pain and of the
- * damage belief, and, in careful words, since when the average has stayed at 0–1. `you` chooses
- * the client's own wording ("dein") or the coach's ("ihr"/the first name).
+ * damage belief, and, in careful words, since when the average has stayed at 0–1 (never a
+ * promise). Without `firstName` it speaks to the client; with it, to the coach about the client.
  */
 export function OutcomeSummary({ checkins, firstName }: { checkins: OutcomeCheckin[]; firstName?: string }) {
   const { baseline, latest } = baselineAndLatest(checkins);
@@ -57,8 +57,8 @@ export function OutcomeSummary({ checkins, firstName }: { checkins: OutcomeCheck
       </div>
       {since && later && (
         <p className="rounded-xl bg-accent-soft p-3">
-          Seit dem {formatCalendarDate(since, "long")} liegt {own ? "dein" : "der"} Durchschnitt bei 0–1. Das ist ein schönes Zeichen, und
-          auch wenn der Schmerz mal wiederkommt, bleibt es das.
+          Seit dem {formatCalendarDate(since, "long")} liegt {own ? "dein" : "der"} Durchschnitt bei 0–1.
+          {own ? " Schön, dass du das siehst. Und falls der Schmerz sich wieder meldet: Das nimmt dir diesen Weg nicht." : ""}
         </p>
       )}
       {fromBaseline.length >= 2 && (

@@ -49,7 +49,8 @@ test("on a phone, Anna answers her weekly check-in and sees it against her basel
   await page.getByRole("link", { name: "Fortschritt" }).first().click();
   await expect(page.getByRole("heading", { name: "Dein wöchentlicher Check-in" })).toBeVisible();
   // Her seeded course: baseline 12 weeks ago at 6, so far down to 2.
-  await expect(page.getByRole("row", { name: /Schmerz im Durchschnitt/ })).toContainText("6");
+  const course = page.getByRole("table", { name: /^Ausgangswert vom/ });
+  await expect(course.getByRole("row", { name: /Schmerz im Durchschnitt/ }).getByRole("cell")).toHaveText(["6", "2"]);
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("fortschritt-form-390.png"), fullPage: true });
 
@@ -75,9 +76,8 @@ test("on a phone, Anna answers her weekly check-in and sees it against her basel
   await expect(note).toBeVisible();
   await expect(note).not.toContainText(/Diagnose|Depression|Angststörung|Störung/);
   // Baseline against now: average pain 6 at the start, 1 now; and the careful sentence.
-  const row = page.getByRole("row", { name: /Schmerz im Durchschnitt/ });
-  await expect(row.getByRole("cell")).toHaveText(["6", "1"]);
-  await expect(page.getByRole("row", { name: /Glaube an einen Schaden/ }).getByRole("cell")).toHaveText(["8", "2"]);
+  await expect(course.getByRole("row", { name: /Schmerz im Durchschnitt/ }).getByRole("cell")).toHaveText(["6", "1"]);
+  await expect(course.getByRole("row", { name: /Glaube an einen Schaden/ }).getByRole("cell")).toHaveText(["8", "2"]);
   await expect(page.getByText(/Seit dem \d+\. \S+ \d{4} liegt dein Durchschnitt bei 0–1\./)).toBeVisible();
   await expect(page.getByText(/geheilt/i)).toHaveCount(0);
   await expect(page.getByRole("img", { name: /Verlauf seit dem Ausgangswert/ })).toBeVisible();
