@@ -18,8 +18,10 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
 /**
  * The outcome check-in: four 0–10 taps and four PHQ-4 answers, one screen on a phone. After a
  * save the page below shows the result; an elevated PHQ-4 adds a gentle word about the family doctor.
+ * `folded` (this week's check-in is done) keeps the form behind a summary. The page renders this
+ * component in one place either way, so its answer survives the page's refresh after the save.
  */
-export function CheckinForm({ title }: { title: string }) {
+export function CheckinForm({ title, intro, folded }: { title: string; intro: string; folded: boolean }) {
   const [state, onSubmit, pending] = useKeptForm<CheckinState>(submitCheckinAction, {});
   const error = (key: string) => state.fieldErrors?.[key]?.[0];
   if (state.ok) {
@@ -39,7 +41,7 @@ export function CheckinForm({ title }: { title: string }) {
       </div>
     );
   }
-  return (
+  const form = (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-label={title}>
       <FormNotices state={state} />
       {scaleItems.map((item) => (
@@ -96,5 +98,22 @@ export function CheckinForm({ title }: { title: string }) {
         </Button>
       </div>
     </form>
+  );
+  if (folded) {
+    return (
+      <div className="flex flex-col gap-3">
+        <p>Diese Woche hast du deinen Check-in schon gemacht. Danke!</p>
+        <details>
+          <summary>Trotzdem noch einen Check-in machen</summary>
+          <div className="mt-4">{form}</div>
+        </details>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-muted">{intro}</p>
+      {form}
+    </div>
   );
 }

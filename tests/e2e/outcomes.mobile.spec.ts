@@ -57,7 +57,7 @@ test("on a phone, Anna answers her weekly check-in and sees it against her basel
   // Leaving out a question is refused, with the answers kept.
   await answer(page, /im Durchschnitt\?/, "1");
   await page.getByRole("button", { name: "Check-in speichern" }).click();
-  await expect(page.getByRole("alert")).toContainText("Bitte prüfe die markierten Felder.");
+  await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfe die markierten Felder." })).toBeVisible();
   await expect(page.getByText("Bitte wähle einen Wert von 0 bis 10.").first()).toBeVisible();
 
   await answer(page, /im schlimmsten Moment\?/, "3");

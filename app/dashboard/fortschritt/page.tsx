@@ -36,38 +36,19 @@ export default async function ProgressPage() {
   // Done this week and nothing else asked: the course comes first, the form waits folded.
   const doneRecently = kind === "weekly" && latest !== undefined && latest.localDate > addDays(today, -6);
   const title = titles[kind];
-  const form = (
-    <>
-      <p className="text-muted">
-        {kind === "baseline"
-          ? "Dieser erste Check-in ist dein Ausgangspunkt. Später siehst du daneben, was sich verändert hat."
-          : "Acht kurze Fragen zu den letzten Tagen, keine Minute. Es gibt keine richtigen oder falschen Antworten."}
-      </p>
-      <CheckinForm title={title} />
-    </>
-  );
+  const intro =
+    kind === "baseline"
+      ? "Dieser erste Check-in ist dein Ausgangspunkt. Später siehst du daneben, was sich verändert hat."
+      : "Acht kurze Fragen zu den letzten Tagen, keine Minute. Es gibt keine richtigen oder falschen Antworten.";
   return (
     <div className="flex flex-col gap-8">
       <h1>Dein Fortschritt</h1>
-      {doneRecently ? (
-        <Card aria-labelledby="checkin" className="flex flex-col gap-3">
-          <h2 id="checkin" className="text-xl">
-            Check-in
-          </h2>
-          <p>Diese Woche hast du deinen Check-in schon gemacht. Danke!</p>
-          <details>
-            <summary>Trotzdem noch einen Check-in machen</summary>
-            <div className="mt-4 flex flex-col gap-4">{form}</div>
-          </details>
-        </Card>
-      ) : (
-        <Card aria-labelledby="checkin" className="flex flex-col gap-4">
-          <h2 id="checkin" className="text-xl">
-            {title}
-          </h2>
-          {form}
-        </Card>
-      )}
+      <Card aria-labelledby="checkin" className="flex flex-col gap-4">
+        <h2 id="checkin" className="text-xl">
+          {doneRecently ? "Check-in" : title}
+        </h2>
+        <CheckinForm title={title} intro={intro} folded={doneRecently} />
+      </Card>
       <section id="ergebnis" aria-labelledby="ergebnis-titel" className="flex scroll-mt-4 flex-col gap-4">
         <h2 id="ergebnis-titel">Anfang und jetzt</h2>
         <OutcomeSummary checkins={checkins} />
