@@ -187,6 +187,9 @@ describe("GET /api/outcomes and the export", () => {
     const body = await response.json();
     expect(body.checkins.map((c: { averagePain: number }) => c.averagePain)).toEqual([6]);
     expect(JSON.stringify(body)).not.toContain(tom);
+    const csvRoute = await import("@/app/dashboard/daten/fortschritt.csv/route");
+    const csv = await (await csvRoute.GET()).text();
+    expect(csv.split("\r\n").slice(1, -1)).toEqual(['"2026-11-30";"baseline";"6";"8";"5";"7";"1";"1";"1";"0"']);
     const [coach] = await database.db.select().from(users).where(eq(users.email, "coach@example.com"));
     session.user = { id: coach!.id, role: "coach", email: "coach@example.com" };
     expect((await GET()).status).toBe(403);
