@@ -62,7 +62,9 @@ export function OutcomeSummary({ checkins, firstName }: { checkins: OutcomeCheck
         </p>
       )}
       {fromBaseline.length >= 2 && (
-        <Card className="flex flex-col gap-2">
+        // relative + overflow-hidden: the chart's screen-reader table (sr-only, nowrap) would
+        // otherwise widen a phone's page with these long series names.
+        <Card className="relative flex flex-col gap-2 overflow-hidden">
           <LineChart
             title="Verlauf seit dem Ausgangswert"
             description="Ein Punkt pro Check-in, 0 bis 10"

@@ -24,7 +24,7 @@ async function fourMoreClients(): Promise<boolean> {
       [4, 0],
     ].entries()) {
       const email = `ergebnis${i}@example.com`;
-      const [user] = await sql`insert into users (email, name, role) values (${email}, ${`Ergebnis ${i}`}, 'client')
+      const [user] = await sql`insert into users (id, email, name, role) values (gen_random_uuid()::text, ${email}, ${`Ergebnis ${i}`}, 'client')
         on conflict (email) do update set name = excluded.name returning id`;
       await sql`delete from outcome_checkins where user_id = ${user!.id}`;
       for (const [kind, pain, ago] of [
@@ -71,7 +71,9 @@ test("on a phone, Anna answers her weekly check-in and sees it against her basel
   await page.getByRole("button", { name: "Check-in speichern" }).click();
 
   const saved = page.getByRole("status").filter({ hasText: "Danke! Dein Check-in ist gespeichert." });
-  await expect(saved).toBeFocused();
+  await expect(saved).toBeInViewport();
+  // The answer's box (FormNotices) takes the focus, so a screen reader reads it at once.
+  await expect(page.locator(":focus")).toContainText("Danke! Dein Check-in ist gespeichert.");
   const note = page.getByText(/Hausärztin oder deinem Hausarzt/);
   await expect(note).toBeVisible();
   await expect(note).not.toContainText(/Diagnose|Depression|Angststörung|Störung/);
