@@ -10,6 +10,7 @@ import { saveWeeklyCheckin, weeklyCheckinOf } from "@/lib/outcomes/preferences";
 import { baselineLatestPairs, clientsWithElevatedCheckin, markCheckinsSeen, requestBaseline, submitCheckin } from "@/lib/outcomes/queries";
 import { outcomeReport } from "@/lib/outcomes/report";
 import { queueWeeklyCheckins } from "@/lib/outcomes/weekly";
+import { reminderKindOfToken, unsubscribeWithToken } from "@/lib/reminders/preferences";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "client" | "coach"; email: string } }));
@@ -106,6 +107,13 @@ describe("the weekly check-in email", () => {
     expect(mail!.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
     // No health data: none of her answers travel in the email.
     expect(mail!.text).not.toMatch(/Schmerz|PHQ|\b6\b von/);
+    // The email's one-click link names this reminder and turns exactly it off.
+    const header = (mail!.headers as Record<string, string>)["List-Unsubscribe"]!;
+    const token = new URL(header.slice(1, -1)).searchParams.get("token")!;
+    expect(await reminderKindOfToken(token, database.db)).toBe("weekly_checkin");
+    expect(await unsubscribeWithToken(token, database.db)).toBe(true);
+    expect((await weeklyCheckinOf(lea, database.db)).enabled).toBe(false);
+    expect(await weekly("2026-12-14T23:10:00Z")).toBe(0); // the Monday after
     // Tom never gave a baseline: nothing for him.
     expect((await mails("checkin-reminder")).filter((m) => m.to === "tom@example.com")).toHaveLength(0);
   });
