@@ -5,6 +5,8 @@ import { dispatchCalendarWrites } from "@/lib/calendars/writeback";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env, EnvError } from "@/lib/env";
 import { runDailyPurge } from "@/lib/privacy/purge";
+import { queueFollowUps } from "@/lib/outcomes/follow-ups";
+import { queueWeeklyCheckins } from "@/lib/outcomes/weekly";
 import { queueJournalReminders } from "@/lib/reminders/journal";
 import { queueDueReminders } from "@/lib/reminders/queue";
 
@@ -40,6 +42,10 @@ export async function startServer() {
         .catch(failed("reminder"))
         .then(() => queueJournalReminders())
         .catch(failed("journal reminder"))
+        .then(() => queueWeeklyCheckins())
+        .catch(failed("check-in reminder"))
+        .then(() => queueFollowUps())
+        .catch(failed("follow-up"))
         .then(() => dispatchDueEmails())
         .catch(failed("outbox"))
         .then(() => runDailyPurge())

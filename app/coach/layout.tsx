@@ -9,6 +9,7 @@ const sections = [
   { href: "/coach", label: "Agenda" },
   { href: "/coach/klienten", label: "Klient*innen" },
   { href: "/coach/uebungen", label: "Übungen" },
+  { href: "/coach/ergebnisse", label: "Ergebnisse" },
   { href: "/coach/termine", label: "Erstgespräche" },
   { href: "/coach/verfuegbarkeit", label: "Verfügbarkeit" },
   { href: "/coach/artikel", label: "Artikel" },

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { channelName } from "@/lib/appointments/channels";
 import { requireRole } from "@/lib/auth/guards";
 import { agendaCalendars } from "@/lib/calendars/agenda";
-import { agendaBetween, attentionCounts, byPracticeDate, type AgendaItem } from "@/lib/coach/agenda";
+import { agendaBetween, attentionCounts, byPracticeDate, elevatedCheckins, type AgendaItem } from "@/lib/coach/agenda";
 import { missingImpressumFields } from "@/lib/settings/impressum";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { addDays, isValidDate, mondayOf } from "@/lib/time/dates";
@@ -66,11 +66,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const todayWeek = practiceWeek(thisMonday, tz);
   // One query for the shown week, and one more only when today lies outside it.
   const showsToday = monday === thisMonday;
-  const [items, attention, todaysWeekItems, calendars] = await Promise.all([
+  const [items, attention, todaysWeekItems, calendars, elevated] = await Promise.all([
     agendaBetween(week.from, week.until),
     attentionCounts(),
     showsToday ? Promise.resolve(null) : agendaBetween(todayWeek.from, todayWeek.until),
     agendaCalendars(week, tz),
+    elevatedCheckins(),
   ]);
   const byDay = byPracticeDate(items, tz);
   const todays = byPracticeDate(todaysWeekItems ?? items, tz).get(today) ?? [];
@@ -106,6 +107,12 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       one: `Angabe fehlt im Impressum (${missingImpressum.join(", ")})`,
       many: `Angaben fehlen im Impressum (${missingImpressum.join(", ")})`,
     },
+    ...elevated.map((c) => ({
+      n: 1,
+      href: `/coach/klienten/${c.id}`,
+      one: `Check-in von ${c.name ?? c.email}: PHQ-4 erhöht, bitte ansehen`,
+      many: "",
+    })),
   ].filter((a) => a.n > 0);
 
   return (

@@ -8,6 +8,7 @@ const sections = [
   { href: "/dashboard", label: "Übersicht" },
   { href: "/dashboard/tagebuch", label: "Tagebuch" },
   { href: "/dashboard/uebungen", label: "Übungen" },
+  { href: "/dashboard/fortschritt", label: "Fortschritt" },
   { href: "/dashboard/selbsttest", label: "Selbsttest" },
   { href: "/dashboard/beobachtungen", label: "Beobachtungen" },
   { href: "/dashboard/termine", label: "Termine" },

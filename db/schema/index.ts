@@ -14,3 +14,4 @@ export * from "./billing";
 export * from "./practice";
 export * from "./safety";
 export * from "./calendars";
+export * from "./outcomes";

@@ -6,6 +6,7 @@ import { seedArticles } from "./articles";
 import { seedJournal } from "./journal";
 import { seedBuiltinExercises, seedPractice } from "./practice";
 import { seedSafety } from "./safety";
+import { seedOutcomes } from "./outcomes";
 
 /** What every installation needs: the practice's settings row and the coach's account. */
 export async function seedEssentials(db: Db, coachEmail: string) {
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db, coachEmail: string) {
     const [existing] = await db.select({ n: count() }).from(journalEntries).where(eq(journalEntries.userId, anna.id));
     if ((existing?.n ?? 0) === 0) await seedJournal(db, anna.id);
     await seedPractice(db, anna.id);
+    await seedOutcomes(db, anna.id);
   }
   const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, coachEmail));
   if (anna && coach) await seedSafety(db, anna.id, coach.id);

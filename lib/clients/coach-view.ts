@@ -3,6 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { containsPattern } from "@/lib/sql/like";
 import { appointments, healthDataViews, journalEntries, users, type ClientStatus } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { cancelFollowUps, scheduleFollowUps } from "@/lib/outcomes/follow-ups";
 import { isUuid } from "@/lib/sql/uuid";
 
 export type ClientListFilter = { q?: string; status?: ClientStatus };
@@ -77,14 +78,20 @@ export async function listClients(
 }
 
 /** A client's status in the coaching; only clients, by the coach. */
-export async function setClientStatus(clientId: string, status: ClientStatus, db: Db = defaultDb): Promise<void> {
+export async function setClientStatus(clientId: string, status: ClientStatus, db: Db = defaultDb, now: Date = new Date()): Promise<void> {
   if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
-  const rows = await db
-    .update(users)
-    .set({ clientStatus: status })
-    .where(and(eq(users.id, clientId), eq(users.role, "client")))
-    .returning({ id: users.id });
-  if (rows.length === 0) throw new AppError("not_found", "Diese Person gibt es nicht.");
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ status: users.clientStatus })
+      .from(users)
+      .where(and(eq(users.id, clientId), eq(users.role, "client")))
+      .for("update");
+    if (!before) throw new AppError("not_found", "Diese Person gibt es nicht.");
+    await tx.update(users).set({ clientStatus: status }).where(eq(users.id, clientId));
+    // Finishing the coaching schedules the 3/6/12-month follow-up check-ins; leaving "finished" drops the open ones.
+    if (status === "finished" && before.status !== "finished") await scheduleFollowUps(tx, clientId, now);
+    if (status !== "finished" && before.status === "finished") await cancelFollowUps(tx, clientId);
+  });
 }
 
 /**

@@ -5,6 +5,8 @@ import {
   appointments,
   healthDataViews,
   journalEntries,
+  outcomeCheckins,
+  outcomePrompts,
   passkeys,
   recoveryCodes,
   reminderPreferences,
@@ -29,7 +31,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found", "Dieses Konto gibt es nicht.");
-  const [journal, checks, own, views, keys, devices, codes, reminders, practice] = await Promise.all([
+  const [journal, checks, own, views, keys, devices, codes, reminders, practice, checkins, prompts] = await Promise.all([
     db.select().from(journalEntries).where(eq(journalEntries.userId, userId)).orderBy(asc(journalEntries.entryDate)),
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, userId)).orderBy(asc(selfCheckResults.createdAt)),
     ownAppointments(userId, user.email, db),
@@ -58,6 +60,8 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
       .orderBy(asc(recoveryCodes.createdAt)),
     db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).orderBy(asc(reminderPreferences.kind)),
     practiceExport(userId, db),
+    db.select().from(outcomeCheckins).where(eq(outcomeCheckins.userId, userId)).orderBy(asc(outcomeCheckins.createdAt)),
+    db.select().from(outcomePrompts).where(eq(outcomePrompts.userId, userId)).orderBy(asc(outcomePrompts.dueAt)),
   ]);
   const [evidence, suggestionDecisions] = await Promise.all([listEvidence(userId, db), suggestionDecisionsOf(userId, db)]);
   return {
@@ -93,6 +97,8 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     // Evidence of safety written by the client or the coach, and the coach's answers to suggestions.
     safetyEvidence: evidence.map(({ clientId: _owner, authorId: _author, ...item }) => item),
     safetySuggestionDecisions: suggestionDecisions,
+    outcomeCheckins: checkins.map(({ userId: _owner, ...checkin }) => checkin),
+    outcomePrompts: prompts.map(({ userId: _owner, ...prompt }) => prompt),
   };
 }
 
@@ -152,6 +158,27 @@ export function journalCsv(
   return csvDocument(
     ["Datum", "Schmerz", "Stress", "Stimmung", "Körperbereiche", "Auslöser", "Geholfen", "Notizen"],
     entries.map((e) => [e.entryDate, e.pain, e.stress, e.mood, e.bodyAreas.join(", "), e.tags.join(", "), e.helped.join(", "), e.notes]),
+  );
+}
+
+/** The outcome check-ins as CSV (csvDocument). */
+export function outcomesCsv(
+  checkins: {
+    localDate: string;
+    kind: string;
+    averagePain: number;
+    worstPain: number;
+    interference: number;
+    damageBelief: number;
+    phq1: number;
+    phq2: number;
+    phq3: number;
+    phq4: number;
+  }[],
+): string {
+  return csvDocument(
+    ["Datum", "Art", "Schmerz Durchschnitt", "Schmerz stärkster", "Alltag", "Glaube an Schaden", "PHQ-4 1", "PHQ-4 2", "PHQ-4 3", "PHQ-4 4"],
+    checkins.map((c) => [c.localDate, c.kind, c.averagePain, c.worstPain, c.interference, c.damageBelief, c.phq1, c.phq2, c.phq3, c.phq4]),
   );
 }
 

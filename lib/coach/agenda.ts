@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { appointments, articleComments, emailOutbox, sessionTypes, type Appointment } from "@/db/schema";
+import { clientsWithElevatedCheckin } from "@/lib/outcomes/queries";
 import { practiceDate } from "@/lib/time/zone";
 
 export type AgendaItem = Pick<
@@ -71,4 +72,12 @@ export function byPracticeDate(items: AgendaItem[], timeZone: string): Map<strin
     map.set(day, [...(map.get(day) ?? []), item]);
   }
   return map;
+}
+
+/**
+ * Clients whose latest check-in has an elevated PHQ-4 the coach has not yet seen (opening their
+ * page ends it, as does a later check-in that is not elevated): for the "attention" section.
+ */
+export async function elevatedCheckins(db: Db = defaultDb): Promise<{ id: string; name: string | null; email: string }[]> {
+  return clientsWithElevatedCheckin(db);
 }

@@ -1,20 +1,14 @@
 import { and, asc, desc, eq, gte, isNull, or, gt, inArray } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { exercises, practiceAssignments, practiceLogs, users, type PracticeFrequency } from "@/db/schema";
+import { exercises, practiceAssignments, practiceLogs, type PracticeFrequency } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/sql/uuid";
 import { addDays, mondayOf } from "@/lib/time/dates";
 import { activeDaysInWeek, expectedInWeek } from "./adherence";
+import { clientAccount } from "@/lib/clients/accounts";
 import type { AssignmentInput } from "./schemas";
 
-async function requireClient(clientId: string, db: Db) {
-  if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
-  const [client] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, clientId), eq(users.role, "client")));
-  if (!client) throw new AppError("not_found", "Diese Person gibt es nicht.");
-}
+const requireClient = (clientId: string, db: Db) => clientAccount(db, clientId, "Diese Person gibt es nicht.");
 
 /** The coach gives a client an exercise from the library as homework, from `today` on. */
 export async function assignExercise(clientId: string, input: AssignmentInput, today: string, db: Db = defaultDb): Promise<string> {

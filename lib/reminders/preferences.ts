@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { reminderPreferences, users } from "@/db/schema";
+import { reminderPreferences, users, type ReminderPreference } from "@/db/schema";
 import type { JournalReminderInput } from "./schemas";
 import { preferenceOfToken } from "./unsubscribe";
 
@@ -43,4 +43,12 @@ export async function unsubscribeWithToken(token: string, db: Db = defaultDb): P
     .where(eq(reminderPreferences.id, id))
     .returning({ id: reminderPreferences.id });
   return rows.length > 0;
+}
+
+/** Which reminder a valid unsubscribe token names (to word the page), or null. */
+export async function reminderKindOfToken(token: string, db: Db = defaultDb): Promise<ReminderPreference["kind"] | null> {
+  const id = preferenceOfToken(token);
+  if (!id) return null;
+  const [row] = await db.select({ kind: reminderPreferences.kind }).from(reminderPreferences).where(eq(reminderPreferences.id, id));
+  return row?.kind ?? null;
 }

@@ -8,8 +8,8 @@ import { listEvidence } from "@/lib/safety/queries";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { isUuid } from "@/lib/sql/uuid";
 import { formatDate } from "@/lib/time/format";
+import { outcomeReport, type OutcomeReport } from "@/lib/outcomes/report";
 import { practiceReport, type PracticeReport } from "@/lib/practice/report";
-import type { OutcomeReport } from "./contracts";
 import type { ReportPeriod } from "./period";
 import { overallMean, weeklyMeans, type ReportWeek } from "./weeks";
 
@@ -31,7 +31,7 @@ export type ReportData = {
 
 /**
  * The report's data for one client, scoped to that client; the caller has authorised the
- * reader. Outcome check-ins and practice logs come from their own areas (null until merged).
+ * reader. Outcome check-ins and practice logs come from their own areas (lib/outcomes, lib/practice).
  */
 export async function loadReportData(clientId: string, period: ReportPeriod, today: string, db: Db = defaultDb): Promise<ReportData> {
   if (!isUuid(clientId)) throw new AppError("not_found", "Diese Person gibt es nicht.");
@@ -41,7 +41,7 @@ export async function loadReportData(clientId: string, period: ReportPeriod, tod
     gte(journalEntries.entryDate, period.from),
     lte(journalEntries.entryDate, period.to),
   );
-  const [settings, entries, checks, evidence, practice] = await Promise.all([
+  const [settings, entries, checks, evidence, practice, outcomes] = await Promise.all([
     loadPracticeSettings(db),
     db
       .select({ entryDate: journalEntries.entryDate, pain: journalEntries.pain, stress: journalEntries.stress })
@@ -51,6 +51,7 @@ export async function loadReportData(clientId: string, period: ReportPeriod, tod
     db.select().from(selfCheckResults).where(eq(selfCheckResults.userId, clientId)).orderBy(asc(selfCheckResults.createdAt)).limit(50),
     listEvidence(clientId, db),
     practiceReport(clientId, period, db),
+    outcomeReport(clientId, db),
   ]);
   const place = [settings.postalCode, settings.city].filter(Boolean).join(" ");
   return {
@@ -80,8 +81,7 @@ export async function loadReportData(clientId: string, period: ReportPeriod, tod
       .filter((e) => e.observedOn <= period.to)
       .reverse()
       .map((e) => ({ observedOn: e.observedOn, text: e.text })),
-    // Wired at merge: outcomeReport(clientId, db).
-    outcomes: null,
+    outcomes,
     practice,
   };
 }

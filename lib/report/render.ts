@@ -114,7 +114,7 @@ function outcomes(doc: Doc, data: ReportData) {
   const o = data.outcomes;
   if (!o) return;
   heading(doc, "Check-ins: Ausgangswert und zuletzt (Skala 0 bis 10)");
-  if (!o.baseline && !o.latest) return paragraph(doc, "Im Zeitraum gibt es keine Check-ins.");
+  if (!o.baseline && !o.latest) return paragraph(doc, "Es gibt noch keine Check-ins.");
   ensureRoom(doc, 100); // the table on one page
   const cols = [215, 140, 140];
   const when = (r: typeof o.baseline) => (r ? day(r.date) : "–");

@@ -111,6 +111,7 @@ export const pages: Record<string, Probe[]> = {
   // The journal form alone: the page the service worker keeps for offline use.
   "/dashboard/tagebuch/neu": [{ path: (ids) => `/dashboard/tagebuch/neu?userId=${ids.anna}`, expect: clientPage }],
   "/dashboard/termine": [{ path: (ids) => `/dashboard/termine?userId=${ids.anna}`, expect: clientPage }],
+  "/dashboard/fortschritt": [{ path: (ids) => `/dashboard/fortschritt?userId=${ids.anna}&clientId=${ids.anna}`, expect: clientPage }],
   "/dashboard/sicherheit": [{ path: () => "/dashboard/sicherheit", expect: clientPage, secretOf: annasData }],
   // Practice: the library and the client's own homework; an exercise page with the client's own logs.
   "/dashboard/uebungen": [{ path: (ids) => `/dashboard/uebungen?userId=${ids.anna}`, expect: clientPage, secretOf: annasData }],
@@ -136,6 +137,8 @@ export const pages: Record<string, Probe[]> = {
   ],
   "/coach/einstellungen": [{ path: () => "/coach/einstellungen", expect: coachPage }],
   "/coach/emails": [{ path: () => "/coach/emails", expect: coachPage }],
+  // Aggregates only: no client's data, so no access-log row.
+  "/coach/ergebnisse": [{ path: () => "/coach/ergebnisse", expect: coachPage }],
   "/coach/klienten": [{ path: () => "/coach/klienten", expect: coachPage }],
   "/coach/klienten/[id]": [
     { path: (ids) => `/coach/klienten/${ids.anna}`, expect: coachPage },
@@ -349,6 +352,15 @@ export const routes: Record<string, Probe[]> = {
     { path: (ids) => `/audio/${ids.unknown}`, expect: { anonymous: 401, anna: 404, ben: 404, coach: 404 } },
     { path: () => "/audio/kein-uuid", headers: { range: "bytes=0-1" }, expect: { anonymous: 401, anna: 404, ben: 404, coach: 404 } },
   ],
+  "GET /dashboard/daten/fortschritt.csv": [{ path: () => "/dashboard/daten/fortschritt.csv", expect: clientDownload }],
+  // Each client's own check-ins: Anna's seeded answers reach Anna only (Ben has none, so his list is empty).
+  "GET /api/outcomes": [
+    {
+      path: (ids) => `/api/outcomes?userId=${ids.anna}&clientId=${ids.anna}`,
+      expect: clientApi,
+      secretOf: { owner: "anna", text: () => ["damageBelief"] },
+    },
+  ],
   "GET /termin/[token]/ics": [
     { path: () => "/termin/nicht-echt/ics", expect: all(404) },
     { path: () => `/termin/${"A".repeat(43)}/ics`, expect: all(404) },
@@ -395,6 +407,9 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/booking/coach-actions.ts#consultationAction": coachAction,
   "lib/clients/actions.ts#deleteAccountAction": clientAction,
   "lib/reminders/actions.ts#saveJournalReminderAction": clientAction,
+  "lib/outcomes/actions.ts#submitCheckinAction": clientAction,
+  "lib/outcomes/actions.ts#saveWeeklyCheckinAction": clientAction,
+  "lib/outcomes/actions.ts#requestBaselineAction": coachAction,
   "lib/clients/coach-actions.ts#inviteClientAction": coachAction,
   "lib/safety/actions.ts#saveOwnEvidenceAction": clientAction,
   "lib/safety/actions.ts#deleteOwnEvidenceAction": clientAction,

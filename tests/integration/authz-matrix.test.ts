@@ -205,6 +205,36 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
         () => action({}, form({ enabled: "on", hour: "24", timeZone: "Europe/Berlin", userId: ids.anna })),
         () => action({}, form({ enabled: "on", hour: "20", timeZone: "Mars/Olympus_Mons" })),
       ];
+    case "submitCheckinAction":
+      return [
+        () =>
+          action(
+            {},
+            form({
+              averagePain: "11",
+              worstPain: "5",
+              interference: "5",
+              damageBelief: "5",
+              phq1: "0",
+              phq2: "0",
+              phq3: "0",
+              phq4: "4",
+              userId: ids.anna,
+            }),
+          ),
+        () => action({}, form({ averagePain: "3", userId: ids.anna })),
+      ];
+    case "saveWeeklyCheckinAction":
+      return [
+        () => action({}, form({ enabled: "on", weekday: "8", hour: "18", timeZone: "Europe/Berlin", userId: ids.anna })),
+        () => action({}, form({ enabled: "on", weekday: "1", hour: "18", timeZone: "Mars/Olympus_Mons" })),
+      ];
+    case "requestBaselineAction":
+      return [
+        () => action(form({ clientId: ids.coach })),
+        () => action(form({ clientId: ids.unknown })),
+        () => action(form({ clientId: dashes })),
+      ];
     case "inviteClientAction":
       return [
         () => action({}, form({ name: "", email: "kein-at" })),

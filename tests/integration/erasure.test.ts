@@ -20,7 +20,7 @@ import { addDays } from "@/lib/time/dates";
 import { practiceDate } from "@/lib/time/zone";
 import { saveSelfCheck } from "@/lib/checks/results";
 import { redFlags, signs } from "@/lib/checks/self-check";
-import { openClientRecord } from "@/lib/clients/coach-view";
+import { openClientRecord, setClientStatus } from "@/lib/clients/coach-view";
 import { inviteClient } from "@/lib/clients/invitations";
 import { deleteClientAccount } from "@/lib/clients/my-data";
 import { claimDueEmails, dispatchDueEmails } from "@/lib/email/dispatcher";
@@ -38,6 +38,7 @@ import { scheduleSession } from "@/lib/sessions/schedule";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
 import { createTestDatabase, type TestDatabase } from "./helpers/db";
 import { scanForText, type Finding } from "./helpers/scan";
+import { requestBaseline, submitCheckin } from "@/lib/outcomes/queries";
 
 /*
  * Deleting an account deletes the person. Markers are planted through the real flows (a booking
@@ -134,6 +135,13 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     }
     await saveSelfCheck(userId, allYes);
     await openClientRecord(coach, userId, "Tagebuch und Selbsttests");
+    // Outcome check-ins: a baseline, a new one the coach asks for, and the follow-ups of a finished coaching.
+    const answers = { averagePain: 6, worstPain: 8, interference: 5, damageBelief: 7, phq1: 2, phq2: 2, phq3: 1, phq4: 1 };
+    await submitCheckin(userId, answers);
+    await requestBaseline(userId);
+    await setClientStatus(userId, "finished");
+    await setClientStatus(userId, "active");
+    await setClientStatus(userId, "finished");
 
     // Homework with the coach's note, a practice with the client's note, the coach's feedback on it.
     const exerciseId = builtinExercises[0]!.id;

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { journalEntries, passkeys, reminderPreferences, sessions, users } from "@/db/schema";
+import { journalEntries, outcomeCheckins, passkeys, reminderPreferences, sessions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { articleInputSchema, commentInputSchema } from "@/lib/articles/schemas";
 import { availabilityFormSchema, overrideFormSchema, rangesSchema } from "@/lib/booking/availability-form";
@@ -33,6 +33,7 @@ import { journalReminderSchema } from "@/lib/reminders/schemas";
 import { assignmentFormSchema, endAssignmentSchema, exerciseFormSchema, feedbackSchema, practiceLogSchema } from "@/lib/practice/schemas";
 import { reportPeriodSchema } from "@/lib/report/period";
 import { evidenceIdSchema, safetyEvidenceSchema, suggestionDecisionSchema } from "@/lib/safety/schemas";
+import { checkinSchema, requestBaselineSchema, weeklyCheckinSchema } from "@/lib/outcomes/schemas";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
 import { SoftwarePasskey } from "./helpers/authenticator";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
@@ -309,6 +310,34 @@ describe("JSON routes under hostile input", () => {
       }),
       { numRuns: RUNS, examples: fieldByField(base).map((body) => [JSON.stringify(body)] as [string]) },
     );
+  });
+
+  it("the check-in action: hostile answers are refused in German and write nothing; a valid one writes one check-in of the caller's", async () => {
+    const { submitCheckinAction } = await import("@/lib/outcomes/actions");
+    const valid = { averagePain: "6", worstPain: "8", interference: "5", damageBelief: "7", phq1: "0", phq2: "1", phq3: "3", phq4: "2" };
+    session.user = anna;
+    const before = await counts();
+    const attempts = [
+      ...fieldByField(valid),
+      { ...valid, averagePain: "11" },
+      { ...valid, phq4: "4" },
+      { ...valid, worstPain: "-1" },
+      { ...valid, phq1: "1.5" },
+    ];
+    for (const input of attempts) {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(input)) data.set(key, String(value));
+      const state = await submitCheckinAction({}, data);
+      if (!state.ok) expect(state.message).toBe("Bitte prüfe die markierten Felder.");
+    }
+    // An empty answer is no answer (not 0): nothing of all this is written.
+    expect(await counts()).toEqual(before);
+    const data = new FormData();
+    for (const [key, value] of Object.entries({ ...valid, userId: ben.id })) data.set(key, value);
+    expect((await submitCheckinAction({}, data)).ok).toBeTruthy();
+    const rows = await database.db.select().from(outcomeCheckins).where(eq(outcomeCheckins.phq3, 3)); // no seeded check-in answers 3 there
+    expect(rows.map((r) => r.userId)).toEqual([anna.id]);
+    session.user = null;
   });
 
   it("GET /api/slots and /api/dev/mail: hostile query strings never make a 5xx", async () => {
@@ -781,6 +810,12 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   writebackSchema: { schema: writebackSchema, valid: { calendarId: "00000000-0000-4000-8000-000000000000", fullNames: "on" } },
   removeConnectionSchema: { schema: removeConnectionSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },
   journalReminderSchema: { schema: journalReminderSchema, valid: { enabled: true, hour: 20, timeZone: "America/New_York" } },
+  checkinSchema: {
+    schema: checkinSchema,
+    valid: { averagePain: "6", worstPain: "8", interference: "5", damageBelief: "7", phq1: "0", phq2: "1", phq3: "3", phq4: "2" },
+  },
+  weeklyCheckinSchema: { schema: weeklyCheckinSchema, valid: { enabled: true, weekday: "1", hour: "18", timeZone: "Europe/Berlin" } },
+  requestBaselineSchema: { schema: requestBaselineSchema, valid: { clientId: "00000000-0000-4000-8000-000000000000" } },
   recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
   removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },
   endSessionFormSchema: { schema: endSessionFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },

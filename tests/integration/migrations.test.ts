@@ -52,6 +52,8 @@ describe.each(engines)("migrations on %s", (engine) => {
       "invoices",
       "journal_entries",
       "maintenance_runs",
+      "outcome_checkins",
+      "outcome_prompts",
       "package_credits",
       "passkeys",
       "payments",

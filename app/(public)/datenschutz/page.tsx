@@ -49,11 +49,11 @@ export default async function DatenschutzPage() {
 
       <h2>5. Gesundheitsdaten</h2>
       <p>
-        Schmerztagebuch, Selbsttest, deine eingetragenen Übungen (mit Angst und Stärke vorher und nachher) und Angaben zu deinen Beschwerden
-        sind Gesundheitsdaten (Art. 9 DSGVO). Ich verarbeite sie nur mit deiner ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO),
-        die ich mit Zeitpunkt und Textfassung speichern. Sehen können sie nur du und{" "}
-        {s.coachName || "die Person, die dich in der Praxis begleitet"}. Du kannst die Einwilligung jederzeit mit Wirkung für die Zukunft
-        widerrufen.
+        Schmerztagebuch, Selbsttest, Check-ins (Schmerz und ein kurzer Fragebogen zu Stimmung und Sorgen), deine eingetragenen Übungen
+        (mit Angst und Stärke vorher und nachher), Beobachtungen zur Sicherheit und Angaben zu deinen Beschwerden sind Gesundheitsdaten
+        (Art. 9 DSGVO). Ich verarbeite sie nur mit deiner ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO), die ich mit Zeitpunkt
+        und Textfassung speichern. Sehen können sie nur du und {s.coachName || "die Person, die dich in der Praxis begleitet"}. Du kannst die
+        Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen.
       </p>
       <p>
         Den Selbsttest kannst du ohne Anmeldung machen: Die Auswertung passiert in deinem Browser, und deine Antworten bleiben dort, bis du
@@ -73,8 +73,8 @@ export default async function DatenschutzPage() {
 
       <h2>7. Speicherdauer und Löschung</h2>
       <p>
-        Ich speichere nur so lange, wie es für den Zweck nötig ist. Dein Konto mit Tagebuch, Selbsttests, Übungen und Terminen bleibt, bis
-        du es löschst oder mich bittest, es zu löschen. Einmal am Tag löscht die Plattform von selbst:
+        Ich speichere nur so lange, wie es für den Zweck nötig ist. Dein Konto mit Tagebuch, Selbsttests, Check-ins, Übungen, Beobachtungen
+        und Terminen bleibt, bis du es löschst oder mich bittest, es zu löschen. Einmal am Tag löscht die Plattform von selbst:
       </p>
       <ul>
         <li>
@@ -101,10 +101,11 @@ export default async function DatenschutzPage() {
         </li>
       </ul>
       <p>
-        <strong>Wenn du dein Konto löschst</strong> (unter „Meine Daten“), ist alles sofort weg: Konto, Tagebuch, Selbsttests, Hausaufgaben
-        und eingetragene Übungen mit den Rückmeldungen dazu, Termine mit den Notizen, die {coach} dazu gemacht hat, Einwilligungen, das
-        Protokoll der Einsichten und jede E-Mail an dich oder über dich, auch im Versandprotokoll. Anstehende Termine werden abgesagt; die
-        Absagen werden verschickt und danach ebenfalls gelöscht.
+        <strong>Wenn du dein Konto löschst</strong> (unter „Meine Daten“), ist alles sofort weg: Konto, Tagebuch, Selbsttests, Check-ins,
+        Hausaufgaben und eingetragene Übungen mit den Rückmeldungen dazu, Beobachtungen, Termine mit den Notizen, die {coach} dazu gemacht
+        hat, Einwilligungen, das Protokoll der Einsichten und jede E-Mail an dich oder über dich, auch im Versandprotokoll. Anstehende
+        Termine werden abgesagt; die Absagen werden verschickt und danach ebenfalls gelöscht. Gestellte Rechnungen bleiben, wie das Gesetz es
+        verlangt (siehe unten).
       </p>
       <KeptAfterDeletion coachName={coach} />
 

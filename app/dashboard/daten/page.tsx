@@ -29,7 +29,7 @@ export default async function MyDataPage() {
             <a href="/dashboard/daten/export.json" download>
               Alle Daten als JSON
             </a>{" "}
-            <span className="text-muted">(Profil, Tagebuch, Selbsttests, Übungen, Termine, Einwilligungen)</span>
+            <span className="text-muted">(Profil, Tagebuch, Selbsttests, Check-ins, Übungen, Beobachtungen, Termine, Einwilligungen)</span>
           </li>
           <li>
             <a href="/dashboard/daten/tagebuch.csv" download>
@@ -42,6 +42,11 @@ export default async function MyDataPage() {
               Übungen als CSV
             </a>{" "}
             <span className="text-muted">(mit den Rückmeldungen deiner Coach)</span>
+          </li>
+          <li>
+            <a href="/dashboard/daten/fortschritt.csv" download>
+              Check-ins als CSV
+            </a>
           </li>
         </ul>
       </Card>

@@ -6,6 +6,8 @@ import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { runDailyPurge } from "@/lib/privacy/purge";
+import { queueFollowUps } from "@/lib/outcomes/follow-ups";
+import { queueWeeklyCheckins } from "@/lib/outcomes/weekly";
 import { queueJournalReminders } from "@/lib/reminders/journal";
 import { queueDueReminders } from "@/lib/reminders/queue";
 import { siteOrigin } from "@/lib/site-url";
@@ -21,7 +23,7 @@ function authorised(request: NextRequest): boolean {
 
 /**
  * Reads the coach's calendars when due and writes appointments back into the chosen one,
- * queues due appointment reminders and the daily journal reminders clients asked for, delivers due outbox emails, and once a day purges what has
+ * queues due appointment reminders, the daily journal reminders clients asked for, the weekly check-in emails and due follow-ups, delivers due outbox emails, and once a day purges what has
  * outlived its retention; call it from a scheduler every minute with the cron secret.
  * Overlapping calls are safe: every step claims atomically.
  */
@@ -31,11 +33,13 @@ export async function POST(request: NextRequest) {
     const origin = await siteOrigin();
     const reminders = await queueDueReminders({ origin });
     const journalReminders = await queueJournalReminders({ origin });
+    const checkinReminders = await queueWeeklyCheckins({ origin });
+    const followUps = await queueFollowUps({ origin });
     const result = await dispatchDueEmails();
     const purged = await runDailyPurge();
     const calendars = await syncCalendars();
     const calendarWrites = await dispatchCalendarWrites();
-    return NextResponse.json({ reminders, journalReminders, ...result, purged, calendars, calendarWrites });
+    return NextResponse.json({ reminders, journalReminders, checkinReminders, followUps, ...result, purged, calendars, calendarWrites });
   } catch (error) {
     return errorResponse(error);
   }

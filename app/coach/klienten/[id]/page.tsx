@@ -4,6 +4,7 @@ import { EntryDetails } from "@/components/journal/EntryDetails";
 import { ProgressCharts } from "@/components/journal/ProgressCharts";
 import { CoachPractice } from "@/components/practice/CoachPractice";
 import { CoachSafetyEvidence } from "@/components/safety/CoachSafetyEvidence";
+import { CoachOutcomes } from "@/components/outcomes/CoachOutcomes";
 import { CoachSessions } from "@/components/sessions/CoachSessions";
 import { Card } from "@/components/ui/Card";
 import { requireRole } from "@/lib/auth/guards";
@@ -56,6 +57,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
       <CoachSessions client={client} timeZone={settings.timeZone} />
       <CoachPractice coach={coach} client={client} today={today} />
       <CoachSafetyEvidence coach={coach} client={client} today={today} />
+      <CoachOutcomes coach={coach} client={client} />
       <section aria-labelledby="tests" className="flex flex-col gap-3">
         <h2 id="tests">Selbsttests</h2>
         {checks.length === 0 ? (

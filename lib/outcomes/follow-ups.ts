@@ -1,0 +1,101 @@
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { db as defaultDb, type Db } from "@/db";
+import { outcomePrompts, practiceSettings, reminderPreferences, users } from "@/db/schema";
+import FollowUpEmail, { followUpSubject } from "@/emails/checkin-follow-up";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { staticSiteOrigin } from "@/lib/site-url";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export const FOLLOW_UPS = [
+  { kind: "follow_up_3m", months: 3 },
+  { kind: "follow_up_6m", months: 6 },
+  { kind: "follow_up_12m", months: 12 },
+] as const;
+
+/**
+ * The coach marked the coaching finished: the follow-ups are due 3, 6 and 12 months from `now`.
+ * A new finish (after the client was active again) starts a new set of follow-ups.
+ */
+export async function scheduleFollowUps(tx: Db | Tx, clientId: string, now: Date = new Date()): Promise<void> {
+  for (const { kind, months } of FOLLOW_UPS) {
+    const dueAt = sql`${now.toISOString()}::timestamptz + make_interval(months => ${months})`;
+    await tx
+      .insert(outcomePrompts)
+      .values({ userId: clientId, kind, dueAt })
+      .onConflictDoUpdate({ target: [outcomePrompts.userId, outcomePrompts.kind], set: { dueAt, emailSentAt: null, answeredAt: null } });
+  }
+}
+
+/** The client is active (or paused) again: follow-ups not yet answered are no longer asked. */
+export async function cancelFollowUps(tx: Db | Tx, clientId: string): Promise<void> {
+  await tx.delete(outcomePrompts).where(
+    and(
+      eq(outcomePrompts.userId, clientId),
+      inArray(
+        outcomePrompts.kind,
+        FOLLOW_UPS.map((f) => f.kind),
+      ),
+      isNull(outcomePrompts.answeredAt),
+    ),
+  );
+}
+
+/**
+ * Emails every due follow-up of a finished client, exactly once however many runs overlap: one
+ * UPDATE claims `email_sent_at` where it is still null, and the emails are written in the same
+ * transaction with a dedupe key per follow-up. A client who turned the check-in emails off is
+ * claimed without an email (the dashboard still asks them).
+ */
+export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: string } = {}): Promise<number> {
+  const db = options.db ?? defaultDb;
+  const origin = options.origin ?? staticSiteOrigin();
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const optedOut = sql<boolean>`exists (select 1 from ${reminderPreferences} where ${reminderPreferences.userId} = ${users.id} and ${reminderPreferences.kind} = 'weekly_checkin' and ${reminderPreferences.enabled} = false)`;
+    const claimed = await tx
+      .update(outcomePrompts)
+      .set({ emailSentAt: now })
+      .from(users)
+      .where(
+        and(
+          eq(outcomePrompts.userId, users.id),
+          inArray(
+            outcomePrompts.kind,
+            FOLLOW_UPS.map((f) => f.kind),
+          ),
+          isNull(outcomePrompts.emailSentAt),
+          isNull(outcomePrompts.answeredAt),
+          lte(outcomePrompts.dueAt, now),
+          eq(users.role, "client"),
+          eq(users.clientStatus, "finished"),
+        ),
+      )
+      .returning({ id: outcomePrompts.id, kind: outcomePrompts.kind, email: users.email, name: users.name, optedOut });
+    const toSend = claimed.filter((row) => !row.optedOut);
+    if (toSend.length === 0) return 0;
+    const [practice] = await tx
+      .select({ practiceName: practiceSettings.practiceName })
+      .from(practiceSettings)
+      .where(eq(practiceSettings.id, 1));
+    for (const row of toSend) {
+      await enqueueEmail(
+        {
+          template: "checkin-follow-up",
+          to: row.email,
+          subject: followUpSubject,
+          body: createElement(FollowUpEmail, {
+            practiceName: practice?.practiceName ?? "",
+            name: row.name?.split(" ")[0] || "du",
+            months: FOLLOW_UPS.find((f) => f.kind === row.kind)!.months,
+            checkinUrl: `${origin}/dashboard/fortschritt`,
+          }),
+          dedupeKey: `checkin-follow-up:${row.id}`,
+        },
+        tx,
+      );
+    }
+    return toSend.length;
+  });
+}

@@ -1,0 +1,73 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { db as defaultDb, type Db } from "@/db";
+import { outcomeCheckins, practiceSettings, reminderPreferences, users } from "@/db/schema";
+import CheckinReminderEmail, { checkinReminderSubject } from "@/emails/checkin-reminder";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { unsubscribeHeaders, unsubscribeToken } from "@/lib/reminders/unsubscribe";
+import { staticSiteOrigin } from "@/lib/site-url";
+import { clientZoneSql } from "./queries";
+import { WEEKLY_DEFAULT } from "./preferences";
+
+/**
+ * Queues the weekly check-in email for every active client who has given a baseline and not
+ * turned it off, whose own wall clock shows their weekday and hour, and who has not answered a
+ * check-in in the six local days before. Opt-out: a client without a preference row gets one
+ * with the defaults first (ON CONFLICT DO NOTHING keeps a client's own choice). Then, as for the
+ * journal reminder, one UPDATE claims the local day (`last_sent_on`) where it is unclaimed, with
+ * the emails in the same transaction, so overlapping runs and instances send one.
+ */
+export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin?: string } = {}): Promise<number> {
+  const db = options.db ?? defaultDb;
+  const origin = options.origin ?? staticSiteOrigin();
+  const now = (options.now ?? new Date()).toISOString();
+  const wallClock = sql`(${now}::timestamptz at time zone ${clientZoneSql})`;
+  const localDay = sql<string>`(${wallClock})::date`;
+  const hasBaseline = sql`exists (select 1 from ${outcomeCheckins} where ${outcomeCheckins.userId} = ${users.id} and ${outcomeCheckins.kind} = 'baseline')`;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into ${reminderPreferences} (user_id, kind, enabled, hour, weekday)
+      select ${users.id}, 'weekly_checkin', ${WEEKLY_DEFAULT.enabled}, ${WEEKLY_DEFAULT.hour}, ${WEEKLY_DEFAULT.weekday}
+      from ${users}
+      where ${users.role} = 'client' and ${users.clientStatus} = 'active' and ${hasBaseline}
+      on conflict (user_id, kind) do nothing`);
+    // Claimed rows carry what their email needs, the practice's name included: no second read.
+    const claimed = await tx
+      .update(reminderPreferences)
+      .set({ updatedAt: sql`now()`, lastSentOn: localDay })
+      .from(users)
+      .where(
+        and(
+          eq(users.id, reminderPreferences.userId),
+          eq(users.role, "client"),
+          eq(users.clientStatus, "active"),
+          eq(reminderPreferences.kind, "weekly_checkin"),
+          eq(reminderPreferences.enabled, true),
+          sql`extract(isodow from ${wallClock}) = ${reminderPreferences.weekday} and extract(hour from ${wallClock}) = ${reminderPreferences.hour}`,
+          or(isNull(reminderPreferences.lastSentOn), lt(reminderPreferences.lastSentOn, localDay)),
+          hasBaseline,
+          sql`not exists (select 1 from ${outcomeCheckins} where ${outcomeCheckins.userId} = ${users.id} and ${outcomeCheckins.localDate} > ${localDay} - 7)`,
+        ),
+      )
+      .returning({
+        preference: reminderPreferences.id,
+        sentOn: sql<string>`${reminderPreferences.lastSentOn}::text`,
+        to: users.email,
+        firstName: sql<string>`coalesce(nullif(split_part(${users.name}, ' ', 1), ''), 'du')`,
+        practiceName: sql<string>`coalesce((select ${practiceSettings.practiceName} from ${practiceSettings} where ${practiceSettings.id} = 1), '')`,
+      });
+    for (const { preference, sentOn, to, firstName, practiceName } of claimed) {
+      const token = unsubscribeToken(preference);
+      const body = createElement(CheckinReminderEmail, {
+        practiceName,
+        name: firstName,
+        checkinUrl: `${origin}/dashboard/fortschritt`,
+        unsubscribeUrl: `${origin}/erinnerung/abmelden?token=${token}`,
+        settingsUrl: `${origin}/dashboard/fortschritt#erinnerung`,
+      });
+      const email = { template: "checkin-reminder", to, subject: checkinReminderSubject, body, headers: unsubscribeHeaders(origin, token) };
+      await enqueueEmail({ ...email, dedupeKey: `checkin-reminder:${preference}:${sentOn}` }, tx);
+    }
+    return claimed.length;
+  });
+}
