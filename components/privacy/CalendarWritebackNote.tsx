@@ -5,7 +5,7 @@ export function CalendarWritebackNote({ coach, fullNames }: { coach: string; ful
       Damit sich Termine nicht überschneiden, trägt die Plattform bestätigte Erstgespräche und Sitzungen auf Wunsch in den eigenen Kalender
       von {coach} ein (zum Beispiel bei Apple iCloud, Nextcloud oder einem anderen CalDAV-Anbieter). Der Eintrag enthält nur Zeitpunkt, die
       Art des Termins, {fullNames ? "deinen vollen Namen" : "deine Initialen"} und einen Link ins geschützte Portal, keine
-      Gesundheitsangaben. Wird ein Termin abgesagt oder dein Konto gelöscht, verschwinden die künftigen Einträge dort wieder.
+      Gesundheitsangaben. Wird ein Termin abgesagt, verschwindet sein Eintrag dort wieder; wird dein Konto gelöscht, alle deine Einträge, auch die vergangener Termine.
     </p>
   );
 }

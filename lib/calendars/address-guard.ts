@@ -37,6 +37,7 @@ for (const [net, bits] of [
   ["100::", 64], // discard
   ["2001::", 23], // IETF protocol assignments (Teredo, ORCHID …)
   ["2001:db8::", 32], // documentation
+  ["3fff::", 20], // documentation (RFC 9637)
   ["2002::", 16], // 6to4: embeds an IPv4 address
   ["fc00::", 7], // unique local
   ["fe80::", 10], // link-local
@@ -44,6 +45,10 @@ for (const [net, bits] of [
   ["ff00::", 8], // multicast
 ] as const)
   blocked6.addSubnet(net, bits, "ipv6");
+
+/** Global unicast IPv6 is 2000::/3; everything outside it (IPv4-translated, SRv6 5f00::/16 …) is not public. */
+const global6 = new BlockList();
+global6.addSubnet("2000::", 3, "ipv6");
 
 const loopback = new BlockList();
 loopback.addSubnet("127.0.0.0", 8, "ipv4");
@@ -53,7 +58,7 @@ loopback.addAddress("::1", "ipv6");
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return family === 4 ? !blocked4.check(address, "ipv4") : !blocked6.check(address, "ipv6");
+  return family === 4 ? !blocked4.check(address, "ipv4") : global6.check(address, "ipv6") && !blocked6.check(address, "ipv6");
 }
 
 export function isLoopbackAddress(address: string): boolean {

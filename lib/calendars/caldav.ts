@@ -23,6 +23,21 @@ function authHeader(account: DavAccount): string {
   return `Basic ${Buffer.from(`${account.username}:${account.password}`, "utf8").toString("base64")}`;
 }
 
+/** The site of a host: its last two labels, or three under a short second level (example.co.uk). */
+function siteOf(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, "").split(".");
+  const take = labels.length > 2 && labels.at(-2)!.length <= 3 ? 3 : 2;
+  return labels.slice(-take).join(".");
+}
+
+/**
+ * The password goes only to the site the coach typed: iCloud answers with other hosts of its own
+ * (p42-caldav.icloud.com), a hostile server could name anyone's. Another site is refused.
+ */
+export function sameSite(url: string, serverUrl: string): boolean {
+  return siteOf(new URL(url).hostname) === siteOf(new URL(serverUrl).hostname);
+}
+
 async function dav(
   account: DavAccount,
   url: string,
@@ -31,6 +46,11 @@ async function dav(
   headers: Record<string, string> = {},
   followRedirects: false | "same-origin" = false,
 ): Promise<CalendarResponse> {
+  if (!sameSite(url, account.serverUrl))
+    throw new CalendarFetchError(
+      "refused_url",
+      "Der Kalenderserver verweist auf eine fremde Adresse; dorthin schicke ich dein Passwort nicht.",
+    );
   const response = await calendarFetch(url, {
     method,
     body,

@@ -49,8 +49,12 @@ export function decryptSecret(stored: string, keys: Key[] = calendarKeys()): str
   if (version !== "v1" || !id || !iv || !tag || body === undefined) throw new Error("calendar secret: unknown format");
   const key = keys.find((k) => k.id === id);
   if (!key) throw new Error("calendar secret: its key is not in CALENDAR_KEYS");
-  const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  const ivBytes = Buffer.from(iv, "base64url");
+  const tagBytes = Buffer.from(tag, "base64url");
+  // Only the full 16-byte tag authenticates: a shortened one would be a forgery's easy way in.
+  if (ivBytes.length !== 12 || tagBytes.length !== 16) throw new Error("calendar secret: malformed");
+  const decipher = createDecipheriv("aes-256-gcm", key.key, ivBytes, { authTagLength: 16 });
+  decipher.setAuthTag(tagBytes);
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
 }
 

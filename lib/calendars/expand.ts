@@ -9,6 +9,7 @@ import { ianaZone } from "./windows-zones";
  * times become instants here, by the TZID of the event's own DTSTART/DTEND: an IANA name, a
  * Windows name (Outlook, often without VTIMEZONE), or a VTIMEZONE of the file; floating times
  * and dates are read in the practice zone. Transparent and cancelled events do not block.
+ * Throws CalendarTooComplexError past the bounds below.
  */
 
 export type BusyInterval = { start: Date; end: Date; uid: string; title: string | null; allDay: boolean };
@@ -17,9 +18,53 @@ export type BusyInterval = { start: Date; end: Date; uid: string; title: string 
 export const OWN_UID_PREFIX = "praxis-termin-";
 export const OWN_PROPERTY = "x-praxis-appointment";
 
-/** A runaway rule (every second since 1970) stops here; a real calendar never comes close. */
-const MAX_STEPS_PER_EVENT = 20_000;
+/*
+ * Bounds on the work one calendar can cause (anyone who can put an event into it, e.g. with an
+ * invitation, controls its rules). Daily and weekly series are first moved close to the window
+ * (below), so a real calendar stays far below these; past them the whole calendar fails closed
+ * (CalendarTooComplexError: the last known busy times keep applying and the coach is told)
+ * rather than silently dropping events. Rules more often than daily are no one's appointments
+ * and are ignored.
+ */
+const MAX_STEPS_PER_EVENT = 5_000;
+const MAX_STEPS_PER_CALENDAR = 100_000;
 const MAX_INTERVALS = 20_000;
+const DAY_MS = 86_400_000;
+
+export class CalendarTooComplexError extends Error {
+  constructor() {
+    super("Der Kalender enthält zu viele oder zu häufige Serientermine, um ihn zu lesen. Die zuletzt gelesenen Zeiten gelten weiter.");
+  }
+}
+
+/**
+ * Moves a daily or weekly series without COUNT forward by whole periods to just before the
+ * window, so its iteration starts there instead of at a DTSTART decades ago. Whole periods keep
+ * the grid: the same weekdays and wall times, so EXDATE and RECURRENCE-ID still match.
+ * Returns false for rules ical.js should not expand at all (more often than daily).
+ */
+function nearWindow(master: ICAL.Component, event: ICAL.Event, from: number): boolean {
+  const rule = master.getFirstPropertyValue("rrule");
+  if (!(rule instanceof ICAL.Recur)) return true;
+  if (rule.freq === "SECONDLY" || rule.freq === "MINUTELY" || rule.freq === "HOURLY") return false;
+  if (rule.count || (rule.freq !== "DAILY" && rule.freq !== "WEEKLY")) return true;
+  const periodDays = Math.max(1, rule.interval || 1) * (rule.freq === "WEEKLY" ? 7 : 1);
+  const start = event.startDate;
+  const lengthDays = Math.ceil(Math.max(0, event.endDate.toUnixTime() - start.toUnixTime()) / 86_400) + 2;
+  const periods = Math.floor((from - start.toUnixTime() * 1000) / DAY_MS / periodDays) - Math.ceil(lengthDays / periodDays);
+  if (periods <= 0) return true;
+  const shift = (name: "dtstart" | "dtend") => {
+    const property = master.getFirstProperty(name);
+    const value = property?.getFirstValue();
+    if (!property || !(value instanceof ICAL.Time)) return;
+    const moved = value.clone();
+    moved.adjust(periods * periodDays, 0, 0, 0);
+    property.setValue(moved);
+  };
+  shift("dtstart");
+  shift("dtend");
+  return true;
+}
 
 type Zones = Map<string, ICAL.Timezone>;
 
@@ -80,6 +125,7 @@ export function expandBusy(texts: string[], window: { from: Date; until: Date },
     });
   };
 
+  let steps = 0;
   for (const text of texts) {
     let root: ICAL.Component;
     try {
@@ -117,20 +163,23 @@ export function expandBusy(texts: string[], window: { from: Date; until: Date },
           push(master, event.startDate, master.hasProperty("dtend") || master.hasProperty("duration") ? event.endDate : null, zones);
           continue;
         }
+        if (!nearWindow(master, event, from)) continue;
+        const moved = new ICAL.Event(master);
         const hasEnd = master.hasProperty("dtend") || master.hasProperty("duration");
-        const iterator = event.iterator();
-        for (let step = 0, next = iterator.next(); next && step < MAX_STEPS_PER_EVENT; step++, next = iterator.next()) {
-          const details = event.getOccurrenceDetails(next);
+        const iterator = moved.iterator();
+        for (let step = 0, next = iterator.next(); next; step++, next = iterator.next()) {
+          if (step >= MAX_STEPS_PER_EVENT || ++steps > MAX_STEPS_PER_CALENDAR) throw new CalendarTooComplexError();
+          const details = moved.getOccurrenceDetails(next);
           const item = details.item.component;
           // Generated occurrences are compared by their wall time; a day of slack covers any zone.
-          if (next.toUnixTime() * 1000 > until + 86_400_000) break;
+          if (next.toUnixTime() * 1000 > until + DAY_MS) break;
           push(item, details.startDate, hasEnd || item !== master ? details.endDate : null, zones);
-          if (out.length >= MAX_INTERVALS) break;
+          if (out.length > MAX_INTERVALS) throw new CalendarTooComplexError();
         }
-      } catch {
+      } catch (error) {
+        if (error instanceof CalendarTooComplexError) throw error;
         // One malformed event must not hide the others.
       }
-      if (out.length >= MAX_INTERVALS) break;
     }
   }
   return out.sort((a, b) => a.start.getTime() - b.start.getTime());

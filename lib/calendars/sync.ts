@@ -6,7 +6,7 @@ import { loadBookingSettings } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
 import { CalendarAuthError, calendarVersion, eventsBetween, type DavAccount } from "./caldav";
 import { decryptSecret } from "./crypto";
-import { expandBusy, type BusyInterval } from "./expand";
+import { CalendarTooComplexError, expandBusy, type BusyInterval } from "./expand";
 import { calendarFetch, CalendarFetchError } from "./fetch";
 
 /*
@@ -154,9 +154,9 @@ async function syncConnection(db: Db, connection: CalendarConnection, now: Date,
     else if (chosen[0]) await syncSubscription(db, connection, chosen[0], window, settings.timeZone, result);
   } catch (e) {
     // The message is ours (German, without the URL or any secret), or a generic one.
-    error = e instanceof CalendarFetchError || e instanceof CalendarAuthError ? e.message : "Der Kalender konnte nicht gelesen werden.";
-    if (!(e instanceof CalendarFetchError || e instanceof CalendarAuthError))
-      console.error("calendar sync failed:", connection.id, e instanceof Error ? e.constructor.name : "error");
+    const ours = e instanceof CalendarFetchError || e instanceof CalendarAuthError || e instanceof CalendarTooComplexError;
+    error = ours ? e.message : "Der Kalender konnte nicht gelesen werden.";
+    if (!ours) console.error("calendar sync failed:", connection.id, e instanceof Error ? e.constructor.name : "error");
     result.failed++;
   }
   await db

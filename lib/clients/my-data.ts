@@ -17,6 +17,8 @@ import {
 } from "@/db/schema";
 import { giveBack } from "@/lib/appointments/holds";
 import { restrictInvoicesOf } from "@/lib/billing/erasure";
+import { billingExport } from "@/lib/billing/export";
+import { queueCalendarWrites } from "@/lib/calendars/writeback";
 import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
 import { AppError } from "@/lib/http/errors";
@@ -99,6 +101,8 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     safetySuggestionDecisions: suggestionDecisions,
     outcomeCheckins: checkins.map(({ userId: _owner, ...checkin }) => checkin),
     outcomePrompts: prompts.map(({ userId: _owner, ...prompt }) => prompt),
+    // Billing address, packages and issued invoices with their lines and payments (lib/billing).
+    billing: await billingExport(userId, db),
   };
 }
 
@@ -188,7 +192,8 @@ export function outcomesCsv(
  * erased, then their appointments (with the coach's notes), sessions, sign-in links, journal,
  * self-checks, view log and the account itself. The cancellation emails this causes are
  * delivered and then erased too. Nothing of the person stays except what lib/privacy/kept.ts
- * declares with its legal basis (nothing today); backups age out after BACKUP_RETENTION_DAYS.
+ * declares with its legal basis (issued invoices); the events written into the coach's own calendar
+ * are removed; backups age out after BACKUP_RETENTION_DAYS.
  */
 export async function deleteClientAccount(userId: string, origin: string, db: Db = defaultDb): Promise<void> {
   await db.transaction(async (tx) => {
@@ -207,7 +212,14 @@ export async function deleteClientAccount(userId: string, origin: string, db: Db
     for (const appointment of future)
       await announceCancelled(tx, appointment, { origin, by: "client", reason: null, accountDeleted: true });
     await tx.delete(bookingReceipts).where(inArray(bookingReceipts.email, addresses));
+    // Every event written into the coach's own calendar goes, past ones too (the dispatcher
+    // deletes the event of an appointment that no longer exists).
+    const written = await tx.select({ id: appointments.id }).from(appointments).where(theirs);
     await tx.delete(appointments).where(theirs); // the coach's session notes go with them (cascade)
+    await queueCalendarWrites(
+      tx,
+      written.map((a) => ({ id: a.id, status: "cancelled" as const })),
+    );
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));
     await restrictInvoicesOf(tx, userId); // issued invoices are kept, restricted (lib/privacy/kept.ts)

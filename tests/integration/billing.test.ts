@@ -16,6 +16,7 @@ import { draftFromPackage, draftFromSessions, unbilledSessions } from "@/lib/bil
 import { cancelInvoice, issueInvoice } from "@/lib/billing/issue";
 import { drawCredit, sellPackage } from "@/lib/billing/packages";
 import { listInvoices, recordPayment } from "@/lib/billing/status";
+import { exportClientData } from "@/lib/clients/my-data";
 import { theCoach } from "@/lib/settings/coach";
 import { sqlState, useTestDatabase, type TestDatabase } from "./helpers/db";
 
@@ -132,6 +133,7 @@ describe("an issued invoice", () => {
     await refused(database.db.execute(sql`delete from invoices where id = ${issued.id}`));
     await refused(database.db.execute(sql`update invoice_lines set gross_cents = 1 where invoice_id = ${issued.id}`));
     await refused(database.db.execute(sql`delete from invoice_lines where invoice_id = ${issued.id}`));
+    await refused(database.db.execute(sql`truncate invoices, invoice_lines cascade`));
     await refused(
       database.db
         .insert(invoiceLines)
@@ -160,6 +162,11 @@ describe("an issued invoice", () => {
       taxNote: "Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.",
     });
     expect(issued).toMatchObject({ serviceFrom: "2027-02-03", serviceUntil: "2027-02-17" });
+
+    // The client's export holds the address and the invoice with its two lines.
+    const { billing } = await exportClientData(clientId);
+    expect(billing.address).toMatchObject({ street: "Lindenweg 3", city: "Freiburg" });
+    expect(billing.invoices.map((i) => [i.number, i.lines.length, i.grossCents])).toEqual([[issued.number, 2, 18000]]);
   });
 
   it("is not drafted without the client's billing address", async () => {

@@ -156,8 +156,19 @@ describe.skipIf(!available)("write-back into the coach's CalDAV calendar", () =>
     await saveWriteback(coachId, { calendarId: connection!.calendars[0]!.id, fullNames: false });
   });
 
-  it("deleting a client's account removes their future events from the coach's calendar", async () => {
-    expect((await inCalendar()).some((e) => e.summary.startsWith("Sitzung"))).toBe(true);
+  it("deleting a client's account removes their events from the coach's calendar, past ones too", async () => {
+    const [past] = await scheduleSession(
+      scheduleSessionSchema.parse({
+        clientId: annaId,
+        date: addDays(practiceDate(new Date(), tz), -3),
+        time: "15:00",
+        sessionTypeId: COACHING,
+      }),
+      { origin, now: new Date(Date.now() - 10 * 86_400_000) },
+    );
+    await dispatchCalendarWrites();
+    expect((await inCalendar()).some((e) => e.uid.endsWith(past!.id))).toBe(true);
+    expect((await inCalendar()).filter((e) => e.summary.startsWith("Sitzung")).length).toBeGreaterThan(1);
     await deleteClientAccount(annaId, origin);
     await dispatchCalendarWrites();
     expect((await inCalendar()).filter((e) => e.summary.startsWith("Sitzung"))).toEqual([]);

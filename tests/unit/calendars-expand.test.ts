@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { sinceInWords } from "@/lib/calendars/busy";
-import { expandBusy } from "@/lib/calendars/expand";
+import { CalendarTooComplexError, expandBusy } from "@/lib/calendars/expand";
 import { ianaZone } from "@/lib/calendars/windows-zones";
 import { eventTitle, initials, writebackIcs } from "@/lib/calendars/writeback-event";
 
@@ -70,6 +70,41 @@ DTEND:19700101T000001Z
 RRULE:FREQ=SECONDLY
 END:VEVENT`);
     expect(expandBusy([runaway, "not a calendar", "BEGIN:VCALENDAR"], window, "Europe/Berlin")).toEqual([]);
+  });
+
+  it("a daily series begun in 1970 still blocks its days in the window, with its exception, and a real appointment beside it stays", () => {
+    const text = wrap(`BEGIN:VEVENT
+UID:old
+DTSTART;TZID=Europe/Berlin:19700101T070000
+DTEND;TZID=Europe/Berlin:19700101T073000
+RRULE:FREQ=DAILY
+EXDATE;TZID=Europe/Berlin:20270302T070000
+END:VEVENT
+BEGIN:VEVENT
+UID:seconds
+DTSTART:20270301T000000Z
+RRULE:FREQ=SECONDLY
+END:VEVENT
+BEGIN:VEVENT
+UID:dentist
+DTSTART:20270303T130000Z
+DTEND:20270303T140000Z
+END:VEVENT`);
+    const first = { from: window.from, until: new Date("2027-03-04T00:00:00Z") };
+    // 07:00 in Berlin is 06:00 UTC in March before the change; 2 March is excepted; the every-second rule is nobody's appointment.
+    expect(iso(expandBusy([text], first, "Europe/Berlin"))).toEqual([
+      "2027-03-01T06:00:00.000Z/2027-03-01T06:30:00.000Z",
+      "2027-03-03T06:00:00.000Z/2027-03-03T06:30:00.000Z",
+      "2027-03-03T13:00:00.000Z/2027-03-03T14:00:00.000Z",
+    ]);
+  });
+
+  it("a calendar of more series than it could be read for fails as a whole instead of dropping some", () => {
+    const many = Array.from(
+      { length: 2_000 },
+      (_, i) => `BEGIN:VEVENT\nUID:s${i}\nDTSTART:20270301T0${i % 10}0000Z\nDTEND:20270301T0${i % 10}0500Z\nRRULE:FREQ=DAILY\nEND:VEVENT`,
+    ).join("\n");
+    expect(() => expandBusy([wrap(many)], window, "Europe/Berlin")).toThrow(CalendarTooComplexError);
   });
 
   it("maps Outlook's Windows zone names and keeps IANA names", () => {

@@ -12,6 +12,7 @@ vi.mock("node:dns/promises", () => ({
 }));
 
 import { isPublicAddress } from "@/lib/calendars/address-guard";
+import { sameSite } from "@/lib/calendars/caldav";
 import { calendarKeys, decryptSecret, encryptSecret } from "@/lib/calendars/crypto";
 import { calendarFetch, urlProblem } from "@/lib/calendars/fetch";
 import { parseEnv } from "@/lib/env";
@@ -38,6 +39,9 @@ describe("which addresses a calendar fetch may reach", () => {
       "::ffff:10.0.0.1",
       "64:ff9b::a00:1",
       "2002:a00:1::",
+      "::ffff:0:7f00:1", // IPv4-translated 127.0.0.1
+      "3fff::1",
+      "5f00::1",
       "caldav.icloud.com",
     ])
       expect(isPublicAddress(no), no).toBe(false);
@@ -136,6 +140,10 @@ describe("calendar secrets at rest", () => {
     const tampered = stored.slice(0, -2) + (stored.endsWith("A") ? "BB" : "AA");
     expect(() => decryptSecret(tampered, both)).toThrow();
     expect(() => decryptSecret(stored, calendarKeys(parseEnv({ CALENDAR_KEYS: key(3) })))).toThrow();
+    // A tag cut to its first 4 bytes is refused (GCM would otherwise accept it).
+    const parts = stored.split(".");
+    parts[3] = Buffer.from(parts[3]!, "base64url").subarray(0, 4).toString("base64url");
+    expect(() => decryptSecret(parts.join("."), both)).toThrow("malformed");
   });
 
   it("in production, without a key nothing is saved, with a German message", () => {
@@ -145,5 +153,15 @@ describe("calendar secrets at rest", () => {
     expect(() =>
       parseEnv({ NODE_ENV: "production", AUTH_SECRET: "s", AUTH_URL: "https://p.example.de", CALENDAR_ALLOW_LOOPBACK: "1" }),
     ).toThrow(/CALENDAR_ALLOW_LOOPBACK/);
+  });
+});
+
+describe("where a CalDAV password may go", () => {
+  it("to the typed server's own site (iCloud's partition hosts), never to another", () => {
+    expect(sameSite("https://p42-caldav.icloud.com/123/calendars/", "https://caldav.icloud.com")).toBe(true);
+    expect(sameSite("https://dav.mailbox.org/caldav/", "https://dav.mailbox.org")).toBe(true);
+    expect(sameSite("https://collector.example.net/steal", "https://caldav.icloud.com")).toBe(false);
+    expect(sameSite("https://evil.co.uk/", "https://cloud.good.co.uk")).toBe(false);
+    expect(sameSite("https://icloud.com.evil.net/", "https://caldav.icloud.com")).toBe(false);
   });
 });

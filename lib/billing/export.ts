@@ -1,0 +1,32 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { billingAddresses, invoiceLines, invoices, packageCredits, payments, sessionPackages } from "@/db/schema";
+
+/** A client's money data for their export (GDPR Art. 15 and 20): address, packages, issued invoices with lines and payments. */
+export async function billingExport(userId: string, db: Db) {
+  const [address, packages, issued] = await Promise.all([
+    db.select().from(billingAddresses).where(eq(billingAddresses.userId, userId)),
+    db.select().from(sessionPackages).where(eq(sessionPackages.clientId, userId)).orderBy(asc(sessionPackages.createdAt)),
+    db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.clientId, userId), eq(invoices.status, "issued")))
+      .orderBy(asc(invoices.issuedAt)),
+  ]);
+  const ids = issued.map((i) => i.id);
+  const packageIds = packages.map((p) => p.id);
+  const [lines, paid, credits] = await Promise.all([
+    ids.length ? db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.position)) : [],
+    ids.length ? db.select().from(payments).where(inArray(payments.invoiceId, ids)).orderBy(asc(payments.paidOn)) : [],
+    packageIds.length ? db.select().from(packageCredits).where(inArray(packageCredits.packageId, packageIds)) : [],
+  ]);
+  return {
+    address: address[0] ? { ...address[0], userId: undefined } : null,
+    packages: packages.map(({ clientId: _owner, ...p }) => ({ ...p, credits: credits.filter((c) => c.packageId === p.id) })),
+    invoices: issued.map(({ clientId: _owner, ...invoice }) => ({
+      ...invoice,
+      lines: lines.filter((l) => l.invoiceId === invoice.id),
+      payments: paid.filter((p) => p.invoiceId === invoice.id),
+    })),
+  };
+}
