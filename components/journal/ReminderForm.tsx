@@ -1,14 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
 import { Button } from "@/components/ui/Button";
-import { Select } from "@/components/ui/Field";
+import { ReminderTimeFields } from "@/components/reminders/ReminderTimeFields";
 import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/http/form-action";
 import { saveJournalReminderAction } from "@/lib/reminders/actions";
-
-const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /**
  * The opt-in daily journal reminder: on or off, at which hour, in which zone. Without a stored
@@ -29,12 +27,7 @@ export function ReminderForm({
   zones: string[];
 }) {
   const [state, onSubmit, pending] = useKeptForm<FormState>(saveJournalReminderAction, {});
-  const zone = useRef<HTMLSelectElement>(null);
   const enabledId = useId();
-  useEffect(() => {
-    const device = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!timeZone && zone.current && zones.includes(device)) zone.current.value = device;
-  }, [timeZone, zones]);
   const error = (key: string) => state.fieldErrors?.[key]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
@@ -44,18 +37,7 @@ export function ReminderForm({
         <label htmlFor={enabledId}>Erinnere mich per E-Mail, wenn ich an einem Tag noch nichts eingetragen habe</label>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select label="Uhrzeit" error={error("hour")} name="hour" defaultValue={String(hour)}>
-          {HOURS.map((h) => (
-            <option key={h} value={h}>
-              {String(h).padStart(2, "0")}:00 Uhr
-            </option>
-          ))}
-        </Select>
-        <Select label="Deine Zeitzone" error={error("timeZone")} ref={zone} name="timeZone" defaultValue={timeZone ?? practiceZone}>
-          {zones.map((z) => (
-            <option key={z}>{z}</option>
-          ))}
-        </Select>
+        <ReminderTimeFields hour={hour} timeZone={timeZone} practiceZone={practiceZone} zones={zones} error={error} />
       </div>
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>

@@ -1,12 +1,11 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { Button } from "@/components/ui/Button";
+import { ReminderTimeFields } from "@/components/reminders/ReminderTimeFields";
 import { Select } from "@/components/ui/Field";
 import { saveWeeklyCheckinAction } from "@/lib/outcomes/actions";
 
-const noSubscription = () => () => {};
 const WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
 
 /**
@@ -22,13 +21,6 @@ export function WeeklyCheckinForm(props: {
   zones: string[];
 }) {
   const { enabled, weekday, hour, timeZone, practiceZone, zones } = props;
-  // The device's zone is known only in the browser (null on the server, so hydration matches).
-  const device = useSyncExternalStore(
-    noSubscription,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => null,
-  );
-  const preselected = timeZone ?? (device && zones.includes(device) ? device : practiceZone);
   return (
     <ActionForm action={saveWeeklyCheckinAction} className="flex flex-col gap-4">
       {({ pending, error }) => (
@@ -45,16 +37,7 @@ export function WeeklyCheckinForm(props: {
                 </option>
               ))}
             </Select>
-            <Select label="Uhrzeit" name="hour" defaultValue={String(hour)} error={error("hour")}>
-              {Array.from({ length: 24 }, (_, h) => (
-                <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00 Uhr`}</option>
-              ))}
-            </Select>
-            <Select key={preselected} label="Deine Zeitzone" name="timeZone" defaultValue={preselected} error={error("timeZone")}>
-              {zones.map((z) => (
-                <option key={z}>{z}</option>
-              ))}
-            </Select>
+            <ReminderTimeFields hour={hour} timeZone={timeZone} practiceZone={practiceZone} zones={zones} error={error} />
           </div>
           <div>
             <Button type="submit" variant="secondary" disabled={pending}>

@@ -4,7 +4,10 @@ import { signInCoach } from "./support/coach";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-test("on a phone anna writes an entry, takes the self-check, exports her data, sees the coach's view and deletes her account", async ({ page, browser }) => {
+test("on a phone anna writes an entry, takes the self-check, exports her data, sees the coach's view and deletes her account", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "anna@example.com");
   await page.goto("/dashboard/tagebuch");
   await page.getByRole("group", { name: "Wie stark ist dein Schmerz?" }).first().getByText("1", { exact: true }).tap();
@@ -20,7 +23,11 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
 
   await page.goto("/selbsttest");
   const groups = page.locator("fieldset").filter({ has: page.getByRole("radio", { name: "Ja" }) });
-  for (let i = 0; i < 20; i++) await groups.nth(i).getByRole("radio", { name: i < 5 ? "Ja" : "Nein" }).check();
+  for (let i = 0; i < 20; i++)
+    await groups
+      .nth(i)
+      .getByRole("radio", { name: i < 5 ? "Ja" : "Nein" })
+      .check();
   await page.getByRole("button", { name: "Auswerten" }).tap();
   await expect(page.getByText("Dein Ergebnis ist in deinem Bereich gespeichert.")).toBeVisible();
   await page.goto("/dashboard/selbsttest");
@@ -48,9 +55,10 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
   const csv = await (await page.request.get("/dashboard/daten/tagebuch.csv")).text();
   expect(csv.split("\r\n")[0]).toContain('"Datum";"Schmerz";"Stress"');
 
-  // The page says what stays after deletion (nothing) and how long backups keep it.
+  // The page says, before anyone deletes, what stays (issued invoices, for the law) and how long backups keep it.
   const deletion = page.getByRole("region", { name: "Konto löschen" });
-  await expect(deletion).toContainText("Was bleibt: nichts.");
+  await expect(deletion).toContainText("Was bleibt, weil ein Gesetz es verlangt");
+  await expect(deletion).toContainText("Name und Anschrift auf gestellten Rechnungen und Stornorechnungen: 8 Jahre");
   await expect(deletion).toContainText("spätestens 30 Tage später auch aus allen Sicherungen");
 
   // Anna is also signed in on another device; deleting the account ends that session too.
@@ -82,7 +90,10 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
     .poll(
       async () => {
         await coach.goto("/coach/emails");
-        return coach.getByRole("row").filter({ hasText: /anna@example\.com|Anna Keller/ }).count();
+        return coach
+          .getByRole("row")
+          .filter({ hasText: /anna@example\.com|Anna Keller/ })
+          .count();
       },
       { timeout: 15_000 },
     )

@@ -71,7 +71,11 @@ test("the coach sets how long data is kept, and the privacy policy says so at on
   await expect(page.getByRole("status")).toContainText("Datenschutzerklärung");
   await page.goto("/datenschutz");
   await expect(page.getByRole("article")).toContainText("den Inhalt gesendeter E-Mails nach 45 Tagen");
-  await expect(page.getByRole("article")).toContainText("Was bleibt: nichts.");
+  // Only what the law keeps stays after a deletion: issued invoices (lib/privacy/kept.ts).
+  await expect(page.getByRole("article")).toContainText("Was bleibt, weil ein Gesetz es verlangt");
+  await expect(page.getByRole("article")).toContainText(
+    "Name und Anschrift auf gestellten Rechnungen und Stornorechnungen: 8 Jahre (§ 147 AO",
+  );
   await expect(page.getByRole("article")).toContainText("spätestens 30 Tage später auch aus allen Sicherungen");
   await page.goto("/coach/einstellungen");
   await page.getByLabel("Erstgespräche ohne Coaching (Monate)").fill("0");

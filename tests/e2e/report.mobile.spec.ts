@@ -46,6 +46,12 @@ test("Anna downloads her report for the doctor, with her trend figures; the coac
   const recentText = (await pdfText(new Uint8Array(await readFile((await recent.path())!)))).join("\n");
   expect(recentText).toContain("Schmerz und Stress (Wochenmittel");
   expect(recentText).toContain("Beim Wandern am Wochenende war der Schmerz nach einer halben Stunde fast weg");
+  // Her check-ins (baseline against the latest) and her practice of the last weeks are in it too.
+  expect(recentText).toContain("Check-ins: Ausgangswert und zuletzt (Skala 0 bis 10)");
+  expect(recentText).toMatch(/Durchschnittlicher Schmerz \(7 Tage\)\s*\d+/);
+  expect(recentText).toContain("Übungen zwischen den Sitzungen");
+  expect(recentText).toMatch(/[1-9]\d* Übungen protokolliert, zusammen \d+ Minuten\./);
+  expect(recentText).toContain("Somatic Tracking");
 
   await page.goto("/dashboard/beobachtungen");
   await expectAccessible(page);
