@@ -59,6 +59,9 @@ export async function signIn(page: Page, email: string) {
 
 /** axe must find no serious or critical violation (WCAG 2.2 AA rules). */
 export async function expectAccessible(page: Page) {
+  // A dynamic page's <title> comes with its metadata, which Next streams after the content: axe
+  // would see a document without a title for that moment. Wait for it (a page without one fails here).
+  await expect(page, `the title of ${page.url()}`).toHaveTitle(/\S/);
   // The mailbox's email preview is a script-less sandboxed frame that axe cannot enter (it would
   // wait forever); the email is not a page of the site, so it is left out.
   const results = await new AxeBuilder({ page }).exclude("iframe[sandbox]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
