@@ -4,52 +4,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
+import { Scale } from "@/components/ui/Scale";
 import type { JournalEntry } from "@/db/schema";
 import { flushQueue, queueEntry } from "./offline-queue";
 import { BODY_AREAS, MOODS, SUGGESTED_HELPED, SUGGESTED_TAGS } from "@/lib/journal/schemas";
-
-function Scale({
-  name,
-  label,
-  value,
-  onChange,
-  low,
-  high,
-  error,
-}: {
-  name: string;
-  label: string;
-  value: number | null;
-  onChange: (v: number) => void;
-  low: string;
-  high: string;
-  error?: string;
-}) {
-  return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${name}-error` : undefined}>
-      <legend className="mb-1 font-medium">{label}</legend>
-      <div className="grid grid-cols-6 gap-1.5 sm:grid-cols-11">
-        {Array.from({ length: 11 }, (_, n) => (
-          <label key={n} className="relative">
-            <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} className="peer sr-only" />
-            <span className="flex min-h-12 cursor-pointer items-center justify-center rounded-lg border border-line bg-surface text-lg font-semibold peer-checked:border-accent peer-checked:bg-accent peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-accent">
-              {n}
-            </span>
-          </label>
-        ))}
-      </div>
-      <p className="flex justify-between text-sm text-muted">
-        <span>0 = {low}</span>
-        <span>10 = {high}</span>
-      </p>
-      {error && (
-        <p id={`${name}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 function Chips({
   legend,
@@ -325,7 +283,7 @@ export function JournalForm({
         {errors.entryDate && <p className="text-sm text-danger">{errors.entryDate}</p>}
       </div>
       {scales.map((scale) => (
-        <Scale key={scale.name} {...scale} error={errors[scale.name]} />
+        <Scale key={scale.name} {...scale} low={`0 = ${scale.low}`} high={`10 = ${scale.high}`} error={errors[scale.name]} />
       ))}
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">Stimmung (optional)</legend>

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/Notice";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { submitCheckinAction, type CheckinState } from "@/lib/outcomes/actions";
 import { phq4, phq4Intro, scaleItems } from "@/lib/outcomes/instruments";
+import { Scale } from "@/components/ui/Scale";
 
 function ErrorText({ id, error }: { id: string; error?: string }) {
   return error ? (
@@ -45,24 +46,7 @@ export function CheckinForm({ title, intro, folded }: { title: string; intro: st
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-label={title}>
       <FormNotices state={state} />
       {scaleItems.map((item) => (
-        <fieldset key={item.name} className="flex flex-col gap-2" aria-describedby={error(item.name) ? `${item.name}-error` : undefined}>
-          <legend className="mb-1 font-medium">{item.label}</legend>
-          <div className="grid grid-cols-6 gap-1.5 sm:grid-cols-11">
-            {Array.from({ length: 11 }, (_, n) => (
-              <label key={n} className="relative">
-                <input type="radio" name={item.name} value={n} className="peer sr-only" />
-                <span className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-surface text-lg font-semibold peer-checked:border-accent peer-checked:bg-accent peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-accent">
-                  {n}
-                </span>
-              </label>
-            ))}
-          </div>
-          <p className="flex justify-between gap-4 text-sm text-muted">
-            <span>{item.low}</span>
-            <span className="text-right">{item.high}</span>
-          </p>
-          <ErrorText id={`${item.name}-error`} error={error(item.name)} />
-        </fieldset>
+        <Scale key={item.name} name={item.name} label={item.label} low={item.low} high={item.high} error={error(item.name)} />
       ))}
       <section aria-labelledby="phq-titel" className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-4">
         <h3 id="phq-titel" className="font-sans text-base font-semibold">

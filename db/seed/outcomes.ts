@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { outcomeCheckins } from "../schema";
+import { outcomeCheckins, reminderPreferences } from "../schema";
+import { WEEKLY_DEFAULT } from "../../lib/outcomes/defaults";
 
 /**
  * Anna's 12 outcome check-ins: a baseline 12 weeks before `today` and a weekly one each week after
@@ -55,4 +56,9 @@ export async function seedOutcomes(db: Db, annaId: string, today = new Date()): 
   const existing = await db.$count(outcomeCheckins, eq(outcomeCheckins.userId, annaId));
   if (existing > 0) return;
   await db.insert(outcomeCheckins).values(demoCheckins(annaId, today));
+  // Her baseline started the weekly emails, as submitting it does (lib/outcomes/preferences.ts).
+  await db
+    .insert(reminderPreferences)
+    .values({ userId: annaId, kind: "weekly_checkin", ...WEEKLY_DEFAULT })
+    .onConflictDoNothing();
 }

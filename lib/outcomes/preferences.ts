@@ -1,13 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { reminderPreferences, users } from "@/db/schema";
+import { WEEKLY_DEFAULT } from "./defaults";
 import type { WeeklyCheckinInput } from "./schemas";
 
 /**
- * The weekly check-in email is opt-out: on for active clients until they turn it off, on Monday
- * at 18:00 of their own zone unless they chose another day and hour.
+ * Starts the weekly emails with their defaults when the client gives their baseline, in that
+ * transaction; a choice the client already made is kept.
  */
-export const WEEKLY_DEFAULT = { enabled: true, weekday: 1, hour: 18 } as const;
+export async function startWeeklyCheckins(tx: Db, userId: string): Promise<void> {
+  await tx
+    .insert(reminderPreferences)
+    .values({ userId, kind: "weekly_checkin", ...WEEKLY_DEFAULT })
+    .onConflictDoNothing({ target: [reminderPreferences.userId, reminderPreferences.kind] });
+}
 
 export type WeeklyCheckin = { enabled: boolean; weekday: number; hour: number; timeZone: string | null };
 

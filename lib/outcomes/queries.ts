@@ -4,6 +4,7 @@ import { outcomeCheckins, outcomePrompts, practiceSettings, users, type CheckinK
 import { todayIn } from "@/lib/time/zone";
 import type { CheckinInput } from "./schemas";
 import { clientAccount } from "@/lib/clients/accounts";
+import { startWeeklyCheckins } from "./preferences";
 import { scorePhq4 } from "./scoring";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -58,6 +59,7 @@ export async function submitCheckin(
       .values({ userId, kind, localDate, ...input, elevated: scorePhq4(input).elevated, createdAt: now })
       .returning();
     if (promptId) await tx.update(outcomePrompts).set({ answeredAt: now }).where(eq(outcomePrompts.id, promptId));
+    if (kind === "baseline") await startWeeklyCheckins(tx, userId);
     return row!;
   });
 }

@@ -4,17 +4,15 @@ import { db as defaultDb, type Db } from "@/db";
 import { outcomeCheckins, practiceSettings, reminderPreferences, users } from "@/db/schema";
 import CheckinReminderEmail, { checkinReminderSubject } from "@/emails/checkin-reminder";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { unsubscribeHeaders, unsubscribeToken } from "@/lib/reminders/unsubscribe";
+import { unsubscribeLinks } from "@/lib/reminders/unsubscribe";
 import { staticSiteOrigin } from "@/lib/site-url";
 import { clientZoneSql } from "./queries";
-import { WEEKLY_DEFAULT } from "./preferences";
 
 /**
  * Queues the weekly check-in email for every active client who has given a baseline and not
  * turned it off, whose own wall clock shows their weekday and hour, and who has not answered a
- * check-in in the six local days before. Opt-out: a client without a preference row gets one
- * with the defaults first (ON CONFLICT DO NOTHING keeps a client's own choice). Then, as for the
- * journal reminder, one UPDATE claims the local day (`last_sent_on`) where it is unclaimed, with
+ * check-in in the six local days before. Opt-out: giving the baseline makes the client's row with
+ * the defaults (startWeeklyCheckins). As for the journal reminder, one UPDATE claims the local day (`last_sent_on`) where it is unclaimed, with
  * the emails in the same transaction, so overlapping runs and instances send one.
  */
 export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin?: string } = {}): Promise<number> {
@@ -25,12 +23,6 @@ export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin
   const localDay = sql<string>`(${wallClock})::date`;
   const hasBaseline = sql`exists (select 1 from ${outcomeCheckins} where ${outcomeCheckins.userId} = ${users.id} and ${outcomeCheckins.kind} = 'baseline')`;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`
-      insert into ${reminderPreferences} (user_id, kind, enabled, hour, weekday)
-      select ${users.id}, 'weekly_checkin', ${WEEKLY_DEFAULT.enabled}, ${WEEKLY_DEFAULT.hour}, ${WEEKLY_DEFAULT.weekday}
-      from ${users}
-      where ${users.role} = 'client' and ${users.clientStatus} = 'active' and ${hasBaseline}
-      on conflict (user_id, kind) do nothing`);
     // Claimed rows carry what their email needs, the practice's name included: no second read.
     const claimed = await tx
       .update(reminderPreferences)
@@ -57,15 +49,15 @@ export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin
         practiceName: sql<string>`coalesce((select ${practiceSettings.practiceName} from ${practiceSettings} where ${practiceSettings.id} = 1), '')`,
       });
     for (const { preference, sentOn, to, firstName, practiceName } of claimed) {
-      const token = unsubscribeToken(preference);
+      const { unsubscribeUrl, headers } = unsubscribeLinks(origin, preference);
       const body = createElement(CheckinReminderEmail, {
         practiceName,
         name: firstName,
         checkinUrl: `${origin}/dashboard/fortschritt`,
-        unsubscribeUrl: `${origin}/erinnerung/abmelden?token=${token}`,
+        unsubscribeUrl,
         settingsUrl: `${origin}/dashboard/fortschritt#erinnerung`,
       });
-      const email = { template: "checkin-reminder", to, subject: checkinReminderSubject, body, headers: unsubscribeHeaders(origin, token) };
+      const email = { template: "checkin-reminder", to, subject: checkinReminderSubject, body, headers };
       await enqueueEmail({ ...email, dedupeKey: `checkin-reminder:${preference}:${sentOn}` }, tx);
     }
     return claimed.length;

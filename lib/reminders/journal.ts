@@ -5,7 +5,7 @@ import { journalEntries, practiceSettings, reminderPreferences, users } from "@/
 import JournalReminderEmail, { journalReminderSubject } from "@/emails/journal-reminder";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { staticSiteOrigin } from "@/lib/site-url";
-import { unsubscribeHeaders, unsubscribeToken } from "./unsubscribe";
+import { unsubscribeLinks } from "./unsubscribe";
 
 /**
  * Queues the daily journal reminder for every client who turned it on, whose own wall clock (in
@@ -49,7 +49,7 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
       .from(practiceSettings)
       .where(eq(practiceSettings.id, 1));
     for (const row of claimed) {
-      const token = unsubscribeToken(row.id);
+      const { unsubscribeUrl, headers } = unsubscribeLinks(origin, row.id);
       await enqueueEmail(
         {
           template: "journal-reminder",
@@ -59,10 +59,10 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
             practiceName: practice?.practiceName ?? "",
             name: row.name?.split(" ")[0] || "du",
             journalUrl: `${origin}/dashboard/tagebuch/neu`,
-            unsubscribeUrl: `${origin}/erinnerung/abmelden?token=${token}`,
+            unsubscribeUrl,
             settingsUrl: `${origin}/dashboard/tagebuch#erinnerung`,
           }),
-          headers: unsubscribeHeaders(origin, token),
+          headers,
           dedupeKey: `journal-reminder:${row.id}:${row.day}`,
         },
         tx,

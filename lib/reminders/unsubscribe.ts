@@ -32,3 +32,9 @@ export function unsubscribeHeaders(origin: string, token: string): Record<string
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }
+
+/** What a reminder email carries to turn itself off: the page's link and the one-click headers. */
+export function unsubscribeLinks(origin: string, preferenceId: string): { unsubscribeUrl: string; headers: Record<string, string> } {
+  const token = unsubscribeToken(preferenceId);
+  return { unsubscribeUrl: `${origin}/erinnerung/abmelden?token=${token}`, headers: unsubscribeHeaders(origin, token) };
+}
