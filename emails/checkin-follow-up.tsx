@@ -7,6 +7,7 @@ export type FollowUpEmailProps = {
   /** 3, 6 or 12: months since the coaching was finished. */
   months: number;
   checkinUrl: string;
+  unsubscribeUrl: string;
 };
 
 export const followUpSubject = "Wie geht es dir inzwischen?";
@@ -17,6 +18,7 @@ export default function FollowUpEmail({
   name = "Anna",
   months = 3,
   checkinUrl = "http://localhost:3000/dashboard/fortschritt",
+  unsubscribeUrl = "http://localhost:3000/erinnerung/abmelden?token=preview",
 }: FollowUpEmailProps) {
   return (
     <EmailLayout preview="Ein kurzer Check-in nach deinem Coaching." practiceName={practiceName}>
@@ -27,6 +29,9 @@ export default function FollowUpEmail({
       </Text>
       <Text style={paragraph}>
         <Link href={checkinUrl}>Zum Check-in</Link>
+      </Text>
+      <Text style={{ ...paragraph, fontSize: 14 }}>
+        Keine Check-in-E-Mails mehr: <Link href={unsubscribeUrl}>abbestellen</Link>.
       </Text>
     </EmailLayout>
   );

@@ -2,8 +2,10 @@ import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { outcomePrompts, practiceSettings, reminderPreferences, users } from "@/db/schema";
+import { startWeeklyCheckins } from "./preferences";
 import FollowUpEmail, { followUpSubject } from "@/emails/checkin-follow-up";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { unsubscribeLinks } from "@/lib/reminders/unsubscribe";
 import { staticSiteOrigin } from "@/lib/site-url";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -46,7 +48,8 @@ export async function cancelFollowUps(tx: Db | Tx, clientId: string): Promise<vo
  * Emails every due follow-up of a finished client, exactly once however many runs overlap: one
  * UPDATE claims `email_sent_at` where it is still null, and the emails are written in the same
  * transaction with a dedupe key per follow-up. A client who turned the check-in emails off is
- * claimed without an email (the dashboard still asks them).
+ * claimed without an email (the dashboard still asks them). Each email carries the one-click
+ * unsubscribe of the check-in emails, which stops the weekly ones and the follow-ups alike.
  */
 export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: string } = {}): Promise<number> {
   const db = options.db ?? defaultDb;
@@ -72,7 +75,7 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
           eq(users.clientStatus, "finished"),
         ),
       )
-      .returning({ id: outcomePrompts.id, kind: outcomePrompts.kind, email: users.email, name: users.name, optedOut });
+      .returning({ id: outcomePrompts.id, userId: users.id, kind: outcomePrompts.kind, email: users.email, name: users.name, optedOut });
     const toSend = claimed.filter((row) => !row.optedOut);
     if (toSend.length === 0) return 0;
     const [practice] = await tx
@@ -80,6 +83,8 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
       .from(practiceSettings)
       .where(eq(practiceSettings.id, 1));
     for (const row of toSend) {
+      const preference = await checkinPreferenceOf(tx, row.userId);
+      const { unsubscribeUrl, headers } = unsubscribeLinks(origin, preference);
       await enqueueEmail(
         {
           template: "checkin-follow-up",
@@ -90,7 +95,9 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
             name: row.name?.split(" ")[0] || "du",
             months: FOLLOW_UPS.find((f) => f.kind === row.kind)!.months,
             checkinUrl: `${origin}/dashboard/fortschritt`,
+            unsubscribeUrl,
           }),
+          headers,
           dedupeKey: `checkin-follow-up:${row.id}`,
         },
         tx,
@@ -98,4 +105,14 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
     }
     return toSend.length;
   });
+}
+
+/** The client's check-in email preference, made (on, as after a baseline) when they never had one. */
+async function checkinPreferenceOf(tx: Db | Tx, userId: string): Promise<string> {
+  await startWeeklyCheckins(tx as Db, userId);
+  const [row] = await tx
+    .select({ id: reminderPreferences.id })
+    .from(reminderPreferences)
+    .where(and(eq(reminderPreferences.userId, userId), eq(reminderPreferences.kind, "weekly_checkin")));
+  return row!.id;
 }

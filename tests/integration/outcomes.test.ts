@@ -159,6 +159,20 @@ describe("the follow-ups after the coaching", () => {
     expect(await weekly("2026-04-20T17:10:00Z")).toBe(0);
   });
 
+  it("carry the one-click unsubscribe of the check-in emails, which stops the later follow-ups", async () => {
+    await setClientStatus(tom, "finished", database.db, new Date("2026-01-15T10:00:00Z"));
+    expect(await followUps("2026-04-15T10:00:00Z")).toBe(1);
+    const [mail] = await mails("checkin-follow-up");
+    const token = mail!.text.match(/erinnerung\/abmelden\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/)?.[1];
+    expect(token).toBeTruthy();
+    expect(mail!.headers["List-Unsubscribe"]).toBe(`<${origin}/api/erinnerungen/abmelden?token=${token}>`);
+    expect(mail!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(await reminderKindOfToken(token!, database.db)).toBe("weekly_checkin");
+    expect(await unsubscribeWithToken(token!, database.db)).toBe(true);
+    expect(await followUps("2026-07-15T10:00:00Z")).toBe(0);
+    expect(await mails("checkin-follow-up")).toHaveLength(1);
+  });
+
   it("are dropped when the client is active again before they are due", async () => {
     await setClientStatus(tom, "finished", database.db, new Date("2026-01-15T10:00:00Z"));
     await setClientStatus(tom, "active", database.db);
