@@ -1,6 +1,7 @@
 // Load and latency measurement: autocannon for throughput and tail latency under 50
 // connections, plus a one-at-a-time sample for p95 (autocannon reports p90, p97.5 and p99).
 import autocannon from "autocannon";
+import type { Quiet } from "./quiet";
 
 export type LoadResult = {
   requestsPerSecond: number;
@@ -14,6 +15,8 @@ export type LoadResult = {
   timeouts: number;
   total: number;
   seconds: number;
+  /** Whether the machine was quiet during the run (set by bench/run.ts). */
+  quiet?: Quiet;
 };
 
 export type Sample = { n: number; p50: number; p95: number; p99: number; responseBytes: number };

@@ -5,6 +5,8 @@ import type { LighthouseScores } from "./lighthouse";
 import type { LoadResult, Sample } from "./load";
 import type { WeightReport } from "./weight";
 
+export type CeilingKind = "static" | "query" | "bareNext" | "plainHttp";
+
 export type TargetResult = {
   name: string;
   path: string;
@@ -13,6 +15,8 @@ export type TargetResult = {
   sequential?: Sample;
   /** requests/s divided by the fitting ceiling's requests/s (mean of its runs before and after). */
   ratio?: number;
+  /** A page's requests/s against the bare Next app's static page and against node:http (bench/ceilings.ts). */
+  trueRatios?: { bareNext: number; plainHttp: number };
   note?: string;
 };
 
@@ -23,7 +27,7 @@ export type Results = {
   machine: { cpu: string; cores: number; ramGb: number; node: string; postgres: string; loadBefore: number[]; loadAfter: number[] };
   settings: { seconds: number; connections: number; warmupSeconds: number; samples: number };
   volume: Record<string, number>;
-  ceilings: Record<"static" | "query", { name: string; path: string; runs: LoadResult[]; requestsPerSecond: number }>;
+  ceilings: Record<CeilingKind, { name: string; path: string; runs: LoadResult[]; requestsPerSecond: number }>;
   targets: TargetResult[];
   weights?: WeightReport;
   lighthouse?: LighthouseScores[] | { error: string };
@@ -32,6 +36,12 @@ export type Results = {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? "–" : n.toFixed(digits));
+
+/** The mark of figures taken while the machine was not quiet (bench/quiet.ts). */
+function notComparable(runs: LoadResult[]): string {
+  const loud = runs.filter((x) => x.quiet && !x.quiet.comparable);
+  return loud.length ? `; **not comparable**: ${loud.map((x) => x.quiet!.reason).join("; ")}` : "";
+}
 
 export function markdown(r: Results): string {
   const lines: string[] = [];
@@ -43,17 +53,19 @@ export function markdown(r: Results): string {
       `one-at-a-time p50/p95 from up to ${r.settings.samples} sequential requests (n) on an idle server, before the load run.`,
   );
   lines.push("");
-  lines.push("| target | req/s | p50 ms | p99 ms | one at a time p50 / p95 ms (n) | response | ratio to ceiling | statuses |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|---|");
+  lines.push(
+    "| target | req/s | p50 ms | p99 ms | one at a time p50 / p95 ms (n) | response | ratio to ceiling | vs bare Next / node:http | statuses |",
+  );
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const [kind, c] of Object.entries(r.ceilings)) {
     const last = c.runs[c.runs.length - 1]!;
     lines.push(
-      `| **ceiling (${kind})**: ${c.name} \`${c.path}\` | ${fmt(c.requestsPerSecond)} (${c.runs.map((x) => fmt(x.requestsPerSecond)).join(", ")}) | ${fmt(last.p50)} | ${fmt(last.p99)} | | | 1.00 | ${statuses(last)} |`,
+      `| **ceiling (${kind})**: ${c.name} \`${c.path}\` | ${fmt(c.requestsPerSecond)} (${c.runs.map((x) => fmt(x.requestsPerSecond)).join(", ")}) | ${fmt(last.p50)} | ${fmt(last.p99)} | | | 1.00 | | ${statuses(last)}${notComparable(c.runs)} |`,
     );
   }
   for (const t of r.targets) {
     lines.push(
-      `| ${t.name} \`${t.path}\` | ${fmt(t.load.requestsPerSecond)} | ${fmt(t.load.p50)} | ${fmt(t.load.p99)} | ${t.sequential ? `${fmt(t.sequential.p50, 1)} / ${fmt(t.sequential.p95, 1)} (${t.sequential.n})` : "–"} | ${t.sequential ? kb(t.sequential.responseBytes) : "–"} | ${t.ratio === undefined ? "–" : `${t.ratio.toFixed(2)} (${t.ceiling})`} | ${statuses(t.load)}${t.note ? `; ${t.note}` : ""} |`,
+      `| ${t.name} \`${t.path}\` | ${fmt(t.load.requestsPerSecond)} | ${fmt(t.load.p50)} | ${fmt(t.load.p99)} | ${t.sequential ? `${fmt(t.sequential.p50, 1)} / ${fmt(t.sequential.p95, 1)} (${t.sequential.n})` : "–"} | ${t.sequential ? kb(t.sequential.responseBytes) : "–"} | ${t.ratio === undefined ? "–" : `${t.ratio.toFixed(2)} (${t.ceiling})`} | ${t.trueRatios ? `${t.trueRatios.bareNext.toFixed(2)} / ${t.trueRatios.plainHttp.toFixed(2)}` : "–"} | ${statuses(t.load)}${t.note ? `; ${t.note}` : ""}${notComparable([t.load])} |`,
     );
   }
   if (r.weights) {

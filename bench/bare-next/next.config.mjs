@@ -1,0 +1,3 @@
+// Nothing configured: the framework's defaults are the ceiling.
+const config = {};
+export default config;
