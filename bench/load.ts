@@ -84,6 +84,31 @@ export async function sample(base: string, target: Target, n: number, maxSeconds
   return { n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), responseBytes };
 }
 
+/** `concurrency` clients, each sending its next request when the last is answered, for `seconds`: latency percentiles over all. */
+export async function concurrentSample(base: string, target: Target, concurrency: number, seconds: number): Promise<Sample & { concurrency: number }> {
+  const times: number[] = [];
+  let responseBytes = 0;
+  const until = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < until) {
+      const t0 = performance.now();
+      const response = await fetch(base + target.path, { headers: target.headers, redirect: "manual" });
+      responseBytes = (await response.arrayBuffer()).byteLength;
+      if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}`);
+      times.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  return {
+    concurrency,
+    n: times.length,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    responseBytes,
+  };
+}
+
 export function percentile(xs: number[], p: number): number {
   const sorted = xs.slice().sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -13,6 +13,8 @@ export type TargetResult = {
   ceiling: "static" | "query" | null;
   load: LoadResult;
   sequential?: Sample;
+  /** Latency with a few clients at once (each waits for its answer): the dashboard under 10 connections. */
+  concurrent?: Sample & { concurrency: number };
   /** requests/s divided by the fitting ceiling's requests/s (mean of its runs before and after). */
   ratio?: number;
   /** A page's requests/s against the bare Next app's static page and against node:http (bench/ceilings.ts). */
@@ -67,6 +69,14 @@ export function markdown(r: Results): string {
     lines.push(
       `| ${t.name} \`${t.path}\` | ${fmt(t.load.requestsPerSecond)} | ${fmt(t.load.p50)} | ${fmt(t.load.p99)} | ${t.sequential ? `${fmt(t.sequential.p50, 1)} / ${fmt(t.sequential.p95, 1)} (${t.sequential.n})` : "–"} | ${t.sequential ? kb(t.sequential.responseBytes) : "–"} | ${t.ratio === undefined ? "–" : `${t.ratio.toFixed(2)} (${t.ceiling})`} | ${t.trueRatios ? `${t.trueRatios.bareNext.toFixed(2)} / ${t.trueRatios.plainHttp.toFixed(2)}` : "–"} | ${statuses(t.load)}${t.note ? `; ${t.note}` : ""}${notComparable([t.load])} |`,
     );
+  }
+  const concurrent = r.targets.filter((t) => t.concurrent);
+  if (concurrent.length) {
+    lines.push("");
+    lines.push("| target, clients at once (each waits for its answer) | n | p50 ms | p95 ms | p99 ms |");
+    lines.push("|---|---:|---:|---:|---:|");
+    for (const t of concurrent)
+      lines.push(`| ${t.name}, ${t.concurrent!.concurrency} at once | ${t.concurrent!.n} | ${fmt(t.concurrent!.p50, 1)} | ${fmt(t.concurrent!.p95, 1)} | ${fmt(t.concurrent!.p99, 1)} |`);
   }
   if (r.weights) {
     lines.push("");
