@@ -14,6 +14,7 @@ const sections = [
   { href: "/coach/verfuegbarkeit", label: "Verfügbarkeit" },
   { href: "/coach/artikel", label: "Artikel" },
   { href: "/coach/kommentare", label: "Kommentare" },
+  { href: "/coach/rechnungen", label: "Rechnungen" },
   { href: "/coach/emails", label: "E-Mails" },
   { href: "/coach/einstellungen", label: "Einstellungen" },
 ];

@@ -12,6 +12,7 @@ const sections = [
   { href: "/dashboard/selbsttest", label: "Selbsttest" },
   { href: "/dashboard/beobachtungen", label: "Beobachtungen" },
   { href: "/dashboard/termine", label: "Termine" },
+  { href: "/dashboard/rechnungen", label: "Rechnungen" },
   { href: "/dashboard/daten", label: "Meine Daten" },
   { href: "/dashboard/sicherheit", label: "Sicherheit" },
 ];

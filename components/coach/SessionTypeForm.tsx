@@ -7,6 +7,7 @@ import { FormNotices } from "@/components/ui/FormNotices";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { saveSessionTypeAction } from "@/lib/settings/actions";
 import type { FormState } from "@/lib/http/form-action";
+import { euroInput } from "@/lib/billing/money";
 import { sessionChannelLabels, sessionChannels } from "@/lib/settings/schemas";
 
 export type SessionTypeValues = {
@@ -15,6 +16,8 @@ export type SessionTypeValues = {
   durationMinutes: number | "";
   channel: (typeof sessionChannels)[number];
   defaultLocation: string;
+  /** Gross, in cents. */
+  priceCents?: number;
 };
 
 const empty: SessionTypeValues = { name: "", durationMinutes: 50, channel: "video", defaultLocation: "" };
@@ -55,6 +58,15 @@ export function SessionTypeForm({ values = empty, legend }: { values?: SessionTy
           defaultValue={values.defaultLocation}
           error={e("defaultLocation")}
           hint="Videolink oder Adresse; wird beim Planen einer Sitzung vorgeschlagen."
+        />
+        <Field
+          label="Preis (brutto, €)"
+          name="price"
+          inputMode="decimal"
+          placeholder="90,00"
+          defaultValue={euroInput(values.priceCents ?? 0)}
+          error={e("price")}
+          hint="Was eine Sitzung kostet, z. B. 90,00. Leer lassen für kostenlos. Das Erstgespräch bleibt immer kostenlos."
         />
       </fieldset>
       <FormNotices state={state} />

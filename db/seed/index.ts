@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { articles, availabilitySettings, journalEntries, practiceSettings, sessionTypes, users } from "../schema";
 import { DEFAULT_WEEKLY } from "../../lib/booking/defaults";
 import { seedArticles } from "./articles";
+import { seedBilling } from "./billing";
 import { seedJournal } from "./journal";
 import { seedBuiltinExercises, seedPractice } from "./practice";
 import { seedSafety } from "./safety";
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db, coachEmail: string) {
   }
   const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.email, coachEmail));
   if (anna && coach) await seedSafety(db, anna.id, coach.id);
+  if (anna && coach) await seedBilling(db, anna.id, coach.id);
   const day = 24 * 60 * 60 * 1000;
   for (const { publishedDaysAgo, ...article } of seedArticles) {
     const publishedAt = new Date(Date.now() - publishedDaysAgo * day);

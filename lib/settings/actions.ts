@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { renewCalendarFeedToken } from "@/lib/calendar/feed";
-import { commandAction, fields, formAction, noInput, type FormState } from "@/lib/http/form-action";
+import { commandAction, fields, formAction, noInput, sent, type FormState } from "@/lib/http/form-action";
 import { uuidSchema } from "@/lib/sql/uuid";
 import { z } from "zod";
 import { siteOrigin } from "@/lib/site-url";
@@ -57,7 +57,7 @@ export const saveRetentionSettingsAction = formAction({
 export const saveSessionTypeAction = formAction({
   role: "coach",
   schema: sessionTypeFormSchema,
-  read: (form) => fields(form, ["id", "name", "durationMinutes", "channel", "defaultLocation"]),
+  read: (form) => ({ ...fields(form, ["id", "name", "durationMinutes", "channel", "defaultLocation"]), price: sent(form, "price") }),
   run: async (input) => {
     const saved = await saveSessionType(input);
     revalidatePath("/coach/einstellungen");

@@ -34,6 +34,7 @@ export async function saveSessionType(input: SessionTypeInput, db: Db = defaultD
     durationMinutes: input.durationMinutes,
     channel: input.channel,
     defaultLocation: input.defaultLocation,
+    priceCents: input.price,
   };
   if (!input.id) {
     const [created] = await db.insert(sessionTypes).values(values).returning();

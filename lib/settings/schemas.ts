@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { priceSchema } from "@/lib/billing/amount";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in a setting. */
@@ -75,5 +76,7 @@ export const sessionTypeFormSchema = z.object({
   durationMinutes: wholeNumber("Dauer", 10, 480),
   channel: z.enum(sessionChannels, { error: "Bitte wähle, wie die Sitzung stattfindet." }),
   defaultLocation: text("Ort oder Link", 500),
+  /** Gross, in cents (the form writes euro: "90,00"); empty is free. Only sessions have types: the consultation stays free. */
+  price: priceSchema.default(0),
 });
 export type SessionTypeInput = z.infer<typeof sessionTypeFormSchema>;

@@ -103,6 +103,8 @@ export const pages: Record<string, Probe[]> = {
 
   "/dashboard": [{ path: () => "/dashboard", expect: clientPage }],
   "/dashboard/daten": [{ path: () => "/dashboard/daten", expect: clientPage, secretOf: annasData }],
+  // The client's own invoices, packages and invoice address: no id in the URL to try.
+  "/dashboard/rechnungen": [{ path: (ids) => `/dashboard/rechnungen?userId=${ids.ben}&clientId=${ids.ben}`, expect: clientPage }],
   "/dashboard/selbsttest": [{ path: () => "/dashboard/selbsttest", expect: clientPage }],
   "/dashboard/tagebuch": [
     { path: () => "/dashboard/tagebuch", expect: clientPage },
@@ -148,6 +150,15 @@ export const pages: Record<string, Probe[]> = {
     { path: () => `/coach/klienten/${"-".repeat(36)}`, expect: coachPageMissing },
   ],
   "/coach/kommentare": [{ path: () => "/coach/kommentare", expect: coachPage }],
+  // Billing data, not health data: no access-log row (the client page, which shows health data, writes one).
+  "/coach/rechnungen": [
+    { path: () => "/coach/rechnungen", expect: coachPage },
+    { path: () => "/coach/rechnungen?status=%00&status=paid", expect: coachPage },
+  ],
+  "/coach/rechnungen/[id]": [
+    { path: (ids) => `/coach/rechnungen/${ids.unknown}`, expect: coachPageMissing },
+    { path: () => "/coach/rechnungen/kein-uuid", expect: coachPageMissing },
+  ],
   "/coach/termine": [{ path: () => "/coach/termine", expect: coachPage }],
   "/coach/uebungen": [{ path: () => "/coach/uebungen", expect: coachPage }],
   "/coach/uebungen/[id]": [
@@ -432,6 +443,16 @@ export const actions: Record<string, Record<Person, ActionOutcome>> = {
   "lib/settings/actions.ts#saveRetentionSettingsAction": coachAction,
   "lib/settings/actions.ts#setSessionTypeActiveAction": coachAction,
   "lib/settings/actions.ts#renewCalendarFeedAction": { ...coachAction, coach: "allowed" },
+  "lib/billing/coach-actions.ts#saveBillingSettingsAction": coachAction,
+  "lib/billing/coach-actions.ts#saveClientBillingAddressAction": coachAction,
+  "lib/billing/coach-actions.ts#sellPackageAction": coachAction,
+  "lib/billing/coach-actions.ts#draftFromSessionsAction": coachAction,
+  "lib/billing/coach-actions.ts#draftFromPackageAction": coachAction,
+  "lib/billing/coach-actions.ts#issueInvoiceAction": coachAction,
+  "lib/billing/coach-actions.ts#discardDraftAction": coachAction,
+  "lib/billing/coach-actions.ts#recordPaymentAction": coachAction,
+  "lib/billing/coach-actions.ts#cancelInvoiceAction": coachAction,
+  "lib/billing/client-actions.ts#saveOwnBillingAddressAction": clientAction,
   "lib/calendars/actions.ts#addCaldavConnectionAction": coachAction,
   "lib/calendars/actions.ts#addIcalConnectionAction": coachAction,
   "lib/calendars/actions.ts#saveCalendarChoicesAction": coachAction,

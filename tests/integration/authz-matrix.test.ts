@@ -408,6 +408,57 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
       ];
     case "setSessionTypeActiveAction":
       return [() => action(form({ id: ids.unknown, active: "false" })), () => action(form({ id: dashes, active: "false" }))];
+    // Money (lib/billing): unknown ids, other people's ids as what they are not, bad amounts and addresses.
+    case "saveBillingSettingsAction":
+      return [
+        () => action({}, form({ taxMode: "small_business", iban: "DE89370400440532013001", paymentTermDays: "14", paymentReminderDays: "7" })),
+        () => action({}, form({ taxMode: "exempt", exemptionNote: "", paymentTermDays: "14", paymentReminderDays: "7" })),
+        () => action({}, form({ taxMode: "barter", accountHolder: "\u0000", paymentTermDays: "1e9", paymentReminderDays: "-1" })),
+      ];
+    case "saveClientBillingAddressAction":
+      return [
+        () => action(ids.unknown, {}, form({ name: "Eva", street: "Weg 1", postalCode: "10115", city: "Berlin" })),
+        () => action(ids.coach, {}, form({ name: "Eva", street: "Weg 1", postalCode: "10115", city: "Berlin" })),
+        () => action(dashes, {}, form({ name: "Eva", street: "Weg 1", postalCode: "10115", city: "Berlin" })),
+        () => action(ids.anna, {}, form({ name: "\u0000", street: "", postalCode: "x", city: "Berlin" })),
+      ];
+    case "saveOwnBillingAddressAction":
+      return [
+        () => action({}, form({ name: "Anna\nBcc: x@example.com", street: "Weg 1", postalCode: "10115", city: "Berlin" })),
+        () => action({}, form({ name: "Anna", street: "Weg 1", postalCode: "1", city: "Berlin", userId: ids.ben })),
+        () => action({}, form({ name: "x".repeat(201), street: "Weg 1", postalCode: "10115", city: "" })),
+      ];
+    case "sellPackageAction":
+      return [
+        () => action(ids.unknown, {}, form({ title: "8 Sitzungen", sessions: "8", price: "640,00", expiresOn: "" })),
+        () => action(ids.coach, {}, form({ title: "8 Sitzungen", sessions: "8", price: "640,00", expiresOn: "" })),
+        () => action(ids.anna, {}, form({ title: "8 Sitzungen", sessions: "0", price: "-5", expiresOn: "2026-02-30" })),
+        () => action(ids.anna, {}, form({ title: "", sessions: "1e9", price: "1.000.000,00", expiresOn: "" })),
+      ];
+    case "draftFromSessionsAction":
+      return [
+        () => action(ids.anna, {}, form({ appointmentIds: ids.bensAppointment })),
+        () => action(ids.anna, {}, form({ appointmentIds: ids.unknown })),
+        () => action(ids.unknown, {}, form({ appointmentIds: ids.annasAppointment })),
+        () => action(ids.anna, {}, form({ appointmentIds: dashes })),
+        () => action(ids.anna, {}, new FormData()),
+      ];
+    case "draftFromPackageAction":
+      return [() => action({}, form({ packageId: ids.unknown })), () => action({}, form({ packageId: dashes }))];
+    case "issueInvoiceAction":
+    case "discardDraftAction":
+    case "cancelInvoiceAction":
+      return [
+        () => action({}, form({ invoiceId: ids.unknown })),
+        () => action({}, form({ invoiceId: dashes })),
+        () => action({}, form({ invoiceId: ids.annasAppointment })),
+      ];
+    case "recordPaymentAction":
+      return [
+        () => action({}, form({ invoiceId: ids.unknown, amount: "", paidOn: "2026-12-01" })),
+        () => action({}, form({ invoiceId: dashes, amount: "10,00", paidOn: "2026-12-01" })),
+        () => action({}, form({ invoiceId: ids.unknown, amount: "0", paidOn: "2026-02-30", note: "\u0000" })),
+      ];
     default:
       return [];
   }

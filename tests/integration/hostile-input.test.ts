@@ -35,6 +35,8 @@ import { reportPeriodSchema } from "@/lib/report/period";
 import { evidenceIdSchema, safetyEvidenceSchema, suggestionDecisionSchema } from "@/lib/safety/schemas";
 import { checkinSchema, requestBaselineSchema, weeklyCheckinSchema } from "@/lib/outcomes/schemas";
 import { practiceSettingsFormSchema, retentionSettingsFormSchema, sessionTypeFormSchema } from "@/lib/settings/schemas";
+import { priceSchema } from "@/lib/billing/amount";
+import { billingAddressSchema, billingSettingsSchema, draftSessionsSchema, paymentSchema, sellPackageSchema } from "@/lib/billing/schemas";
 import { SoftwarePasskey } from "./helpers/authenticator";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
@@ -625,7 +627,7 @@ const realDate = (s: string) => {
   return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 };
 
-const dateFields = ["start", "from", "to", "entryDate", "date", "until", "observedOn", "von", "bis"];
+const dateFields = ["start", "from", "to", "entryDate", "date", "until", "observedOn", "von", "bis", "paidOn", "expiresOn"];
 
 /** What PostgreSQL (and the app) would choke on, if a schema let it through. */
 function unsafe(output: unknown): string | undefined {
@@ -817,6 +819,33 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   weeklyCheckinSchema: { schema: weeklyCheckinSchema, valid: { enabled: true, weekday: "1", hour: "18", timeZone: "Europe/Berlin" } },
   requestBaselineSchema: { schema: requestBaselineSchema, valid: { clientId: "00000000-0000-4000-8000-000000000000" } },
   recoveryCodeFormSchema: { schema: recoveryCodeFormSchema, valid: { code: "K7QX2-MP9RT", callbackUrl: "/coach" } },
+  billingSettingsSchema: {
+    schema: billingSettingsSchema,
+    valid: {
+      taxMode: "exempt",
+      exemptionNote: "Umsatzsteuerfrei gemäß § 4 Nr. 14 UStG",
+      taxNumber: "12/345/67890",
+      iban: "DE89 3704 0044 0532 0130 00",
+      bic: "COBADEFFXXX",
+      accountHolder: "Mara Lindner",
+      paymentTermDays: "14",
+      paymentReminderDays: "0",
+    },
+  },
+  billingAddressSchema: {
+    schema: billingAddressSchema,
+    valid: { name: "Anna Keller", street: "Hauptstraße 5", postalCode: "10827", city: "Berlin", country: "", pdfByEmail: "on" },
+  },
+  sellPackageSchema: {
+    schema: sellPackageSchema,
+    valid: { clientId: "u1", title: "8 Sitzungen", sessions: "8", price: "640,00", expiresOn: "2027-06-30" },
+  },
+  draftSessionsSchema: { schema: draftSessionsSchema, valid: { clientId: "u1", appointmentIds: ["00000000-0000-4000-8000-000000000000"] } },
+  paymentSchema: {
+    schema: paymentSchema,
+    valid: { invoiceId: "00000000-0000-4000-8000-000000000000", amount: "90,00", paidOn: "2026-12-01", note: "Überweisung" },
+  },
+  sessionTypePriceSchema: { schema: z.object({ price: priceSchema }), valid: { price: "90,00" } },
   removePasskeyFormSchema: { schema: removePasskeyFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000", confirmLast: "ja" } },
   endSessionFormSchema: { schema: endSessionFormSchema, valid: { id: "00000000-0000-4000-8000-000000000000" } },
   passkeyNameSchema: { schema: z.object({ name: passkeyNameSchema }), valid: { name: "Laptop" } },

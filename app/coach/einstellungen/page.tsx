@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SecuritySettings } from "@/components/account/SecuritySettings";
+import { BillingSettingsForm } from "@/components/billing/BillingSettingsForm";
 import { CalendarFeedForm } from "@/components/coach/CalendarFeedForm";
 import { CalendarConnectionsSection } from "@/components/coach/calendars/CalendarConnectionsSection";
 import { PracticeSettingsForm } from "@/components/coach/PracticeSettingsForm";
@@ -46,6 +47,19 @@ export default async function SettingsPage() {
         }}
       />
 
+      <BillingSettingsForm
+        values={{
+          taxMode: practice.taxMode,
+          exemptionNote: practice.exemptionNote,
+          taxNumber: practice.taxNumber,
+          iban: practice.iban,
+          bic: practice.bic,
+          accountHolder: practice.accountHolder,
+          paymentTermDays: practice.paymentTermDays,
+          paymentReminderDays: practice.paymentReminderDays,
+        }}
+      />
+
       <RetentionSettingsForm
         values={{
           sentEmailRetentionDays: practice.sentEmailRetentionDays,
@@ -74,6 +88,7 @@ export default async function SettingsPage() {
                     durationMinutes: t.durationMinutes,
                     channel: t.channel,
                     defaultLocation: t.defaultLocation,
+                    priceCents: t.priceCents,
                   }}
                 />
                 <form action={setSessionTypeActiveAction}>

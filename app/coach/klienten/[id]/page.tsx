@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CoachBilling } from "@/components/billing/CoachBilling";
 import { EntryDetails } from "@/components/journal/EntryDetails";
 import { ProgressCharts } from "@/components/journal/ProgressCharts";
 import { CoachPractice } from "@/components/practice/CoachPractice";
@@ -55,6 +56,7 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
         </Card>
       )}
       <CoachSessions client={client} timeZone={settings.timeZone} />
+      <CoachBilling client={client} timeZone={settings.timeZone} today={today} />
       <CoachPractice coach={coach} client={client} today={today} />
       <CoachSafetyEvidence coach={coach} client={client} today={today} />
       <CoachOutcomes coach={coach} client={client} />
