@@ -126,7 +126,7 @@ export const recordPaymentAction = formAction({
     if (detail.invoice.cancelledBy) throw new AppError("conflict", "Diese Rechnung ist storniert.");
     const open = openCents(detail.invoice);
     if (open === 0) throw new AppError("conflict", "Diese Rechnung ist schon vollständig bezahlt.");
-    const cents = amount === "" ? open : amount;
+    const cents = amount ?? open;
     if (cents > open)
       throw new AppError("invalid", `Das ist mehr, als noch offen ist (${formatEuro(open)}).`, { field: "amount" });
     await recordPayment(invoiceId, { amountCents: cents, paidOn, note });

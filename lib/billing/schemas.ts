@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 import { taxModes } from "@/db/schema";
-import { euro } from "./amount";
+import { euro, paymentAmountSchema } from "./amount";
 
 /*
  * The money forms' input: amounts in euro with a comma ("80,00") become cents, the IBAN is
@@ -117,7 +117,7 @@ export const invoiceIdSchema = z.object({ invoiceId: z.uuid("Diese Rechnung gibt
 export const paymentSchema = z.object({
   invoiceId: z.uuid("Diese Rechnung gibt es nicht."),
   /** Empty: the full amount still open. */
-  amount: z.union([z.literal(""), euro("Betrag", 1)]),
+  amount: paymentAmountSchema,
   paidOn: date("Datum: bitte ein Datum wählen."),
   note: line("Notiz", 300),
 });

@@ -215,7 +215,9 @@ describe("from Anna's two sessions to a paid invoice", () => {
     expect(again.message).toBe("Diese Rechnung ist schon gestellt.");
 
     const tooMuch = await coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "200,00", paidOn: today, note: "" }));
-    expect(tooMuch.fieldErrors?.amount?.[0]).toBe("Das ist mehr, als noch offen ist (180,00 €).");
+    expect(tooMuch.fieldErrors?.amount?.[0]).toBe("Das ist mehr, als noch offen ist (180,00\u00a0€).");
+    const notAnAmount = await coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "viel", paidOn: today, note: "" }));
+    expect(notAnAmount.fieldErrors?.amount?.[0]).toContain("Betrag: bitte als Betrag schreiben");
     expect(await redirectOf(coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "50", paidOn: today, note: "" })))).toContain(
       "hinweis=teilzahlung",
     );
