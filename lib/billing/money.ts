@@ -18,9 +18,3 @@ export const invoiceStateLabel: Record<string, string> = {
   cancelled: "storniert",
   cancellation: "Storno",
 };
-
-export const taxModeLabel: Record<string, string> = {
-  small_business: "Kleinunternehmer*in (§ 19 UStG)",
-  vat: "Mit Umsatzsteuer (19 %)",
-  exempt: "Umsatzsteuerfrei",
-};

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
-import { billingAddresses, invoiceLines, invoices, payments, practiceSettings, sessionPackages, users, type Invoice } from "@/db/schema";
+import { billingAddresses, invoiceLines, invoices, payments, sessionPackages, users, type Invoice } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { updatePracticeRow } from "@/lib/settings/practice";
 import { isUuid } from "@/lib/sql/uuid";
 import type { BillingAddressInput, BillingSettingsInput } from "./schemas";
 import { listInvoices, statusOf, type InvoiceRow } from "./status";
@@ -13,11 +14,7 @@ import { listInvoices, statusOf, type InvoiceRow } from "./status";
 
 /** The "Rechnungen" settings, on the practice's one row. */
 export async function saveBillingSettings(input: BillingSettingsInput, db: Db = defaultDb): Promise<void> {
-  const set = { ...input, exemptionNote: input.exemptionNote, updatedAt: sql`now()` };
-  await db
-    .insert(practiceSettings)
-    .values({ id: 1, practiceName: "Rückenwind Coaching", ...set })
-    .onConflictDoUpdate({ target: practiceSettings.id, set });
+  await updatePracticeRow(db, input);
 }
 
 async function assertClient(clientId: string, db: Db = defaultDb): Promise<{ id: string; name: string | null; email: string }> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
+import { line, wholeNumber } from "@/lib/settings/schemas";
 import { taxModes } from "@/db/schema";
 import { euro, paymentAmountSchema } from "./amount";
 
@@ -8,22 +8,7 @@ import { euro, paymentAmountSchema } from "./amount";
  * checked by its ISO 7064 checksum, every text is one line without control characters.
  */
 
-const noControl = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
-const line = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}: höchstens ${max} Zeichen.`)
-    .refine(noControl, `${label}: ungültige Zeichen.`)
-    .refine(isSingleLine, singleLineMessage(label));
 const required = (label: string, max: number, message: string) => line(label, max).min(1, message);
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label}: bitte eine Zahl eingeben.` })
-    .int(`${label}: bitte eine ganze Zahl.`)
-    .min(min, `${label}: mindestens ${min}.`)
-    .max(max, `${label}: höchstens ${max}.`);
 
 /** ISO 13616: letters moved to the end as numbers, the whole mod 97 is 1. */
 export function isValidIban(input: string): boolean {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/http/errors";
 import type { PracticeSettingsInput, RetentionSettingsInput, SessionTypeInput } from "./schemas";
 
 /** Writes to the practice's one row, made with `values` (and the default name) if it is not there yet. */
-async function updatePracticeRow(db: Db, values: Partial<typeof practiceSettings.$inferInsert>): Promise<void> {
+export async function updatePracticeRow(db: Db, values: Partial<typeof practiceSettings.$inferInsert>): Promise<void> {
   const set = { ...values, updatedAt: sql`now()` };
   await db
     .insert(practiceSettings)

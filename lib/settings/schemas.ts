@@ -8,9 +8,9 @@ const text = (label: string, max: number) =>
   z.string().trim().max(max, `${label}: höchstens ${max} Zeichen.`).refine(noControl, `${label}: ungültige Zeichen.`);
 
 /** A one-line setting that may reach an email header (the practice's and the coach's name, a session type's). */
-const line = (label: string, max: number) => text(label, max).refine(isSingleLine, singleLineMessage(label));
+export const line = (label: string, max: number) => text(label, max).refine(isSingleLine, singleLineMessage(label));
 
-const wholeNumber = (label: string, min: number, max: number) =>
+export const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${label}: bitte eine Zahl eingeben.` })
     .int(`${label}: bitte eine ganze Zahl.`)
