@@ -28,14 +28,20 @@ export function BillingAddressForm({ action, values, own }: { action: FormAction
             autoComplete={own ? "postal-code" : "off"}
           />
           <Field label="Ort" name="city" defaultValue={values.city} error={error("city")} autoComplete={own ? "address-level2" : "off"} />
-          <Field label="Land" name="country" defaultValue={values.country} error={error("country")} autoComplete={own ? "country-name" : "off"} />
+          <Field
+            label="Land"
+            name="country"
+            defaultValue={values.country}
+            error={error("country")}
+            autoComplete={own ? "country-name" : "off"}
+          />
           <label className="flex gap-3 md:col-span-2">
             <input type="checkbox" name="pdfByEmail" defaultChecked={values.pdfByEmail} className="mt-1 size-5" />
             <span className="flex flex-col">
               <span className="font-medium">Rechnungen als PDF per E-Mail mitschicken</span>
               <span className="text-sm text-muted">
-                Sonst kommt nur ein Hinweis mit Link, und {own ? "du lädst" : "die Person lädt"} die Rechnung hier herunter. Schon der Name der
-                Praxis auf der Rechnung verrät, worum es im Coaching geht: Wer {own ? "dein" : "das"} Postfach mitliest, sieht es.
+                Sonst kommt nur ein Hinweis mit Link, und {own ? "du lädst" : "die Person lädt"} die Rechnung hier herunter. Schon der Name
+                der Praxis auf der Rechnung verrät, worum es im Coaching geht: Wer {own ? "dein" : "das"} Postfach mitliest, sieht es.
               </span>
             </span>
           </label>

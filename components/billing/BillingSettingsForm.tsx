@@ -83,7 +83,14 @@ export function BillingSettingsForm({ values }: { values: BillingSettingsValues 
                 error={error("taxNumber")}
                 hint="Vom Finanzamt, z. B. 12/345/67890. Ohne Steuernummer braucht die Rechnung die USt-IdNr."
               />
-              <Field label="IBAN" name="iban" defaultValue={values.iban} error={error("iban")} autoComplete="off" hint="z. B. DE89 3704 0044 0532 0130 00" />
+              <Field
+                label="IBAN"
+                name="iban"
+                defaultValue={values.iban}
+                error={error("iban")}
+                autoComplete="off"
+                hint="z. B. DE89 3704 0044 0532 0130 00"
+              />
               <Field label="BIC" name="bic" defaultValue={values.bic} error={error("bic")} autoComplete="off" hint="Optional." />
               <Field label="Kontoinhaber*in" name="accountHolder" defaultValue={values.accountHolder} error={error("accountHolder")} />
             </fieldset>

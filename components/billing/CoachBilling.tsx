@@ -1,5 +1,10 @@
 import Link from "next/link";
-import { draftFromPackageAction, draftFromSessionsAction, saveClientBillingAddressAction, sellPackageAction } from "@/lib/billing/coach-actions";
+import {
+  draftFromPackageAction,
+  draftFromSessionsAction,
+  saveClientBillingAddressAction,
+  sellPackageAction,
+} from "@/lib/billing/coach-actions";
 import { unbilledSessions } from "@/lib/billing/drafts";
 import { formatEuro, invoiceStateLabel } from "@/lib/billing/money";
 import { listPackages, loadBillingAddress } from "@/lib/billing/queries";
@@ -30,7 +35,10 @@ export async function CoachBilling({
     <section aria-labelledby="abrechnen" className="flex flex-col gap-6">
       <h2 id="abrechnen">Abrechnen</h2>
       {!address && (
-        <p className="text-muted">Vor der ersten Rechnung braucht es eine Rechnungsadresse. Du kannst sie hier eintragen, oder die Person tut es selbst unter „Rechnungen“.</p>
+        <p className="text-muted">
+          Vor der ersten Rechnung braucht es eine Rechnungsadresse. Du kannst sie hier eintragen, oder die Person tut es selbst unter
+          „Rechnungen“.
+        </p>
       )}
       {open.length === 0 ? (
         <p className="text-muted">Keine abgeschlossene Sitzung wartet auf eine Rechnung.</p>
@@ -86,7 +94,8 @@ export async function CoachBilling({
             {invoices.map((i) => (
               <li key={i.id}>
                 <Link href={`/coach/rechnungen/${i.id}`}>{i.number ?? "Entwurf"}</Link>
-                {i.issueDate ? ` · ${formatCalendarDate(i.issueDate, "long")}` : ""} · {formatEuro(i.grossCents)} · {invoiceStateLabel[i.state]}
+                {i.issueDate ? ` · ${formatCalendarDate(i.issueDate, "long")}` : ""} · {formatEuro(i.grossCents)} ·{" "}
+                {invoiceStateLabel[i.state]}
               </li>
             ))}
           </ul>

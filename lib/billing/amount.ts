@@ -35,14 +35,12 @@ export const priceSchema = z
   .pipe(euro("Preis"));
 
 /** A payment's amount: empty is "all that is still open" (null), else at least 0,01 €. */
-export const paymentAmountSchema = z
-  .string()
-  .transform((v, ctx) => {
-    if (v.trim() === "") return null;
-    const cents = parseEuro(v);
-    if (cents === null || cents < 1 || cents > 10_000_000) {
-      ctx.addIssue({ code: "custom", message: "Betrag: bitte als Betrag schreiben, z. B. 80,00 (oder leer lassen für den ganzen Betrag)." });
-      return z.NEVER;
-    }
-    return cents;
-  });
+export const paymentAmountSchema = z.string().transform((v, ctx) => {
+  if (v.trim() === "") return null;
+  const cents = parseEuro(v);
+  if (cents === null || cents < 1 || cents > 10_000_000) {
+    ctx.addIssue({ code: "custom", message: "Betrag: bitte als Betrag schreiben, z. B. 80,00 (oder leer lassen für den ganzen Betrag)." });
+    return z.NEVER;
+  }
+  return cents;
+});

@@ -127,8 +127,7 @@ export const recordPaymentAction = formAction({
     const open = openCents(detail.invoice);
     if (open === 0) throw new AppError("conflict", "Diese Rechnung ist schon vollständig bezahlt.");
     const cents = amount ?? open;
-    if (cents > open)
-      throw new AppError("invalid", `Das ist mehr, als noch offen ist (${formatEuro(open)}).`, { field: "amount" });
+    if (cents > open) throw new AppError("invalid", `Das ist mehr, als noch offen ist (${formatEuro(open)}).`, { field: "amount" });
     await recordPayment(invoiceId, { amountCents: cents, paidOn, note });
     revalidatePath("/coach/rechnungen");
     redirect(`/coach/rechnungen/${invoiceId}?hinweis=${cents === open ? "bezahlt" : "teilzahlung"}`);

@@ -48,7 +48,15 @@ export async function saveBillingAddress(clientId: string, input: BillingAddress
     .onConflictDoUpdate({ target: billingAddresses.userId, set });
 }
 
-export type PackageView = { id: string; title: string; sessions: number; used: number; priceCents: number; expiresOn: string | null; createdAt: Date };
+export type PackageView = {
+  id: string;
+  title: string;
+  sessions: number;
+  used: number;
+  priceCents: number;
+  expiresOn: string | null;
+  createdAt: Date;
+};
 
 export async function listPackages(clientId: string, db: Db = defaultDb): Promise<PackageView[]> {
   return db
@@ -77,14 +85,22 @@ export type InvoiceDetail = {
 };
 
 /** One invoice with its lines and payments, or null. `clientId` scopes it to a client's own. */
-export async function loadInvoice(invoiceId: string, today: string, scope: { clientId?: string } = {}, db: Db = defaultDb): Promise<InvoiceDetail | null> {
+export async function loadInvoice(
+  invoiceId: string,
+  today: string,
+  scope: { clientId?: string } = {},
+  db: Db = defaultDb,
+): Promise<InvoiceDetail | null> {
   if (!isUuid(invoiceId)) return null;
   const [row] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!row || (scope.clientId !== undefined && (row.clientId !== scope.clientId || row.status !== "issued"))) return null;
   const [lines, paid, [cancelledBy], [client], [original]] = await Promise.all([
     db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.position)),
     db.select().from(payments).where(eq(payments.invoiceId, invoiceId)).orderBy(asc(payments.paidOn), asc(payments.createdAt)),
-    db.select({ number: invoices.number }).from(invoices).where(and(eq(invoices.cancels, invoiceId), eq(invoices.status, "issued"))),
+    db
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(and(eq(invoices.cancels, invoiceId), eq(invoices.status, "issued"))),
     db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, row.clientId)),
     row.cancels ? db.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, row.cancels)) : Promise.resolve([]),
   ]);

@@ -36,7 +36,10 @@ export const billingSettingsSchema = z
       .string()
       .trim()
       .transform(compact)
-      .refine((v) => v === "" || isValidIban(v), "Diese IBAN stimmt nicht: Bitte prüfe sie Zeichen für Zeichen (die Prüfziffer passt nicht)."),
+      .refine(
+        (v) => v === "" || isValidIban(v),
+        "Diese IBAN stimmt nicht: Bitte prüfe sie Zeichen für Zeichen (die Prüfziffer passt nicht).",
+      ),
     bic: z
       .string()
       .trim()
@@ -109,8 +112,5 @@ export const paymentSchema = z.object({
 
 /** The list's filter (a query string: anything else shows all). */
 export const invoiceListFilterSchema = z.object({
-  status: z
-    .enum(["open", "overdue", "paid", "cancelled", "draft"])
-    .optional()
-    .catch(undefined),
+  status: z.enum(["open", "overdue", "paid", "cancelled", "draft"]).optional().catch(undefined),
 });

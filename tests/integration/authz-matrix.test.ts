@@ -411,7 +411,8 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
     // Money (lib/billing): unknown ids, other people's ids as what they are not, bad amounts and addresses.
     case "saveBillingSettingsAction":
       return [
-        () => action({}, form({ taxMode: "small_business", iban: "DE89370400440532013001", paymentTermDays: "14", paymentReminderDays: "7" })),
+        () =>
+          action({}, form({ taxMode: "small_business", iban: "DE89370400440532013001", paymentTermDays: "14", paymentReminderDays: "7" })),
         () => action({}, form({ taxMode: "exempt", exemptionNote: "", paymentTermDays: "14", paymentReminderDays: "7" })),
         () => action({}, form({ taxMode: "barter", accountHolder: "\u0000", paymentTermDays: "1e9", paymentReminderDays: "-1" })),
       ];

@@ -88,7 +88,10 @@ describe("settings", () => {
       form({ taxMode: "small_business", iban: "DE89 3704 0044 0532 0130 01", paymentTermDays: "14", paymentReminderDays: "7" }),
     );
     expect(bad.fieldErrors?.iban?.[0]).toContain("Diese IBAN stimmt nicht");
-    const noNote = await coachActions.saveBillingSettingsAction({}, form({ taxMode: "exempt", paymentTermDays: "14", paymentReminderDays: "0" }));
+    const noNote = await coachActions.saveBillingSettingsAction(
+      {},
+      form({ taxMode: "exempt", paymentTermDays: "14", paymentReminderDays: "0" }),
+    );
     expect(noNote.fieldErrors?.exemptionNote?.[0]).toContain("§ 4 Nr. 14 UStG");
     const [kept] = await database.db.select().from(practiceSettings);
     expect(kept!.iban).toBe("DE89370400440532013000");
@@ -148,7 +151,15 @@ describe("the invoice address", () => {
     asAnna();
     const saved = await clientActions.saveOwnBillingAddressAction(
       {},
-      form({ name: "Anna Keller", street: "Neue Straße 9", postalCode: "10827", city: "Berlin", country: "", pdfByEmail: "on", userId: ben.id }),
+      form({
+        name: "Anna Keller",
+        street: "Neue Straße 9",
+        postalCode: "10827",
+        city: "Berlin",
+        country: "",
+        pdfByEmail: "on",
+        userId: ben.id,
+      }),
     );
     expect(saved.ok).toContain("Gespeichert");
     const [own] = await database.db.select().from(billingAddresses).where(eq(billingAddresses.userId, anna.id));
@@ -176,11 +187,19 @@ describe("the invoice address", () => {
 
 describe("packages", () => {
   it("the coach sells one; amounts and expiry are checked", async () => {
-    const bad = await coachActions.sellPackageAction(anna.id, {}, form({ title: "8 Sitzungen", sessions: "0", price: "-5", expiresOn: "2027-02-30" }));
+    const bad = await coachActions.sellPackageAction(
+      anna.id,
+      {},
+      form({ title: "8 Sitzungen", sessions: "0", price: "-5", expiresOn: "2027-02-30" }),
+    );
     expect(bad.fieldErrors?.sessions?.[0]).toBe("Sitzungen: mindestens 1.");
     expect(bad.fieldErrors?.price?.[0]).toContain("Preis");
     expect(bad.fieldErrors?.expiresOn?.[0]).toBe("Gültig bis: bitte ein Datum wählen.");
-    const ok = await coachActions.sellPackageAction(anna.id, {}, form({ title: "8 Sitzungen", sessions: "8", price: "640,00", expiresOn: "" }));
+    const ok = await coachActions.sellPackageAction(
+      anna.id,
+      {},
+      form({ title: "8 Sitzungen", sessions: "8", price: "640,00", expiresOn: "" }),
+    );
     expect(ok.ok).toContain("Paket „8 Sitzungen“ angelegt");
     const [pkg] = await database.db.select().from(sessionPackages).where(eq(sessionPackages.clientId, anna.id));
     expect(pkg).toMatchObject({ sessions: 8, used: 0, priceCents: 64000, expiresOn: null });
@@ -188,7 +207,9 @@ describe("packages", () => {
     expect(to).toMatch(/^\/coach\/rechnungen\/[0-9a-f-]{36}$/);
     // Thrown away again: a draft is deleted, an issued invoice never.
     const draftId = to.split("/").at(-1)!;
-    expect(await redirectOf(coachActions.discardDraftAction({}, form({ invoiceId: draftId })))).toBe(`/coach/klienten/${anna.id}#abrechnen`);
+    expect(await redirectOf(coachActions.discardDraftAction({}, form({ invoiceId: draftId })))).toBe(
+      `/coach/klienten/${anna.id}#abrechnen`,
+    );
     expect(await database.db.select().from(invoices).where(eq(invoices.id, draftId))).toEqual([]);
   });
 });
@@ -218,14 +239,14 @@ describe("from Anna's two sessions to a paid invoice", () => {
     expect(tooMuch.fieldErrors?.amount?.[0]).toBe("Das ist mehr, als noch offen ist (180,00\u00a0€).");
     const notAnAmount = await coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "viel", paidOn: today, note: "" }));
     expect(notAnAmount.fieldErrors?.amount?.[0]).toContain("Betrag: bitte als Betrag schreiben");
-    expect(await redirectOf(coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "50", paidOn: today, note: "" })))).toContain(
-      "hinweis=teilzahlung",
-    );
+    expect(
+      await redirectOf(coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "50", paidOn: today, note: "" }))),
+    ).toContain("hinweis=teilzahlung");
     expect((await loadInvoice(id, today))!.invoice.state).toBe("open");
     // The rest by default: an empty amount is what is still open.
-    expect(await redirectOf(coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "", paidOn: today, note: "Überweisung" })))).toContain(
-      "hinweis=bezahlt",
-    );
+    expect(
+      await redirectOf(coachActions.recordPaymentAction({}, form({ invoiceId: id, amount: "", paidOn: today, note: "Überweisung" }))),
+    ).toContain("hinweis=bezahlt");
     const paid = await loadInvoice(id, today);
     expect(paid!.invoice.state).toBe("paid");
     expect(paid!.payments.map((p) => p.amountCents)).toEqual([5000, 13000]);

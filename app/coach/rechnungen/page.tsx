@@ -45,11 +45,16 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       {shown.length === 0 ? (
-        <p className="text-muted">{all.length === 0 ? "Noch keine Rechnungen. Du rechnest auf der Seite einer Klient*in ab." : "Keine Rechnung mit diesem Status."}</p>
+        <p className="text-muted">
+          {all.length === 0 ? "Noch keine Rechnungen. Du rechnest auf der Seite einer Klient*in ab." : "Keine Rechnung mit diesem Status."}
+        </p>
       ) : (
         <ul className="flex flex-col gap-2">
           {shown.map((i) => (
-            <li key={i.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded-xl border border-line bg-surface p-3">
+            <li
+              key={i.id}
+              className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded-xl border border-line bg-surface p-3"
+            >
               <span className="flex flex-col">
                 <Link href={`/coach/rechnungen/${i.id}`} className="font-medium">
                   {i.number ?? "Entwurf"}

@@ -30,7 +30,10 @@ export default async function MyInvoicesPage() {
         ) : (
           <ul className="flex flex-col gap-2">
             {invoices.map((i) => (
-              <li key={i.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded-xl border border-line bg-surface p-3">
+              <li
+                key={i.id}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded-xl border border-line bg-surface p-3"
+              >
                 <span className="flex flex-col">
                   <a href={`/dashboard/rechnungen/${i.id}/pdf`} className="font-medium">
                     {i.kind === "cancellation" ? "Stornorechnung" : "Rechnung"} {i.number} (PDF)
@@ -46,7 +49,10 @@ export default async function MyInvoicesPage() {
           </ul>
         )}
         {invoices.some((i) => i.state === "open" || i.state === "overdue") && settings.iban && (
-          <p className="text-sm text-muted">Bitte überweise offene Beträge auf das Konto, das auf der Rechnung steht; der QR-Code im PDF füllt die Überweisung in deiner Banking-App aus.</p>
+          <p className="text-sm text-muted">
+            Bitte überweise offene Beträge auf das Konto, das auf der Rechnung steht; der QR-Code im PDF füllt die Überweisung in deiner
+            Banking-App aus.
+          </p>
         )}
       </section>
 

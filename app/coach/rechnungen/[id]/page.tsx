@@ -60,12 +60,18 @@ export default async function InvoicePage({
         )}
         {!address && (
           <Notice tone="warn" title="Rechnungsadresse fehlt">
-            Bitte hinterlege zuerst eine Rechnungsadresse auf der <Link href={`/coach/klienten/${invoice.clientId}#rechnungsadresse`}>Seite der Person</Link>.
+            Bitte hinterlege zuerst eine Rechnungsadresse auf der{" "}
+            <Link href={`/coach/klienten/${invoice.clientId}#rechnungsadresse`}>Seite der Person</Link>.
           </Notice>
         )}
         <InvoiceLines lines={lines} sums={invoiceTax(settings.taxMode, gross, settings.exemptionNote)} />
         <div className="flex flex-col gap-4">
-          <ActionButton action={issueInvoiceAction} values={{ invoiceId: invoice.id }} label="Rechnung stellen" pendingLabel="Wird gestellt …" />
+          <ActionButton
+            action={issueInvoiceAction}
+            values={{ invoiceId: invoice.id }}
+            label="Rechnung stellen"
+            pendingLabel="Wird gestellt …"
+          />
           <ActionButton
             action={discardDraftAction}
             values={{ invoiceId: invoice.id }}
@@ -127,8 +133,8 @@ export default async function InvoicePage({
           <summary className="cursor-pointer font-medium">Stornieren</summary>
           <div className="mt-3 flex flex-col gap-3">
             <p>
-              Eine gestellte Rechnung bleibt, wie sie ist. Stornieren erstellt eine Stornorechnung mit eigener Nummer, die sie aufhebt; die Sitzungen
-              kannst du danach neu abrechnen.
+              Eine gestellte Rechnung bleibt, wie sie ist. Stornieren erstellt eine Stornorechnung mit eigener Nummer, die sie aufhebt; die
+              Sitzungen kannst du danach neu abrechnen.
             </p>
             <ActionButton
               action={cancelInvoiceAction}
