@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, billingAddresses, invoiceLines, invoices, payments, practiceSettings, sessionTypes, users } from "@/db/schema";
+import { appointments, billingAddresses, invoiceEvents, invoiceLines, invoices, payments, practiceSettings, sessionTypes, users } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
 import { draftFromPackage, draftFromSessions } from "@/lib/billing/drafts";
 import { cancelInvoice, issueInvoice } from "@/lib/billing/issue";
@@ -196,8 +196,11 @@ describe("account deletion keeps the books", () => {
     const clientId = await client("loeschen@example.org");
     const issued = await issuedInvoiceOf(clientId);
     await recordPayment(issued.id, { amountCents: 4000, paidOn: "2027-05-12", note: "Teilzahlung" });
+    await database.db.insert(invoiceEvents).values({ invoiceId: issued.id, kind: "reminder_sent", at: new Date("2027-05-20T08:00:00Z") });
     const exported = await exportClientData(clientId);
     expect(exported.billing.invoices.map((i) => [i.number, i.lines.length, i.payments.length])).toEqual([[issued.number, 1, 1]]);
+    // The reminder the client was sent is theirs to see as well.
+    expect(exported.billing.invoices[0]!.events).toEqual([{ kind: "reminder_sent", at: new Date("2027-05-20T08:00:00Z") }]);
     await deleteClientAccount(clientId, "http://localhost:3000");
     const [kept] = await database.db.select().from(invoices).where(eq(invoices.id, issued.id));
     expect(kept).toMatchObject({ status: "issued", number: issued.number, grossCents: 9000, clientId });
