@@ -1,6 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, billingAddresses, invoiceEvents, invoiceLines, invoices, payments, practiceSettings, sessionTypes, users } from "@/db/schema";
+import {
+  appointments,
+  billingAddresses,
+  invoiceEvents,
+  invoiceLines,
+  invoices,
+  payments,
+  practiceSettings,
+  sessionTypes,
+  users,
+} from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
 import { draftFromPackage, draftFromSessions } from "@/lib/billing/drafts";
 import { cancelInvoice, issueInvoice } from "@/lib/billing/issue";
@@ -103,7 +113,18 @@ describe("an issued invoice cannot be forged, changed or emptied", () => {
         sequence: 999,
         number: "2027-0999",
         issueDate: "2027-05-10",
-        issuer: { name: "X", street: "X", postalCode: "1", city: "X", taxNumber: "1", vatId: "", email: "", iban: "", bic: "", accountHolder: "" },
+        issuer: {
+          name: "X",
+          street: "X",
+          postalCode: "1",
+          city: "X",
+          taxNumber: "1",
+          vatId: "",
+          email: "",
+          iban: "",
+          bic: "",
+          accountHolder: "",
+        },
         recipient: { name: "X", street: "X", postalCode: "1", city: "X" },
         taxMode: "small_business",
       }),
