@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { billingAddresses, invoiceLines, invoices, packageCredits, payments, sessionPackages } from "@/db/schema";
+import { billingAddresses, invoiceEvents, invoiceLines, invoices, packageCredits, payments, sessionPackages } from "@/db/schema";
 
-/** A client's money data for their export (GDPR Art. 15 and 20): address, packages, issued invoices with lines and payments. */
+/** A client's money data for their export (GDPR Art. 15 and 20): address, packages, issued invoices with lines, payments and events (reminders sent). */
 export async function billingExport(userId: string, db: Db) {
   const [address, packages, issued] = await Promise.all([
     db.select().from(billingAddresses).where(eq(billingAddresses.userId, userId)),
@@ -15,10 +15,11 @@ export async function billingExport(userId: string, db: Db) {
   ]);
   const ids = issued.map((i) => i.id);
   const packageIds = packages.map((p) => p.id);
-  const [lines, paid, credits] = await Promise.all([
+  const [lines, paid, credits, events] = await Promise.all([
     ids.length ? db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.position)) : [],
     ids.length ? db.select().from(payments).where(inArray(payments.invoiceId, ids)).orderBy(asc(payments.paidOn)) : [],
     packageIds.length ? db.select().from(packageCredits).where(inArray(packageCredits.packageId, packageIds)) : [],
+    ids.length ? db.select().from(invoiceEvents).where(inArray(invoiceEvents.invoiceId, ids)).orderBy(asc(invoiceEvents.at)) : [],
   ]);
   return {
     address: address[0] ? { ...address[0], userId: undefined } : null,
@@ -27,6 +28,7 @@ export async function billingExport(userId: string, db: Db) {
       ...invoice,
       lines: lines.filter((l) => l.invoiceId === invoice.id),
       payments: paid.filter((p) => p.invoiceId === invoice.id),
+      events: events.filter((e) => e.invoiceId === invoice.id).map((e) => ({ kind: e.kind, at: e.at })),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { line, wholeNumber } from "@/lib/settings/schemas";
 import { taxModes } from "@/db/schema";
+import { isValidDate } from "@/lib/time/dates";
 import { euro, paymentAmountSchema } from "./amount";
 
 /*
@@ -73,14 +74,8 @@ export const billingAddressSchema = z.object({
 });
 export type BillingAddressInput = z.infer<typeof billingAddressSchema>;
 
-const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** A real calendar day ("2026-02-30" is not one). */
-function isRealDate(v: string): boolean {
-  if (!isoDate.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-const date = (message: string) => z.string().refine(isRealDate, message);
+/** A real calendar day as the date fields send it (YYYY-MM-DD; "2026-02-30" is not one). */
+const date = (message: string) => z.string().refine(isValidDate, message);
 
 /** A user id (Auth.js: text, a uuid in practice): printable, short; the query decides whether it is one. */
 const userId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "Diese Klient*in gibt es nicht.");
@@ -114,3 +109,8 @@ export const paymentSchema = z.object({
 export const invoiceListFilterSchema = z.object({
   status: z.enum(["open", "overdue", "paid", "cancelled", "draft"]).optional().catch(undefined),
 });
+
+const day = z.iso.date().refine(isValidDate);
+
+/** The period of the export for the tax advisor: issue dates (and payment dates) from `von` to `bis`. */
+export const taxExportPeriodSchema = z.object({ von: day, bis: day }).strict();

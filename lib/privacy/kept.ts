@@ -23,6 +23,10 @@ export const keptAfterDeletion: readonly KeptAfterDeletion[] = [
   { table: "invoices", column: "recipient", what: "Name und Anschrift auf gestellten Rechnungen und Stornorechnungen", basis: invoiceBasis, period: invoicePeriod },
   { table: "invoices", column: "recipient_email", what: "die E-Mail-Adresse, an die eine Rechnung ging", basis: invoiceBasis, period: invoicePeriod },
   { table: "invoices", column: "client_id", what: "die Kennung deines Kontos auf deinen Rechnungen", basis: invoiceBasis, period: invoicePeriod },
+  // The lines and payments belong to the books as much as the invoice (and the database keeps them
+  // unchanged): a package's title, as the coach named it, and the coach's note on a payment.
+  { table: "invoice_lines", column: "description", what: "die Leistungsbeschreibung auf gestellten Rechnungen, z. B. der Name eines Pakets", basis: invoiceBasis, period: invoicePeriod },
+  { table: "payments", column: "note", what: "der Vermerk zu einer Zahlung auf eine Rechnung", basis: invoiceBasis, period: invoicePeriod },
 ];
 
 /**

@@ -346,6 +346,21 @@ export const routes: Record<string, Probe[]> = {
     { path: (ids) => `/coach/klienten/${ids.unknown}/bericht.pdf`, expect: { anonymous: "login", anna: 403, ben: 403, coach: 404 } },
     { path: (ids) => `/coach/klienten/${ids.coach}/bericht.pdf`, expect: { anonymous: "login", anna: 403, ben: 403, coach: 404 } },
   ],
+  // The export for the tax advisor: the coach's alone; a period that is no period is a 400.
+  "GET /coach/rechnungen/export.csv": [
+    { path: () => "/coach/rechnungen/export.csv?von=2027-01-01&bis=2027-12-31", expect: coachPage },
+    {
+      path: () => "/coach/rechnungen/export.csv?von=2010-01-01&bis=2027-12-31",
+      expect: { anonymous: "login", anna: 403, ben: 403, coach: 400 },
+    },
+  ],
+  "GET /coach/rechnungen/export.zip": [
+    { path: () => "/coach/rechnungen/export.zip?von=2027-01-01&bis=2027-12-31", expect: coachPage },
+    {
+      path: () => "/coach/rechnungen/export.zip?von=2027-02-30&bis=2027-12-31",
+      expect: { anonymous: "login", anna: 403, ben: 403, coach: 400 },
+    },
+  ],
   "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
   "GET /dashboard/daten/uebungen.csv": [{ path: () => "/dashboard/daten/uebungen.csv", expect: clientDownload }],
   // The coach's recording upload: a raw audio body. Text is no audio (415 once allowed in).

@@ -12,6 +12,7 @@ import { setOutcome } from "@/lib/appointments/outcome";
 import { draftFromPackage, draftFromSessions } from "@/lib/billing/drafts";
 import { issueInvoice } from "@/lib/billing/issue";
 import { sellPackage } from "@/lib/billing/packages";
+import { recordPayment } from "@/lib/billing/status";
 import { theCoach } from "@/lib/settings/coach";
 import { cancelByClient } from "@/lib/appointments/client";
 import { convertToClient } from "@/lib/booking/coach";
@@ -67,6 +68,7 @@ const markers = {
   homeworkNote: "mkpracticeassignmentnote",
   practiceNote: "mkpracticelognote",
   practiceFeedback: "mkpracticefeedback",
+  paymentNote: "mkpaymentnote",
 };
 
 const allYes = {
@@ -195,6 +197,9 @@ describe.each(engines)("deleting an account on %s", (engine) => {
       priceCents: 32000,
       expiresOn: null,
     });
+    // The package is invoiced (its title is on the kept invoice), the session invoice partly paid with a note.
+    await issueInvoice(await draftFromPackage(pkg.id));
+    await recordPayment(invoice.id, { amountCents: 1000, paidOn: today, note: `Teilzahlung ${markers.paymentNote}` });
     await draftFromPackage(pkg.id);
     await scheduleSession(session(addDays(today, 10)), { origin });
     const [cancelled] = await scheduleSession(session(addDays(today, 12)), { origin });

@@ -30,6 +30,7 @@ import {
   removePasskeyFormSchema,
 } from "@/lib/second-factor/schemas";
 import { journalReminderSchema } from "@/lib/reminders/schemas";
+import { taxExportPeriodSchema } from "@/lib/billing/schemas";
 import { assignmentFormSchema, endAssignmentSchema, exerciseFormSchema, feedbackSchema, practiceLogSchema } from "@/lib/practice/schemas";
 import { reportPeriodSchema } from "@/lib/report/period";
 import { evidenceIdSchema, safetyEvidenceSchema, suggestionDecisionSchema } from "@/lib/safety/schemas";
@@ -79,6 +80,8 @@ const audioUploadRoute = await import("@/app/api/audio/route");
 const audioFileRoute = await import("@/app/audio/[id]/route");
 const clientReportRoute = await import("@/app/dashboard/bericht.pdf/route");
 const coachReportRoute = await import("@/app/coach/klienten/[id]/bericht.pdf/route");
+const taxCsvRoute = await import("@/app/coach/rechnungen/export.csv/route");
+const taxZipRoute = await import("@/app/coach/rechnungen/export.zip/route");
 
 const RUNS = 60;
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -286,6 +289,22 @@ describe("JSON routes under hostile input", () => {
         session.user = coach;
         const theirs = await coachReportRoute.GET(new NextRequest(url), params(id.slice(0, 10_000)));
         expect(theirs.status, url.search.slice(0, 200)).toBeLessThan(500);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("GET the tax advisor's export (/coach/rechnungen/export.csv, .zip): hostile periods never make a 5xx", async () => {
+    const query = fc.record({ von: fc.oneof(hostileString, fc.constant("2027-01-01")), bis: hostileString }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const url = new URL("http://localhost:3000/coach/rechnungen/export.csv");
+        for (const [k, v] of Object.entries(q)) url.searchParams.set(k, String(v).slice(0, 10_000));
+        session.user = coach;
+        for (const route of [taxCsvRoute, taxZipRoute]) {
+          const response = await route.GET(new NextRequest(url));
+          expect(response.status, url.search.slice(0, 200)).toBeLessThan(500);
+        }
       }),
       { numRuns: 20 },
     );
@@ -658,6 +677,7 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
     },
   },
   slotsQuerySchema: { schema: slotsQuerySchema, valid: { from: "2026-12-01", to: "2026-12-07" } },
+  taxExportPeriodSchema: { schema: taxExportPeriodSchema, valid: { von: "2027-01-01", bis: "2027-12-31" } },
   journalEntrySchema: {
     schema: journalEntrySchema,
     valid: {
