@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TaxExportForm } from "@/components/billing/TaxExportForm";
 import { requireRole } from "@/lib/auth/guards";
 import { formatEuro, invoiceStateLabel } from "@/lib/billing/money";
 import { listInvoicesForCoach } from "@/lib/billing/queries";
@@ -72,6 +73,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           ))}
         </ul>
       )}
+      <section className="rounded-xl border border-line bg-surface p-4">
+        <TaxExportForm today={todayIn(settings.timeZone)} />
+      </section>
     </div>
   );
 }
