@@ -1,11 +1,22 @@
 import { renderMarkdown } from "@/lib/articles/markdown";
-import { cancelSessionAction, rescheduleSessionAction, saveSessionRecordAction, scheduleSessionAction } from "@/lib/sessions/actions";
+import { FeeButton } from "@/components/cancellation/FeeButton";
+import { billFeeAction } from "@/lib/cancellation-policy/actions";
+import { feeStatesFor, type FeeState } from "@/lib/cancellation-policy/fees";
+import { feeButtonLabel } from "@/lib/cancellation-policy/offer";
+import {
+  cancelSessionAction,
+  recordSessionOutcomeAction,
+  rescheduleSessionAction,
+  saveSessionRecordAction,
+  scheduleSessionAction,
+} from "@/lib/sessions/actions";
 import { channelText } from "@/lib/appointments/channels";
 import { listActiveSessionTypes, listSessionsForCoach, type CoachSessionView } from "@/lib/sessions/queries";
 import { formatAppointmentTime } from "@/lib/time/format";
 import { practiceClock } from "@/lib/time/zone";
 import { ScheduleSessionForm } from "./ScheduleSessionForm";
 import { SessionChangeForms } from "./SessionChangeForms";
+import { SessionOutcomeButtons } from "./SessionOutcomeButtons";
 import { SessionRecordForm } from "./SessionRecordForm";
 
 const statusLabel: Record<string, string> = {
@@ -23,7 +34,8 @@ export async function CoachSessions({
   client: { id: string; name: string | null; email: string };
   timeZone: string;
 }) {
-  const [{ upcoming, past }, types] = await Promise.all([listSessionsForCoach(client.id), listActiveSessionTypes()]);
+  const [{ upcoming, past, now }, types] = await Promise.all([listSessionsForCoach(client.id), listActiveSessionTypes()]);
+  const fees = await feeStatesFor(client.id, past);
   const firstName = client.name?.split(" ")[0] ?? client.email;
   return (
     <section aria-labelledby="sitzungen" className="flex flex-col gap-6">
@@ -57,7 +69,17 @@ export async function CoachSessions({
         {past.length === 0 ? (
           <p className="text-muted">Noch keine.</p>
         ) : (
-          past.map((s) => <SessionItem key={s.id} session={s} clientId={client.id} firstName={firstName} timeZone={timeZone} />)
+          past.map((s) => (
+            <SessionItem
+              key={s.id}
+              session={s}
+              clientId={client.id}
+              firstName={firstName}
+              timeZone={timeZone}
+              fee={fees.get(s.id) ?? null}
+              begun={s.startAt.getTime() <= now}
+            />
+          ))
         )}
       </section>
     </section>
@@ -70,12 +92,16 @@ async function SessionItem({
   firstName,
   timeZone,
   upcoming = false,
+  fee = null,
+  begun = false,
 }: {
   session: CoachSessionView;
   clientId: string;
   firstName: string;
   timeZone: string;
   upcoming?: boolean;
+  fee?: FeeState;
+  begun?: boolean;
 }) {
   const notesHtml = s.notes.trim() ? (await renderMarkdown(s.notes)).html : null;
   const clock = practiceClock(s.startAt, timeZone);
@@ -97,14 +123,25 @@ async function SessionItem({
         </p>
       )}
       {s.cancelReason && <p className="text-muted">Grund der Absage: {s.cancelReason}</p>}
+      {s.status === "cancelled" && s.cancelledBy === "client" && s.cancelledAt && (
+        <p className="text-muted">
+          {firstName} hat abgesagt: {formatAppointmentTime(s.cancelledAt, timeZone, { withZone: false })}
+        </p>
+      )}
       {upcoming && (
         <SessionChangeForms
           reschedule={rescheduleSessionAction.bind(null, clientId, s.id)}
           cancel={cancelSessionAction.bind(null, clientId, s.id)}
           date={clock.date}
           time={clock.time}
+          firstName={firstName}
         />
       )}
+      {!upcoming && begun && s.status === "confirmed" && (
+        <SessionOutcomeButtons action={recordSessionOutcomeAction.bind(null, clientId, s.id)} />
+      )}
+      {fee && "billed" in fee && <p>{feeButtonLabel(fee.billed).replace(" berechnen", "")}: berechnet.</p>}
+      {fee && "offer" in fee && <FeeButton action={billFeeAction.bind(null, clientId, s.id)} label={feeButtonLabel(fee.offer)} />}
       {notesHtml && (
         <details>
           <summary className="cursor-pointer">Notizen ansehen</summary>

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { uuidSchema } from "@/lib/sql/uuid";
+
+/** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in the policy. */
+const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label}: bitte eine Zahl eingeben.` })
+    .int(`${label}: bitte eine ganze Zahl.`)
+    .min(min, `${label}: mindestens ${min}.`)
+    .max(max, `${label}: höchstens ${max}.`);
+
+/** The coach's cancellation policy ("Absageregel"): its text and the numbers a fee is computed from. */
+export const policyFormSchema = z.object({
+  text: z
+    .string({ error: "Bitte schreib die Absageregel auf." })
+    .trim()
+    .min(1, "Bitte schreib die Absageregel auf.")
+    .max(4000, "Die Absageregel ist zu lang (höchstens 4.000 Zeichen).")
+    .refine(noControl, "Die Absageregel enthält ungültige Zeichen."),
+  hoursBefore: wholeNumber("Stunden vorher", 1, 336),
+  latePercent: wholeNumber("Bei später Absage", 0, 100),
+  noShowPercent: wholeNumber("Bei Nichterscheinen", 0, 100),
+});
+export type PolicyInput = z.infer<typeof policyFormSchema>;
+
+/** The version the client read and accepts: it must still be the current one. */
+export const acceptPolicySchema = z.object({ policyId: uuidSchema });
+
+/** The coach bills the fee of one appointment of one client (both bound on the page). */
+export const billFeeSchema = z.object({
+  clientId: z.string().min(1).max(100),
+  appointmentId: uuidSchema,
+});
