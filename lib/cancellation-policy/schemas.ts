@@ -30,6 +30,6 @@ export const acceptPolicySchema = z.object({ policyId: uuidSchema });
 
 /** The coach bills the fee of one appointment of one client (both bound on the page). */
 export const billFeeSchema = z.object({
-  clientId: z.string().min(1).max(100),
+  clientId: uuidSchema,
   appointmentId: uuidSchema,
 });
