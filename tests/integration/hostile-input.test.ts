@@ -731,10 +731,18 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
   sessionOutcomeSchema: { schema: sessionOutcomeSchema, valid: { outcome: "no_show" } },
   policyFormSchema: {
     schema: policyFormSchema,
-    valid: { text: "Absagen später als 24 Stunden vorher berechne ich mit 50 %.", hoursBefore: "24", latePercent: "50", noShowPercent: "100" },
+    valid: {
+      text: "Absagen später als 24 Stunden vorher berechne ich mit 50 %.",
+      hoursBefore: "24",
+      latePercent: "50",
+      noShowPercent: "100",
+    },
   },
   acceptPolicySchema: { schema: acceptPolicySchema, valid: { policyId: "00000000-0000-4000-8000-000000000001" } },
-  billFeeSchema: { schema: billFeeSchema, valid: { clientId: "00000000-0000-4000-8000-000000000002", appointmentId: "00000000-0000-4000-8000-000000000001" } },
+  billFeeSchema: {
+    schema: billFeeSchema,
+    valid: { clientId: "00000000-0000-4000-8000-000000000002", appointmentId: "00000000-0000-4000-8000-000000000001" },
+  },
   sessionRecordSchema: { schema: sessionRecordSchema, valid: { notes: "# Notizen", homework: "Atmen" } },
   practiceSettingsFormSchema: {
     schema: practiceSettingsFormSchema,
