@@ -1,5 +1,5 @@
 import { renderMarkdown } from "@/lib/articles/markdown";
-import { FeeButton } from "@/components/cancellation/FeeButton";
+import { ActionButtons } from "@/components/ui/ActionButtons";
 import { billFeeAction } from "@/lib/cancellation-policy/actions";
 import { feeStatesFor, type FeeState } from "@/lib/cancellation-policy/fees";
 import { feeButtonLabel } from "@/lib/cancellation-policy/offer";
@@ -16,7 +16,6 @@ import { formatAppointmentTime } from "@/lib/time/format";
 import { practiceClock } from "@/lib/time/zone";
 import { ScheduleSessionForm } from "./ScheduleSessionForm";
 import { SessionChangeForms } from "./SessionChangeForms";
-import { SessionOutcomeButtons } from "./SessionOutcomeButtons";
 import { SessionRecordForm } from "./SessionRecordForm";
 
 const statusLabel: Record<string, string> = {
@@ -138,10 +137,18 @@ async function SessionItem({
         />
       )}
       {!upcoming && begun && s.status === "confirmed" && (
-        <SessionOutcomeButtons action={recordSessionOutcomeAction.bind(null, clientId, s.id)} />
+        <ActionButtons
+          action={recordSessionOutcomeAction.bind(null, clientId, s.id)}
+          buttons={[
+            { label: "Stattgefunden", name: "outcome", value: "completed" },
+            { label: "Nicht erschienen", name: "outcome", value: "no_show", variant: "quiet" },
+          ]}
+        />
       )}
       {fee && "billed" in fee && <p>{feeButtonLabel(fee.billed).replace(" berechnen", "")}: berechnet.</p>}
-      {fee && "offer" in fee && <FeeButton action={billFeeAction.bind(null, clientId, s.id)} label={feeButtonLabel(fee.offer)} />}
+      {fee && "offer" in fee && (
+        <ActionButtons action={billFeeAction.bind(null, clientId, s.id)} buttons={[{ label: feeButtonLabel(fee.offer) }]} once />
+      )}
       {notesHtml && (
         <details>
           <summary className="cursor-pointer">Notizen ansehen</summary>

@@ -1,15 +1,6 @@
 import { z } from "zod";
+import { noControl, wholeNumber } from "@/lib/settings/schemas";
 import { uuidSchema } from "@/lib/sql/uuid";
-
-/** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in the policy. */
-const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label}: bitte eine Zahl eingeben.` })
-    .int(`${label}: bitte eine ganze Zahl.`)
-    .min(min, `${label}: mindestens ${min}.`)
-    .max(max, `${label}: höchstens ${max}.`);
 
 /** The coach's cancellation policy ("Absageregel"): its text and the numbers a fee is computed from. */
 export const policyFormSchema = z.object({

@@ -2,14 +2,14 @@ import { z } from "zod";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in a setting. */
-const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
+export const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 const text = (label: string, max: number) =>
   z.string().trim().max(max, `${label}: höchstens ${max} Zeichen.`).refine(noControl, `${label}: ungültige Zeichen.`);
 
 /** A one-line setting that may reach an email header (the practice's and the coach's name, a session type's). */
 const line = (label: string, max: number) => text(label, max).refine(isSingleLine, singleLineMessage(label));
 
-const wholeNumber = (label: string, min: number, max: number) =>
+export const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${label}: bitte eine Zahl eingeben.` })
     .int(`${label}: bitte eine ganze Zahl.`)
