@@ -29,7 +29,7 @@ export const acceptPolicyAction = formAction({
   read: (form) => fields(form, ["policyId"]),
   run: async ({ policyId }, { user }) => {
     await acceptPolicy(user.id, policyId);
-    revalidatePath("/dashboard");
+    // No revalidation: the card stays with its thanks; at the next visit it is gone.
     return "Danke! Deine Zustimmung ist gespeichert.";
   },
 });
