@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressCharts } from "@/components/journal/ProgressCharts";
 import { ReportDownload } from "@/components/report/ReportDownload";
+import { PolicyPrompt } from "@/components/cancellation/PolicyPrompt";
 import { CheckinPrompt } from "@/components/outcomes/CheckinPrompt";
 import { ClientSessionDetails, appointmentTitle } from "@/components/sessions/ClientSessionDetails";
 import { ButtonLink } from "@/components/ui/Button";
@@ -59,6 +60,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="flex flex-col gap-8">
       <h1>{firstName ? `Hallo ${firstName}` : "Hallo"}, schön, dass du da bist.</h1>
+      <PolicyPrompt userId={user.id} />
       <CheckinPrompt userId={user.id} />
 
       <div className="grid gap-4 md:grid-cols-2">

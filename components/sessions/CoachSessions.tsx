@@ -1,5 +1,15 @@
 import { renderMarkdown } from "@/lib/articles/markdown";
-import { cancelSessionAction, rescheduleSessionAction, saveSessionRecordAction, scheduleSessionAction } from "@/lib/sessions/actions";
+import { ActionButtons } from "@/components/ui/ActionButtons";
+import { billFeeAction } from "@/lib/cancellation-policy/actions";
+import { feeStatesFor, type FeeState } from "@/lib/cancellation-policy/fees";
+import { feeButtonLabel } from "@/lib/cancellation-policy/offer";
+import {
+  cancelSessionAction,
+  recordSessionOutcomeAction,
+  rescheduleSessionAction,
+  saveSessionRecordAction,
+  scheduleSessionAction,
+} from "@/lib/sessions/actions";
 import { channelText } from "@/lib/appointments/channels";
 import { listActiveSessionTypes, listSessionsForCoach, type CoachSessionView } from "@/lib/sessions/queries";
 import { formatAppointmentTime } from "@/lib/time/format";
@@ -23,7 +33,8 @@ export async function CoachSessions({
   client: { id: string; name: string | null; email: string };
   timeZone: string;
 }) {
-  const [{ upcoming, past }, types] = await Promise.all([listSessionsForCoach(client.id), listActiveSessionTypes()]);
+  const [{ upcoming, past, now }, types] = await Promise.all([listSessionsForCoach(client.id), listActiveSessionTypes()]);
+  const fees = await feeStatesFor(client.id, past);
   const firstName = client.name?.split(" ")[0] ?? client.email;
   return (
     <section aria-labelledby="sitzungen" className="flex flex-col gap-6">
@@ -57,7 +68,17 @@ export async function CoachSessions({
         {past.length === 0 ? (
           <p className="text-muted">Noch keine.</p>
         ) : (
-          past.map((s) => <SessionItem key={s.id} session={s} clientId={client.id} firstName={firstName} timeZone={timeZone} />)
+          past.map((s) => (
+            <SessionItem
+              key={s.id}
+              session={s}
+              clientId={client.id}
+              firstName={firstName}
+              timeZone={timeZone}
+              fee={fees.get(s.id) ?? null}
+              begun={s.startAt.getTime() <= now}
+            />
+          ))
         )}
       </section>
     </section>
@@ -70,12 +91,16 @@ async function SessionItem({
   firstName,
   timeZone,
   upcoming = false,
+  fee = null,
+  begun = false,
 }: {
   session: CoachSessionView;
   clientId: string;
   firstName: string;
   timeZone: string;
   upcoming?: boolean;
+  fee?: FeeState;
+  begun?: boolean;
 }) {
   const notesHtml = s.notes.trim() ? (await renderMarkdown(s.notes)).html : null;
   const clock = practiceClock(s.startAt, timeZone);
@@ -97,13 +122,32 @@ async function SessionItem({
         </p>
       )}
       {s.cancelReason && <p className="text-muted">Grund der Absage: {s.cancelReason}</p>}
+      {s.status === "cancelled" && s.cancelledBy === "client" && s.cancelledAt && (
+        <p className="text-muted">
+          {firstName} hat abgesagt: {formatAppointmentTime(s.cancelledAt, timeZone, { withZone: false })}
+        </p>
+      )}
       {upcoming && (
         <SessionChangeForms
           reschedule={rescheduleSessionAction.bind(null, clientId, s.id)}
           cancel={cancelSessionAction.bind(null, clientId, s.id)}
           date={clock.date}
           time={clock.time}
+          firstName={firstName}
         />
+      )}
+      {!upcoming && begun && s.status === "confirmed" && (
+        <ActionButtons
+          action={recordSessionOutcomeAction.bind(null, clientId, s.id)}
+          buttons={[
+            { label: "Stattgefunden", name: "outcome", value: "completed" },
+            { label: "Nicht erschienen", name: "outcome", value: "no_show", variant: "quiet" },
+          ]}
+        />
+      )}
+      {fee && "billed" in fee && <p>{feeButtonLabel(fee.billed).replace(" berechnen", "")}: berechnet.</p>}
+      {fee && "offer" in fee && (
+        <ActionButtons action={billFeeAction.bind(null, clientId, s.id)} buttons={[{ label: feeButtonLabel(fee.offer) }]} once />
       )}
       {notesHtml && (
         <details>

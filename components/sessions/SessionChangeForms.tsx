@@ -11,7 +11,19 @@ import { TextArea } from "@/components/ui/Field";
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
 /** Move or cancel one upcoming session; each opens on demand so the list stays calm. */
-export function SessionChangeForms({ reschedule, cancel, date, time }: { reschedule: Action; cancel: Action; date: string; time: string }) {
+export function SessionChangeForms({
+  reschedule,
+  cancel,
+  date,
+  time,
+  firstName,
+}: {
+  reschedule: Action;
+  cancel: Action;
+  date: string;
+  time: string;
+  firstName: string;
+}) {
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
   const [moveState, onMove, moving] = useKeptForm<FormState>(reschedule, {});
   const [cancelState, onCancel, cancelling] = useKeptForm<FormState>(cancel, {});
@@ -59,6 +71,17 @@ export function SessionChangeForms({ reschedule, cancel, date, time }: { resched
       {open === "cancel" && (
         <form onSubmit={onCancel} noValidate className="flex flex-col gap-3">
           <FormNotices state={cancelState} />
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 font-medium">Wer sagt ab?</legend>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="by" value="coach" defaultChecked className="size-5" />
+              Ich sage ab
+            </label>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="by" value="client" className="size-5" />
+              {firstName} hat abgesagt (z. B. am Telefon)
+            </label>
+          </fieldset>
           <TextArea
             label="Grund der Absage"
             name="reason"

@@ -15,3 +15,4 @@ export * from "./practice";
 export * from "./safety";
 export * from "./calendars";
 export * from "./outcomes";
+export * from "./cancellation";

@@ -1,9 +1,10 @@
-import { and, asc, eq, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, notExists, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import {
   appointments,
   billingAddresses,
   billingClaims,
+  cancellationFees,
   invoiceLines,
   invoices,
   packageCredits,
@@ -12,6 +13,7 @@ import {
   sessionTypes,
   users,
 } from "@/db/schema";
+import { feeCents, feeDescription } from "@/lib/cancellation-policy/offer";
 import { AppError } from "@/lib/http/errors";
 import { practiceDate } from "@/lib/time/zone";
 
@@ -19,12 +21,22 @@ import { practiceDate } from "@/lib/time/zone";
  * Drafts: what the coach reviews before issuing. A draft is made from a client's unbilled
  * sessions or from one package; its lines carry the price of the moment. Nothing is claimed
  * yet: issuing claims (lib/billing/issue.ts), so two drafts of one session are harmless and the
- * second to be issued is refused.
+ * second to be issued is refused. A late cancellation or no-show fee the coach billed
+ * (lib/cancellation-policy) is an item like a session: its appointment is claimed the same way.
  */
 
-export type UnbilledSession = { id: string; startAt: Date; durationMinutes: number; priceCents: number; typeName: string | null };
+export type UnbilledSession = {
+  id: string;
+  startAt: Date;
+  durationMinutes: number;
+  /** What the line bills: the session's price, or for a fee its percent of that price. */
+  priceCents: number;
+  typeName: string | null;
+  /** A billed late cancellation or no-show, else null (a held session). */
+  fee: { kind: "late" | "no_show"; percent: number } | null;
+};
 
-/** Completed sessions of a client that no issued invoice and no package credit covers. */
+/** Completed sessions and billed fees of a client that no issued invoice and no package credit covers. */
 export async function unbilledSessions(clientId: string, db: Db = defaultDb): Promise<UnbilledSession[]> {
   const rows = await db
     .select({
@@ -33,14 +45,20 @@ export async function unbilledSessions(clientId: string, db: Db = defaultDb): Pr
       endAt: appointments.endAt,
       priceCents: sql<number>`coalesce(${sessionTypes.priceCents}, 0)`,
       typeName: sessionTypes.name,
+      feeKind: cancellationFees.kind,
+      feePercent: cancellationFees.percent,
     })
     .from(appointments)
     .leftJoin(sessionTypes, eq(sessionTypes.id, appointments.sessionTypeId))
+    .leftJoin(cancellationFees, eq(cancellationFees.appointmentId, appointments.id))
     .where(
       and(
         eq(appointments.clientId, clientId),
         eq(appointments.kind, "session"),
-        eq(appointments.status, "completed"),
+        or(
+          eq(appointments.status, "completed"),
+          and(inArray(appointments.status, ["cancelled", "no_show"]), isNotNull(cancellationFees.appointmentId)),
+        ),
         notExists(
           db
             .select({ x: sql`1` })
@@ -56,13 +74,24 @@ export async function unbilledSessions(clientId: string, db: Db = defaultDb): Pr
       ),
     )
     .orderBy(asc(appointments.startAt));
-  return rows.map((r) => ({
-    id: r.id,
-    startAt: r.startAt,
-    durationMinutes: Math.round((r.endAt.getTime() - r.startAt.getTime()) / 60_000),
-    priceCents: Number(r.priceCents),
-    typeName: r.typeName,
-  }));
+  return rows.map((r) => {
+    const fee = r.feeKind && r.feePercent !== null ? { kind: r.feeKind, percent: r.feePercent } : null;
+    return {
+      id: r.id,
+      startAt: r.startAt,
+      durationMinutes: Math.round((r.endAt.getTime() - r.startAt.getTime()) / 60_000),
+      priceCents: fee ? feeCents(Number(r.priceCents), fee.percent) : Number(r.priceCents),
+      typeName: r.typeName,
+      fee,
+    };
+  });
+}
+
+/** The line's wording: a session, or a fee with its date in the practice zone. */
+export function itemDescription(item: UnbilledSession, timeZone: string): string {
+  return item.fee
+    ? feeDescription(item.fee.kind, item.fee.percent, practiceDate(item.startAt, timeZone))
+    : sessionDescription(item.durationMinutes);
 }
 
 /** The one wording of a session on an invoice: what was done and how long, no health terms. */
@@ -88,7 +117,8 @@ export async function draftFromSessions(clientId: string, appointmentIds: string
   const chosen = appointmentIds ? open.filter((s) => appointmentIds.includes(s.id)) : open;
   if (appointmentIds && chosen.length !== new Set(appointmentIds).size)
     throw new AppError("conflict", "Mindestens eine dieser Sitzungen ist schon abgerechnet oder nicht abrechenbar.");
-  if (chosen.length === 0) throw new AppError("invalid", "Es gibt keine abgeschlossenen Sitzungen, die noch nicht abgerechnet sind.");
+  if (chosen.length === 0)
+    throw new AppError("invalid", "Es gibt keine abgeschlossenen Sitzungen oder Ausfallhonorare, die noch nicht abgerechnet sind.");
   const [settings] = await db.select({ timeZone: practiceSettings.timeZone }).from(practiceSettings).where(eq(practiceSettings.id, 1));
   const zone = settings?.timeZone ?? "Europe/Berlin";
   return db.transaction(async (tx) => {
@@ -97,7 +127,7 @@ export async function draftFromSessions(clientId: string, appointmentIds: string
       chosen.map((s, i) => ({
         invoiceId: invoice!.id,
         position: i + 1,
-        description: sessionDescription(s.durationMinutes),
+        description: itemDescription(s, zone),
         serviceDate: practiceDate(s.startAt, zone),
         grossCents: s.priceCents,
         appointmentId: s.id,

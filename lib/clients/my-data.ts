@@ -18,6 +18,8 @@ import {
 import { giveBack } from "@/lib/appointments/holds";
 import { restrictInvoicesOf } from "@/lib/billing/erasure";
 import { billingExport } from "@/lib/billing/export";
+import { feesOf } from "@/lib/cancellation-policy/fees";
+import { acceptancesOf } from "@/lib/cancellation-policy/policy";
 import { queueCalendarWrites } from "@/lib/calendars/writeback";
 import { announceCancelled } from "@/lib/notifications/events";
 import { eraseEmailsOf } from "@/lib/email/erase";
@@ -103,6 +105,11 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     outcomePrompts: prompts.map(({ userId: _owner, ...prompt }) => prompt),
     // Billing address, packages and issued invoices with their lines and payments (lib/billing).
     billing: await billingExport(userId, db),
+    // The cancellation policy versions the client agreed to (with the text as accepted) and the fees billed under them.
+    cancellationPolicy: {
+      acceptances: await acceptancesOf(userId, db),
+      fees: await feesOf(userId, db),
+    },
   };
 }
 

@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, sent } from "@/lib/http/form-action";
 import { siteOrigin } from "@/lib/site-url";
+import { uuidSchema } from "@/lib/sql/uuid";
 import { saveSessionRecord } from "./queries";
 import { cancelSession, rescheduleSession, scheduleSession } from "./schedule";
-import { cancelSessionSchema, rescheduleSessionSchema, scheduleSessionSchema, sessionRecordSchema } from "./schemas";
+import { setOutcome } from "@/lib/appointments/outcome";
+import { cancelSessionSchema, rescheduleSessionSchema, scheduleSessionSchema, sessionOutcomeSchema, sessionRecordSchema } from "./schemas";
 
 /** The client's page shows the change at once. */
 const refresh = (clientId: string) => revalidatePath(`/coach/klienten/${clientId}`);
@@ -55,11 +57,29 @@ export const rescheduleSessionAction = formAction({
 export const cancelSessionAction = formAction({
   role: "coach",
   schema: cancelSessionSchema.extend(session),
-  read: (form, clientId: string, id: string) => ({ clientId: String(clientId), id: String(id), reason: sent(form, "reason") }),
+  read: (form, clientId: string, id: string) => ({
+    clientId: String(clientId),
+    id: String(id),
+    reason: sent(form, "reason"),
+    by: sent(form, "by"),
+  }),
   run: async (input) => {
-    await cancelSession(input.id, input.reason, { origin: await siteOrigin() });
+    await cancelSession(input.id, input.reason, { origin: await siteOrigin(), by: input.by });
     refresh(input.clientId);
     return "Abgesagt. Die Absage ist unterwegs.";
+  },
+});
+
+/** "Stattgefunden" or "Nicht erschienen" for a session that has begun; a held one draws a package credit. */
+export const recordSessionOutcomeAction = formAction({
+  role: "coach",
+  firstIssueAsMessage: true,
+  schema: sessionOutcomeSchema.extend({ clientId: z.string(), id: uuidSchema }),
+  read: (form, clientId: string, id: string) => ({ clientId: String(clientId), id: String(id), outcome: sent(form, "outcome") }),
+  run: async (input) => {
+    await setOutcome(input.id, input.outcome);
+    refresh(input.clientId);
+    return input.outcome === "completed" ? "Als stattgefunden vermerkt." : "Als nicht erschienen vermerkt.";
   },
 });
 

@@ -29,7 +29,7 @@ export async function listSessionsForCoach(clientId: string, db: Db = defaultDb)
   const now = Date.now();
   const items = rows.map((r) => ({ ...r.appointment, typeName: r.typeName, notes: r.notes ?? "" }));
   const isUpcoming = (a: (typeof items)[number]) => a.status === "confirmed" && a.endAt.getTime() >= now;
-  return { upcoming: items.filter(isUpcoming), past: items.filter((a) => !isUpcoming(a)).reverse() };
+  return { upcoming: items.filter(isUpcoming), past: items.filter((a) => !isUpcoming(a)).reverse(), now };
 }
 export type CoachSessionView = Awaited<ReturnType<typeof listSessionsForCoach>>["upcoming"][number];
 

@@ -162,11 +162,20 @@ export async function rescheduleSession(id: string, input: RescheduleSessionInpu
   return moved;
 }
 
-/** The coach cancels a session; the client gets the calendar's CANCEL. */
-export async function cancelSession(id: string, reason: string | null, ctx: Ctx, db: Db = defaultDb): Promise<Appointment> {
+/**
+ * The coach cancels a session; the client gets the calendar's CANCEL. When the client asked for it
+ * (by phone, a message), `by: "client"` records that, and when: a late cancellation may then carry
+ * the fee the client agreed to (lib/cancellation-policy). The emails are the coach's cancellation.
+ */
+export async function cancelSession(
+  id: string,
+  reason: string | null,
+  ctx: Ctx & { by?: "coach" | "client" },
+  db: Db = defaultDb,
+): Promise<Appointment> {
   const session = await loadUpcomingSession(db, id);
   return db.transaction(async (tx) => {
-    const [row] = await giveBack(tx, eq(appointments.id, session.id), { by: "coach", reason });
+    const [row] = await giveBack(tx, eq(appointments.id, session.id), { by: ctx.by ?? "coach", reason });
     if (!row) throw new AppError("not_found", "Diese Sitzung wurde schon abgesagt.");
     await announceCancelled(tx, row, { origin: ctx.origin, by: "coach", reason });
     return row;

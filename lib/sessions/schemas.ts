@@ -54,6 +54,13 @@ export type RescheduleSessionInput = z.infer<typeof rescheduleSessionSchema>;
 
 export const cancelSessionSchema = z.object({
   reason: optionalText(500, "Der Grund ist zu lang (höchstens 500 Zeichen)."),
+  /** Who asked for the cancellation: the coach, or the client through the coach. */
+  by: z.enum(["coach", "client"], { error: "Bitte wähle, wer absagt." }).default("coach"),
+});
+
+/** The coach records how a session that has begun went. */
+export const sessionOutcomeSchema = z.object({
+  outcome: z.enum(["completed", "no_show"], { error: "Bitte wähle, wie die Sitzung war." }),
 });
 
 /** The coach's private notes (Markdown) and the homework the client sees. */

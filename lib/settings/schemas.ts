@@ -3,7 +3,7 @@ import { priceSchema } from "@/lib/billing/amount";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in a setting. */
-const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
+export const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 const text = (label: string, max: number) =>
   z.string().trim().max(max, `${label}: höchstens ${max} Zeichen.`).refine(noControl, `${label}: ungültige Zeichen.`);
 

@@ -271,6 +271,27 @@ function attemptsFor(key: string, action: AnyAction): Call[] {
         () => action(ids.anna, dashes, {}, form({})),
         () => action(ids.anna, ids.annasAppointment, {}, form({ reason: "\u0000" })),
       ];
+    case "recordSessionOutcomeAction":
+      return [
+        () => action(ids.anna, ids.unknown, {}, form({ outcome: "no_show" })),
+        () => action(ids.anna, dashes, {}, form({ outcome: "completed" })),
+        () => action(ids.anna, ids.annasAppointment, {}, form({ outcome: "cancelled" })),
+      ];
+    // The cancellation policy: bad input only (a valid save would make a version), unknown versions, fees without an agreement.
+    case "savePolicyAction":
+      return [
+        () => action({}, form({ text: "", hoursBefore: "24", latePercent: "50", noShowPercent: "100" })),
+        () => action({}, form({ text: "Regel\u0000", hoursBefore: "0", latePercent: "150", noShowPercent: "-1" })),
+      ];
+    case "acceptPolicyAction":
+      return [() => action({}, form({ policyId: ids.unknown })), () => action({}, form({ policyId: dashes }))];
+    case "billFeeAction":
+      return [
+        () => action(ids.anna, ids.unknown, {}, form({})),
+        () => action(ids.anna, dashes, {}, form({})),
+        () => action(ids.anna, ids.annasAppointment, {}, form({})),
+        () => action(ids.ben, ids.annasAppointment, {}, form({})),
+      ];
     case "saveSessionRecordAction":
       return [
         () => action(ids.anna, ids.unknown, {}, form({ notes: "x" })),

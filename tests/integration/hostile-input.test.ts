@@ -20,7 +20,14 @@ import { parseAnswers } from "@/lib/checks/self-check";
 import { inviteClientSchema } from "@/lib/clients/invitations";
 import { createEntry } from "@/lib/journal/queries";
 import { journalEntrySchema, journalPatchSchema, journalQuerySchema } from "@/lib/journal/schemas";
-import { cancelSessionSchema, rescheduleSessionSchema, scheduleSessionSchema, sessionRecordSchema } from "@/lib/sessions/schemas";
+import { acceptPolicySchema, billFeeSchema, policyFormSchema } from "@/lib/cancellation-policy/schemas";
+import {
+  cancelSessionSchema,
+  rescheduleSessionSchema,
+  scheduleSessionSchema,
+  sessionOutcomeSchema,
+  sessionRecordSchema,
+} from "@/lib/sessions/schemas";
 import {
   authenticationVerifySchema,
   endSessionFormSchema,
@@ -742,7 +749,22 @@ const schemas: Record<string, { schema: z.ZodType; valid: Record<string, unknown
     },
   },
   rescheduleSessionSchema: { schema: rescheduleSessionSchema, valid: { date: "2030-01-07", time: "10:00", reason: "Krank" } },
-  cancelSessionSchema: { schema: cancelSessionSchema, valid: { reason: "Krank" } },
+  cancelSessionSchema: { schema: cancelSessionSchema, valid: { reason: "Krank", by: "client" } },
+  sessionOutcomeSchema: { schema: sessionOutcomeSchema, valid: { outcome: "no_show" } },
+  policyFormSchema: {
+    schema: policyFormSchema,
+    valid: {
+      text: "Absagen später als 24 Stunden vorher berechne ich mit 50 %.",
+      hoursBefore: "24",
+      latePercent: "50",
+      noShowPercent: "100",
+    },
+  },
+  acceptPolicySchema: { schema: acceptPolicySchema, valid: { policyId: "00000000-0000-4000-8000-000000000001" } },
+  billFeeSchema: {
+    schema: billFeeSchema,
+    valid: { clientId: "00000000-0000-4000-8000-000000000002", appointmentId: "00000000-0000-4000-8000-000000000001" },
+  },
   sessionRecordSchema: { schema: sessionRecordSchema, valid: { notes: "# Notizen", homework: "Atmen" } },
   practiceSettingsFormSchema: {
     schema: practiceSettingsFormSchema,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SecuritySettings } from "@/components/account/SecuritySettings";
 import { BillingSettingsForm } from "@/components/billing/BillingSettingsForm";
+import { CancellationPolicyForm } from "@/components/cancellation/CancellationPolicyForm";
 import { CalendarFeedForm } from "@/components/coach/CalendarFeedForm";
 import { CalendarConnectionsSection } from "@/components/coach/calendars/CalendarConnectionsSection";
 import { PracticeSettingsForm } from "@/components/coach/PracticeSettingsForm";
@@ -9,22 +10,25 @@ import { SessionTypeForm } from "@/components/coach/SessionTypeForm";
 import { Button } from "@/components/ui/Button";
 import { requireRole, sessionState } from "@/lib/auth/guards";
 import { listConnections, loadWriteback } from "@/lib/calendars/connections";
+import { currentPolicy } from "@/lib/cancellation-policy/policy";
 import { setSessionTypeActiveAction } from "@/lib/settings/actions";
 import { listSessionTypes } from "@/lib/settings/practice";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { sessionChannelLabels } from "@/lib/settings/schemas";
+import { formatDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Einstellungen", robots: { index: false } };
 
 export default async function SettingsPage() {
   const coach = await requireRole("coach", "/coach/einstellungen");
   // Uncached reads: the coach edits exactly these values and must see what was saved.
-  const [practice, types, state, connections, writeback] = await Promise.all([
+  const [practice, types, state, connections, writeback, policy] = await Promise.all([
     loadPracticeSettings(),
     listSessionTypes(),
     sessionState(),
     listConnections(coach.id),
     loadWriteback(),
+    currentPolicy(),
   ]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (
@@ -106,6 +110,18 @@ export default async function SettingsPage() {
           <SessionTypeForm legend="Neue Sitzungsart" />
         </div>
       </section>
+
+      <CancellationPolicyForm
+        values={
+          policy && {
+            text: policy.text,
+            hoursBefore: policy.hoursBefore,
+            latePercent: policy.latePercent,
+            noShowPercent: policy.noShowPercent,
+          }
+        }
+        since={policy && formatDate(policy.createdAt, practice.timeZone)}
+      />
 
       <section aria-labelledby="kalender" className="flex flex-col gap-4">
         <h2 id="kalender">Kalender-Abo</h2>
