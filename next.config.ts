@@ -23,7 +23,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own folder; bundling it breaks that (see STACK.md).
   // pdfkit reads its standard fonts' metrics (AFM files) from its own folder at run time, the same way.
-  serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "qrcode"],
   poweredByHeader: false,
   // Next's page cache with one staleness rule shared by every instance (see the file).
   cacheHandler: path.join(process.cwd(), "server/cache-handler.mjs"),

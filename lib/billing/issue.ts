@@ -15,6 +15,9 @@ import {
   type PracticeSettings,
 } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { queueInvoiceReady } from "@/lib/notifications/invoices";
+import { practiceVoice } from "@/lib/notifications/voice";
+import { staticSiteOrigin } from "@/lib/site-url";
 import { sqlStateOf } from "@/lib/sql/state";
 import { addDays } from "@/lib/time/dates";
 import { todayIn } from "@/lib/time/zone";
@@ -95,10 +98,13 @@ async function markIssued(tx: Db, invoiceId: string, issueDate: string, now: Dat
   return issued!;
 }
 
-/** Issues a draft as of `now`. Returns the invoice as issued. */
-export async function issueInvoice(invoiceId: string, options: { now?: Date; db?: Db } = {}): Promise<Invoice> {
+type IssueOptions = { now?: Date; db?: Db; origin?: string };
+
+/** Issues a draft as of `now`, and tells the client in the same transaction. Returns the invoice as issued. */
+export async function issueInvoice(invoiceId: string, options: IssueOptions = {}): Promise<Invoice> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
+  const origin = options.origin ?? staticSiteOrigin();
   try {
     return await db.transaction(async (tx) => {
       const draft = await lockedDraft(tx, invoiceId);
@@ -145,7 +151,7 @@ export async function issueInvoice(invoiceId: string, options: { now?: Date; db?
             .map((l) => ({ invoiceId, appointmentId: l.appointmentId, packageId: l.appointmentId ? null : l.packageId }))
             .filter((c) => c.appointmentId || c.packageId),
         );
-      return markIssued(tx, invoiceId, issueDate, now, {
+      const issued = await markIssued(tx, invoiceId, issueDate, now, {
         dueDate: addDays(issueDate, settings.paymentTermDays),
         serviceFrom: dates[0]!,
         serviceUntil: dates.at(-1)!,
@@ -155,6 +161,8 @@ export async function issueInvoice(invoiceId: string, options: { now?: Date; db?
         taxMode: settings.taxMode,
         ...tax,
       });
+      await queueInvoiceReady(tx, await practiceVoice(tx), issued, lines, null, origin);
+      return issued;
     });
   } catch (error) {
     alreadyBilled(error);
@@ -166,9 +174,10 @@ export async function issueInvoice(invoiceId: string, options: { now?: Date; db?
  * parties and lines with negated amounts, referring to the original. The original stays as it
  * was; its claims go, so what it billed can be billed again.
  */
-export async function cancelInvoice(invoiceId: string, options: { now?: Date; db?: Db } = {}): Promise<Invoice> {
+export async function cancelInvoice(invoiceId: string, options: IssueOptions = {}): Promise<Invoice> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
+  const origin = options.origin ?? staticSiteOrigin();
   return db.transaction(async (tx) => {
     const [original] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
     if (!original || original.status !== "issued") throw new AppError("not_found", "Diese Rechnung gibt es nicht.");
@@ -196,7 +205,7 @@ export async function cancelInvoice(invoiceId: string, options: { now?: Date; db
       })),
     );
     await tx.delete(billingClaims).where(eq(billingClaims.invoiceId, invoiceId));
-    return markIssued(tx, storno!.id, issueDate, now, {
+    const issued = await markIssued(tx, storno!.id, issueDate, now, {
       dueDate: issueDate,
       serviceFrom: original.serviceFrom,
       serviceUntil: original.serviceUntil,
@@ -210,5 +219,12 @@ export async function cancelInvoice(invoiceId: string, options: { now?: Date; db
       netCents: -original.netCents,
       taxCents: -original.taxCents,
     });
+    const stornoLines = await tx
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, issued.id))
+      .orderBy(asc(invoiceLines.position));
+    await queueInvoiceReady(tx, await practiceVoice(tx), issued, stornoLines, original.number, origin);
+    return issued;
   });
 }

@@ -361,6 +361,17 @@ export const routes: Record<string, Probe[]> = {
       expect: { anonymous: "login", anna: 403, ben: 403, coach: 400 },
     },
   ],
+  // Invoice PDFs (lib/billing/download.ts): the client's own issued invoices only, any for the
+  // coach; someone else's, a draft, an unknown or a malformed id is a 404 (ownership on
+  // PostgreSQL in tests/integration/invoice-routes.test.ts).
+  "GET /dashboard/rechnungen/[id]/pdf": [
+    { path: (ids) => `/dashboard/rechnungen/${ids.unknown}/pdf`, expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
+    { path: () => "/dashboard/rechnungen/kein-uuid/pdf", expect: { anonymous: "login", anna: 404, ben: 404, coach: 403 } },
+  ],
+  "GET /coach/rechnungen/[id]/pdf": [
+    { path: (ids) => `/coach/rechnungen/${ids.unknown}/pdf`, expect: { anonymous: "login", anna: 403, ben: 403, coach: 404 } },
+    { path: () => "/coach/rechnungen/%00%E2%80%AE/pdf", expect: { anonymous: "login", anna: 403, ben: 403, coach: 404 } },
+  ],
   "GET /dashboard/daten/tagebuch.csv": [{ path: () => "/dashboard/daten/tagebuch.csv", expect: clientDownload }],
   "GET /dashboard/daten/uebungen.csv": [{ path: () => "/dashboard/daten/uebungen.csv", expect: clientDownload }],
   // The coach's recording upload: a raw audio body. Text is no audio (415 once allowed in).

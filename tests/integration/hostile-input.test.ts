@@ -89,6 +89,8 @@ const clientReportRoute = await import("@/app/dashboard/bericht.pdf/route");
 const coachReportRoute = await import("@/app/coach/klienten/[id]/bericht.pdf/route");
 const taxCsvRoute = await import("@/app/coach/rechnungen/export.csv/route");
 const taxZipRoute = await import("@/app/coach/rechnungen/export.zip/route");
+const clientInvoicePdfRoute = await import("@/app/dashboard/rechnungen/[id]/pdf/route");
+const coachInvoicePdfRoute = await import("@/app/coach/rechnungen/[id]/pdf/route");
 
 const RUNS = 60;
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -312,6 +314,20 @@ describe("JSON routes under hostile input", () => {
           const response = await route.GET(new NextRequest(url));
           expect(response.status, url.search.slice(0, 200)).toBeLessThan(500);
         }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("GET the invoice PDFs (/dashboard/rechnungen/[id]/pdf, /coach/rechnungen/[id]/pdf): hostile ids are a 404, never a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.constantFrom("-".repeat(36), ben.id, coach.id)), async (raw) => {
+        const id = raw.slice(0, 10_000);
+        const request = new Request("http://localhost:3000/rechnungen");
+        session.user = anna;
+        expect((await clientInvoicePdfRoute.GET(request, params(id))).status, id.slice(0, 200)).toBe(404);
+        session.user = coach;
+        expect((await coachInvoicePdfRoute.GET(request, params(id))).status, id.slice(0, 200)).toBe(404);
       }),
       { numRuns: 20 },
     );

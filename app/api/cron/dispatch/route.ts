@@ -5,6 +5,7 @@ import { dispatchCalendarWrites } from "@/lib/calendars/writeback";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/http/errors";
+import { queuePaymentReminders } from "@/lib/billing/reminders";
 import { runDailyPurge } from "@/lib/privacy/purge";
 import { queueFollowUps } from "@/lib/outcomes/follow-ups";
 import { queueWeeklyCheckins } from "@/lib/outcomes/weekly";
@@ -23,7 +24,7 @@ function authorised(request: NextRequest): boolean {
 
 /**
  * Reads the coach's calendars when due and writes appointments back into the chosen one,
- * queues due appointment reminders, the daily journal reminders clients asked for, the weekly check-in emails and due follow-ups, delivers due outbox emails, and once a day purges what has
+ * queues due appointment reminders, the daily journal reminders clients asked for, the weekly check-in emails, due follow-ups and the friendly payment reminders, delivers due outbox emails, and once a day purges what has
  * outlived its retention; call it from a scheduler every minute with the cron secret.
  * Overlapping calls are safe: every step claims atomically.
  */
@@ -35,11 +36,22 @@ export async function POST(request: NextRequest) {
     const journalReminders = await queueJournalReminders({ origin });
     const checkinReminders = await queueWeeklyCheckins({ origin });
     const followUps = await queueFollowUps({ origin });
+    const paymentReminders = await queuePaymentReminders({ origin });
     const result = await dispatchDueEmails();
     const purged = await runDailyPurge();
     const calendars = await syncCalendars();
     const calendarWrites = await dispatchCalendarWrites();
-    return NextResponse.json({ reminders, journalReminders, checkinReminders, followUps, ...result, purged, calendars, calendarWrites });
+    return NextResponse.json({
+      reminders,
+      journalReminders,
+      checkinReminders,
+      followUps,
+      paymentReminders,
+      ...result,
+      purged,
+      calendars,
+      calendarWrites,
+    });
   } catch (error) {
     return errorResponse(error);
   }
