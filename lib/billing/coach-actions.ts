@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { fields, formAction, sent, text } from "@/lib/http/form-action";
 import { AppError } from "@/lib/http/errors";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { siteOrigin } from "@/lib/site-url";
 import { todayIn } from "@/lib/time/zone";
 import { draftFromPackage, draftFromSessions } from "./drafts";
 import { formatEuro } from "./money";
@@ -96,7 +97,7 @@ export const issueInvoiceAction = formAction({
   schema: invoiceIdSchema,
   read: (form) => fields(form, ["invoiceId"]),
   run: async ({ invoiceId }) => {
-    await issueInvoice(invoiceId);
+    await issueInvoice(invoiceId, { origin: await siteOrigin() });
     revalidatePath("/coach/rechnungen");
     // The review page becomes the invoice's page; its notice says what happened.
     redirect(`/coach/rechnungen/${invoiceId}?hinweis=gestellt`);
@@ -139,7 +140,7 @@ export const cancelInvoiceAction = formAction({
   schema: invoiceIdSchema,
   read: (form) => fields(form, ["invoiceId"]),
   run: async ({ invoiceId }) => {
-    const storno = await cancelInvoice(invoiceId);
+    const storno = await cancelInvoice(invoiceId, { origin: await siteOrigin() });
     revalidatePath("/coach/rechnungen");
     redirect(`/coach/rechnungen/${storno.id}?hinweis=storniert`);
   },
