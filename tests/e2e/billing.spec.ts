@@ -1,16 +1,12 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./support/app";
 import { signInCoach } from "./support/coach";
+import { waitForMail } from "./support/mail";
 
 /*
  * The billing journey on the demo data (db/seed/billing.ts): Anna has an invoice address and two
  * completed sessions 17 and 10 days ago at 90 € each, not yet billed.
  */
-
-/** Helper A's PDF route: once it is in the app, the journey also asks for Anna's PDF. */
-const pdfRouteExists = existsSync(path.join(process.cwd(), "app/dashboard/rechnungen/[id]/pdf/route.ts"));
 
 /** "19. November 2026": how the page names the day a seeded session took place (UTC day, 06:00 UTC is the same day in Berlin). */
 function seededDay(daysAgo: number): string {
@@ -43,8 +39,20 @@ test("a wrong IBAN in the settings is refused in German", async ({ page }) => {
   await phoneShot(page, "settings");
 });
 
-test("the coach bills Anna's two sessions, Anna sees the invoice, the coach records the payment", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+test("the coach bills Anna's two sessions, Anna gets the email with the PDF and sees the invoice, the coach records the payment", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // Anna, signed in in her own browser, asks for her invoices as PDF by email.
+  const annaContext = await browser.newContext();
+  const anna = await annaContext.newPage();
+  await signIn(anna, "anna@example.com");
+  await anna.goto("/dashboard/rechnungen");
+  await anna.getByLabel("Rechnungen als PDF per E-Mail mitschicken").check();
+  await anna.getByRole("button", { name: "Rechnungsadresse speichern" }).click();
+  await expect(anna.getByText("Gespeichert. Deine nächste Rechnung geht an diese Adresse.")).toBeInViewport();
+
   await signInCoach(page);
   await page.goto("/coach/klienten");
   await page.getByRole("link", { name: "Anna Keller" }).click();
@@ -93,10 +101,14 @@ test("the coach bills Anna's two sessions, Anna sees the invoice, the coach reco
   await expectAccessible(page);
   await phoneShot(page, "invoices");
 
-  // Anna, signed in in her own browser, sees the invoice and its PDF link.
-  const annaContext = await browser.newContext();
-  const anna = await annaContext.newPage();
-  await signIn(anna, "anna@example.com");
+  // Anna's email: a link into the portal, no amount, the PDF attached as she chose.
+  const mail = await waitForMail(anna, "anna@example.com", new RegExp(`^Deine Rechnung ${number}$`));
+  expect(mail.text).toContain("/dashboard/rechnungen");
+  expect(mail.text).not.toContain("180,00");
+  expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`Rechnung-${number}.pdf`, "application/pdf"]]);
+  expect(Buffer.from(mail.attachments[0]!.content, "base64").subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  // She sees the invoice and downloads its PDF.
   await anna.goto("/dashboard/rechnungen");
   const link = anna.getByRole("link", { name: `Rechnung ${number} (PDF)` });
   await expect(link).toBeVisible();
@@ -104,11 +116,10 @@ test("the coach bills Anna's two sessions, Anna sees the invoice, the coach reco
   await expect(anna.getByLabel("Rechnungen als PDF per E-Mail mitschicken")).toBeVisible();
   await expectAccessible(anna);
   await phoneShot(anna, "client-invoices");
-  if (pdfRouteExists) {
-    const pdf = await anna.request.get((await link.getAttribute("href"))!);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()["content-type"]).toContain("application/pdf");
-  }
+  const pdf = await anna.request.get((await link.getAttribute("href"))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toContain("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toBe(`attachment; filename="Rechnung-${number}.pdf"`);
   await annaContext.close();
 
   // The coach records the full payment: the empty amount is the whole open amount.
