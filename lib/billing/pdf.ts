@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
-import PDFDocument from "pdfkit";
 import { db as defaultDb, type Db } from "@/db";
 import { invoiceLines, invoices, type Invoice, type InvoiceLine, type InvoiceParty } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { a4Document, ensureRoom, tableRow, type Cell, type Doc, type Layout } from "@/lib/pdf/kit";
 import { isUuid } from "@/lib/sql/uuid";
 import { GiroCodeError, giroCodePayload, giroCodePng } from "./girocode";
 
@@ -45,29 +45,8 @@ function ibanGrouped(iban: string): string {
   return iban.replace(/(.{4})/g, "$1 ").trim();
 }
 
-type Doc = PDFKit.PDFDocument;
-type Cell = { text: string; width: number; align?: "left" | "right" };
-
-function ensureRoom(doc: Doc, height: number) {
-  if (doc.y + height > doc.page.height - MARGIN - 40) doc.addPage();
-}
-
-function row(doc: Doc, cells: Cell[], bold = false) {
-  doc
-    .font(bold ? "Helvetica-Bold" : "Helvetica")
-    .fontSize(9.5)
-    .fillColor("#000000");
-  const height = Math.max(...cells.map((c) => doc.heightOfString(c.text, { width: c.width - 6 }))) + 5;
-  ensureRoom(doc, height);
-  const y = doc.y;
-  let x = MARGIN;
-  for (const c of cells) {
-    doc.text(c.text, x, y, { width: c.width - 6, align: c.align ?? "left" });
-    x += c.width;
-  }
-  doc.x = MARGIN;
-  doc.y = y + height;
-}
+const LAYOUT: Layout = { margin: MARGIN, footer: 40, fontSize: 9.5, rowPadding: 5 };
+const row = (doc: Doc, cells: Cell[], bold = false) => tableRow(doc, cells, LAYOUT, bold);
 
 function rule(doc: Doc) {
   doc
@@ -94,23 +73,7 @@ export async function renderInvoicePdf(invoice: Invoice, lines: InvoiceLine[], o
   const cancellation = invoice.kind === "cancellation";
   const qr = cancellation || invoice.grossCents <= 0 ? null : await girocodeOf(invoice);
 
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: MARGIN,
-    info: {
-      Title: `${cancellation ? "Stornorechnung" : "Rechnung"} ${number}`,
-      Author: issuer.name,
-      Producer: "Praxisportal",
-      Creator: "Praxisportal",
-    },
-    lang: "de-DE",
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = a4Document(`${cancellation ? "Stornorechnung" : "Rechnung"} ${number}`, issuer.name, MARGIN);
   const width = doc.page.width - 2 * MARGIN;
 
   // Issuer, top right; the sender line and the recipient's address where a window envelope shows it.
@@ -206,7 +169,7 @@ export async function renderInvoicePdf(invoice: Invoice, lines: InvoiceLine[], o
 
   // Payment.
   doc.moveDown(1);
-  ensureRoom(doc, 170);
+  ensureRoom(doc, 170, LAYOUT);
   const payY = doc.y;
   const textWidth = qr ? width - 150 : width;
   if (cancellation || invoice.grossCents <= 0) {

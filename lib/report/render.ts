@@ -3,7 +3,7 @@
  * with pdfkit's standard Helvetica, whose WinAnsi encoding covers ä, ö, ü, ß, „ “, – and €. No
  * font or image is fetched from anywhere.
  */
-import PDFDocument from "pdfkit";
+import { a4Document, ensureRoom, tableRow, type Cell, type Doc, type Layout } from "@/lib/pdf/kit";
 import { formatCalendarDate } from "@/lib/time/format";
 import { drawTrendChart } from "./chart";
 import type { ReportData } from "./data";
@@ -16,15 +16,10 @@ const MARGIN = 50;
 const number = (v: number | null) => (v === null ? "–" : v.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
 const day = (date: string) => formatCalendarDate(date, "long");
 
-type Doc = PDFKit.PDFDocument;
-type Cell = { text: string; width: number; align?: "left" | "right" };
-
-function ensureRoom(doc: Doc, height: number) {
-  if (doc.y + height > doc.page.height - MARGIN - 30) doc.addPage();
-}
+const LAYOUT: Layout = { margin: MARGIN, footer: 30, fontSize: 9, rowPadding: 4 };
 
 function heading(doc: Doc, text: string) {
-  ensureRoom(doc, 60);
+  ensureRoom(doc, 60, LAYOUT);
   doc.moveDown(0.8).font("Helvetica-Bold").fontSize(12).fillColor("#000000").text(text, MARGIN).moveDown(0.3);
   doc.font("Helvetica").fontSize(10);
 }
@@ -37,24 +32,7 @@ function paragraph(doc: Doc, text: string) {
     .text(text, MARGIN, undefined, { width: doc.page.width - 2 * MARGIN });
 }
 
-/** One table row: cells side by side at the same height, the row as tall as its tallest cell. */
-function row(doc: Doc, cells: Cell[], bold = false) {
-  doc
-    .font(bold ? "Helvetica-Bold" : "Helvetica")
-    .fontSize(9)
-    .fillColor("#000000");
-  const heights = cells.map((c) => doc.heightOfString(c.text, { width: c.width - 6 }));
-  const height = Math.max(...heights) + 4;
-  ensureRoom(doc, height);
-  const y = doc.y;
-  let x = MARGIN;
-  for (const c of cells) {
-    doc.text(c.text, x, y, { width: c.width - 6, align: c.align ?? "left" });
-    x += c.width;
-  }
-  doc.x = MARGIN;
-  doc.y = y + height;
-}
+const row = (doc: Doc, cells: Cell[], bold = false) => tableRow(doc, cells, LAYOUT, bold);
 
 function header(doc: Doc, data: ReportData) {
   const p = data.practiceInfo;
@@ -86,7 +64,7 @@ function trend(doc: Doc, data: ReportData) {
     `${j.entries} Tagebucheinträge im Zeitraum. Mittelwert Schmerz ${number(j.averagePain)}, Stress ${number(j.averageStress)}. ` +
       "Je Woche (Montag bis Sonntag) das Mittel aller Einträge dieser Woche; Wochen ohne Eintrag bleiben leer.",
   );
-  ensureRoom(doc, 200);
+  ensureRoom(doc, 200, LAYOUT);
   doc.y = drawTrendChart(doc, j.weeks, { x: MARGIN, y: doc.y + 10, width: doc.page.width - 2 * MARGIN, height: 150 });
   doc.x = MARGIN;
   doc.moveDown(0.5);
@@ -115,7 +93,7 @@ function outcomes(doc: Doc, data: ReportData) {
   if (!o) return;
   heading(doc, "Check-ins: Ausgangswert und zuletzt (Skala 0 bis 10)");
   if (!o.baseline && !o.latest) return paragraph(doc, "Es gibt noch keine Check-ins.");
-  ensureRoom(doc, 100); // the table on one page
+  ensureRoom(doc, 100, LAYOUT); // the table on one page
   const cols = [215, 140, 140];
   const when = (r: typeof o.baseline) => (r ? day(r.date) : "–");
   row(
@@ -181,7 +159,7 @@ function evidence(doc: Doc, data: ReportData) {
   heading(doc, "Beobachtungen zur Sicherheit des Körpers");
   if (data.evidence.length === 0) return paragraph(doc, "Noch keine Beobachtungen festgehalten.");
   for (const e of data.evidence) {
-    ensureRoom(doc, 30);
+    ensureRoom(doc, 30, LAYOUT);
     paragraph(doc, `${day(e.observedOn)}: ${e.text}`);
     doc.moveDown(0.2);
   }
@@ -236,24 +214,12 @@ function drawableData<T>(value: T): T {
 
 export function renderReport(input: ReportData): Promise<Buffer> {
   const data = drawableData(input);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: MARGIN,
-    bufferPages: true,
-    info: {
-      Title: `Bericht ${data.client.name}, ${data.period.from} bis ${data.period.to}`,
-      Author: data.practiceInfo.practiceName,
-      Producer: "Praxisportal",
-      Creator: "Praxisportal",
-    },
-    lang: "de-DE",
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = a4Document(
+    `Bericht ${data.client.name}, ${data.period.from} bis ${data.period.to}`,
+    data.practiceInfo.practiceName,
+    MARGIN,
+    { bufferPages: true },
+  );
   header(doc, data);
   trend(doc, data);
   outcomes(doc, data);
