@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isArticleSlug } from "@/lib/articles/slug";
 import { contentSecurityPolicy, createNonce, isDecodablePath, isStaticPage, type ScriptPolicy } from "@/lib/http/csp";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -35,16 +34,17 @@ export function proxy(request: NextRequest) {
     return withCsp(NextResponse.redirect(login), { nonce: createNonce() });
   }
 
-  // Reading a page from the prerender cache: no nonce is possible there (see lib/http/csp.ts).
-  // Anything else on those paths (a form posted without JavaScript) is rendered for the request.
-  if (isStaticPage(pathname) && (request.method === "GET" || request.method === "HEAD")) {
-    // An address that can be no article gets the site's not-found page, which holds nothing of it
-    // (the article route's own not-found answer would carry the slug in its metadata and router state).
-    const slug = pathname.match(/^\/artikel\/([^/]+)\/?$/)?.[1];
-    if (slug !== undefined && !isArticleSlug(slug))
-      return withCsp(NextResponse.rewrite(new URL("/_not-found", request.url)), "prerendered");
-    return withCsp(NextResponse.next(), "prerendered");
+  // The public pages from the prerender cache never come here (see the matcher); what does under
+  // their paths is an address that can be none of them. It gets the site's not-found page, which
+  // holds nothing of it (the article route's own not-found answer would carry the slug in its
+  // metadata and router state). The list's old page addresses (/artikel?seite=2) move to the path.
+  if (pathname === "/artikel" || pathname === "/artikel/") {
+    const page = request.nextUrl.searchParams.get("seite");
+    const n = page && /^[1-9]\d{0,3}$/.test(page) ? Number(page) : 1;
+    return withCsp(NextResponse.redirect(new URL(n > 1 ? `/artikel/seite/${n}` : "/artikel", request.url), 308), "own-files");
   }
+  if (pathname.startsWith("/artikel/") && !isStaticPage(pathname) && /^\/artikel\/(seite\/)?[^/]+\/?$/.test(pathname))
+    return withCsp(NextResponse.rewrite(new URL("/_not-found", request.url)), "prerendered");
 
   const nonce = createNonce();
   const csp = contentSecurityPolicy({ nonce }, { dev });
@@ -59,14 +59,20 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Uploaded images (/bilder/…) are files with their own headers: no page, no nonce, no sign-in.
-      source: "/((?!api/|bilder/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)",
+      // Not for files (uploaded images under /bilder/ have their own headers) nor for the public pages
+      // served from the prerender cache: home, /artikel, /artikel/seite/N, an article with a slug the
+      // editor could have made, /selbsttest, /erstgespraech, /impressum, /datenschutz, /bench/statisch
+      // (lib/http/csp.ts isStaticPage; tests/unit/proxy-matcher.test.ts holds the two together).
+      source:
+        "/((?!api/|bilder/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml|(?:selbsttest|erstgespraech|impressum|datenschutz|artikel|artikel/seite/[1-9][0-9]?[0-9]?[0-9]?|artikel/(?=[a-z0-9-]{1,80}/?$)[a-z0-9]+(?:-[a-z0-9]+)*|bench/statisch)?/?$).*)",
       // Prefetches skip the proxy; they get the static fallback CSP from next.config.ts.
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // The article list's old page addresses, /artikel?seite=N, to be moved to /artikel/seite/N.
+    { source: "/artikel", has: [{ type: "query", key: "seite" }] },
     // API and image paths only when they hold a percent sign: the proxy answers an undecodable one with a 400.
     { source: "/api/:path(.*%.*)" },
     { source: "/bilder/:path(.*%.*)" },

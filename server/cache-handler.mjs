@@ -19,9 +19,15 @@
  * - an entry is dropped (a blocking render) when one of its tags was revalidated after it was rendered.
  * Without DATABASE_URL (the embedded database: one process) and during the build nothing is shared.
  *
+ * And one rule for what the build made: the build has no database, so a page it prerendered (and any
+ * cached read it made) holds fallback content. A served instance never uses such an entry: it
+ * counts as missing, and the first request renders the page from the database (see builtAt()).
+ *
  * It extends Next's internal FileSystemCache of the exact version in package.json (STACK.md).
  */
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import postgres from "postgres";
 
 const require = createRequire(import.meta.url);
@@ -99,6 +105,26 @@ function tagsOf(data, ctx) {
   return typeof header === "string" ? header.split(",") : [];
 }
 
+/** serverDistDir → when its build finished (null: no build there) */
+const buildFinishedAt = new Map();
+/**
+ * When the build finished: the prerender manifest is the last file it writes, after every page it
+ * prerendered. Null during the build itself and where there is no build (next dev).
+ */
+function builtAt(serverDistDir) {
+  if (process.env.NEXT_PHASE === "phase-production-build") return null;
+  if (!buildFinishedAt.has(serverDistDir)) {
+    let at = null;
+    try {
+      at = statSync(path.join(serverDistDir, "..", "prerender-manifest.json")).mtimeMs;
+    } catch {
+      // no build in that folder
+    }
+    buildFinishedAt.set(serverDistDir, at);
+  }
+  return buildFinishedAt.get(serverDistDir);
+}
+
 function markRender(key) {
   if (!renderPending.has(key)) renderPending.set(key, step());
 }
@@ -110,6 +136,11 @@ export default class SharedRevalidationCache extends FileSystemCache {
     if (!data?.value) {
       markRender(key);
       return data;
+    }
+    const built = builtAt(this.serverDistDir);
+    if (built !== null && data.lastModified <= built) {
+      markRender(key);
+      return null;
     }
     const rendered = renderedAt.get(key) ?? 0;
     if (tagsOf(data, ctx).some((tag) => (revalidatedAt.get(tag) ?? -1) > rendered)) {

@@ -10,6 +10,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_MARK, clientAddressOf, parseProxySettings } from "./client-address.mjs";
 import { bodyLimitFor } from "./limits.mjs";
+import { inlineScriptsOnlyFromCache } from "./prerender-csp.mjs";
 
 process.env.NODE_ENV ??= "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -86,6 +87,7 @@ const server = http.createServer((req, res) => {
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, settings);
   if (!limitBody(req, res)) return;
+  inlineScriptsOnlyFromCache(res);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -23,6 +23,7 @@ function refreshPublicPages(...slugs: string[]) {
   updateTag(ARTICLES_TAG);
   for (const slug of new Set(slugs.filter(Boolean))) revalidatePath(`/artikel/${slug}`);
   revalidatePath("/artikel");
+  revalidatePath("/artikel/seite/[seite]", "page"); // every later page of the list
   revalidatePath("/");
 }
 

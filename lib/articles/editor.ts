@@ -5,7 +5,7 @@ import { AppError } from "@/lib/http/errors";
 import { sqlStateOf } from "@/lib/sql/state";
 import { excerptFrom } from "./markdown";
 import type { ArticleInput } from "./schemas";
-import { slugify } from "./slug";
+import { RESERVED_SLUGS, slugify } from "./slug";
 
 /** The coach's writes. Callers (server actions) check the role first. */
 
@@ -22,6 +22,10 @@ async function assertSlugFree(tx: Db, slug: string, exceptId?: string) {
 function values(input: ArticleInput) {
   const slug = input.slug || slugify(input.title);
   if (!slug) throw new AppError("invalid", "Aus diesem Titel lässt sich keine Adresse bilden. Bitte gib eine an.", { field: "slug" });
+  if (RESERVED_SLUGS.has(slug))
+    throw new AppError("invalid", `Die Adresse „${slug}“ braucht die Website selbst (für die Seiten der Artikelliste). Bitte wähle eine andere.`, {
+      field: "slug",
+    });
   return {
     slug,
     title: input.title,

@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { db } from "@/db";
 import { articleComments, articles, articleSlugRedirects, users, type Article, type ArticleComment } from "@/db/schema";
 import { readingMinutes } from "@/lib/articles/markdown";
+import { duringBuild } from "@/lib/build-phase";
 import { isUuid } from "@/lib/sql/uuid";
 import { SLUG_PATTERN } from "./slug";
 
@@ -67,7 +68,7 @@ export const listPublishedArticles = cached("articles:list", async (page: number
 });
 
 export async function getArticlesPage(page: number) {
-  const { items, total } = await listPublishedArticles(page);
+  const { items, total } = duringBuild() ? { items: [], total: 0 } : await listPublishedArticles(page);
   return { items: items.map(revive), total, pages: Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE)) };
 }
 
@@ -75,6 +76,7 @@ const latest = cached("articles:latest", async (limit: number) =>
   (await db.select(summaryColumns).from(articles).where(published).orderBy(desc(articles.publishedAt)).limit(limit)).map(summarize),
 );
 export async function latestArticles(limit = 3): Promise<ArticleSummary[]> {
+  if (duringBuild()) return [];
   return (await latest(limit)).map(revive);
 }
 

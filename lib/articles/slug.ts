@@ -13,9 +13,7 @@ export function slugify(title: string): string {
     .replace(/-+$/g, "");
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Addresses under /artikel/ that belong to the site: the list's pages are /artikel/seite/N. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["seite"]);
 
-/** Whether a string can be an article's address at all (what the editor allows: the pattern, at most 80 characters). */
-export function isArticleSlug(slug: string): boolean {
-  return slug.length <= 80 && SLUG_PATTERN.test(slug);
-}
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,16 +1,19 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { db as defaultDb, type Db } from "@/db";
 import { availabilityOverrides, availabilitySettings, practiceSettings, type AvailabilitySettings } from "@/db/schema";
+import { duringBuild } from "@/lib/build-phase";
 import { DEFAULT_WEEKLY } from "./defaults";
 import type { AvailabilityRules, WeeklyHours } from "./slots";
 
 export type BookingSettings = AvailabilitySettings & { timeZone: string };
 
 export async function loadBookingSettings(db: Db = defaultDb): Promise<BookingSettings> {
-  const [[settings], [practice]] = await Promise.all([
-    db.select().from(availabilitySettings).where(eq(availabilitySettings.id, 1)),
-    db.select({ timeZone: practiceSettings.timeZone }).from(practiceSettings).where(eq(practiceSettings.id, 1)),
-  ]);
+  const [[settings], [practice]] = duringBuild()
+    ? [[], []]
+    : await Promise.all([
+        db.select().from(availabilitySettings).where(eq(availabilitySettings.id, 1)),
+        db.select({ timeZone: practiceSettings.timeZone }).from(practiceSettings).where(eq(practiceSettings.id, 1)),
+      ]);
   const base: AvailabilitySettings = settings ?? {
     id: 1,
     weekly: DEFAULT_WEEKLY,

@@ -9,6 +9,7 @@ import {
   type CalendarCalendar,
   type CalendarConnection,
 } from "@/db/schema";
+import { duringBuild } from "@/lib/build-phase";
 import { AppError } from "@/lib/http/errors";
 import { CalendarAuthError, discoverCalendars } from "./caldav";
 import { encryptSecret } from "./crypto";
@@ -202,7 +203,7 @@ export async function removeConnection(coachId: string, id: string, db: Db = def
 
 /** For /datenschutz (rendered without a request, and at build time without a database): whether full names go to the coach's calendar. */
 export async function writesFullNames(): Promise<boolean> {
-  if (process.env.NEXT_PHASE === "phase-production-build") return false;
+  if (duringBuild()) return false;
   try {
     const settings = await loadWriteback();
     return settings.calendarId !== null && settings.fullNames;

@@ -2,10 +2,10 @@
  * The Content-Security-Policy of every answer. Which scripts may run:
  * - `{ nonce }`: pages rendered per request, where the proxy runs: only scripts with the request's
  *   nonce ('strict-dynamic' lets Next's own chunks load).
- * - "prerendered": answers from the prerender cache (an article, the bench's static page). They
+ * - "prerendered": answers from the prerender cache (the public pages below). They
  *   cannot carry a nonce, and Next's inline RSC payload on them needs 'unsafe-inline' (no hash can
- *   follow a page that revalidates). Those pages hold only sanitised article HTML and plain-text
- *   comments, and their not-found answer renders nothing from the URL (see proxy.ts).
+ *   follow a page that revalidates). Those pages hold only our own text, sanitised article HTML and
+ *   plain-text comments, and their not-found answer renders nothing from the URL (see proxy.ts).
  * - "own-files": the static fallback next.config.ts sends with every answer, for the requests the
  *   proxy does not see (prefetches, API routes, files): scripts from our own origin only, no
  *   inline script at all. Where the proxy runs, its policy replaces this one.
@@ -47,14 +47,36 @@ export function createNonce(): string {
 }
 
 /**
- * Pages served from the prerender cache: an article (one segment under /artikel; the list's
- * pages are /artikel/seite/N) and the bench's static page. The same paths in next.config.ts's
- * syntax, for the fallback of requests the proxy does not see.
+ * The public pages served from the prerender cache (app/(static)): home, the article list and its
+ * pages (/artikel/seite/N), every article, the self-check, the consultation booking, Impressum,
+ * Datenschutz and the bench's static page. proxy.ts does not run for them (its matcher spells the same
+ * paths, checked against this list in tests/unit/proxy-matcher.test.ts); their CSP comes from
+ * next.config.ts, by the same paths in its syntax, and server/start.mjs takes 'unsafe-inline' away
+ * again from any of their answers that did not come from the prerender cache (a form posted
+ * without JavaScript, rendered for the request).
  */
-export const PRERENDERED_PAGE_SOURCES = ["/artikel/:slug", "/bench/statisch"] as const;
+export const PRERENDERED_PAGE_SOURCES = [
+  "/",
+  "/artikel",
+  "/artikel/seite/:n",
+  "/artikel/:slug",
+  "/selbsttest",
+  "/erstgespraech",
+  "/impressum",
+  "/datenschutz",
+  "/bench/statisch",
+] as const;
 
+const STATIC_PAGE =
+  /^\/(?:|selbsttest|erstgespraech|impressum|datenschutz|artikel|artikel\/seite\/[1-9]\d{0,3}|artikel\/(?=[a-z0-9-]{1,80}\/?$)[a-z0-9]+(?:-[a-z0-9]+)*|bench\/statisch)\/?$/;
+
+/**
+ * Whether a path is one of those pages. An article's path only with a slug the editor could have
+ * made, a list page's only with a page number (1 to 9999): any other address there goes through the
+ * proxy, which answers it with the site's not-found page.
+ */
 export function isStaticPage(pathname: string): boolean {
-  return /^\/artikel\/[^/]+\/?$/.test(pathname) || pathname === "/bench/statisch";
+  return STATIC_PAGE.test(pathname);
 }
 
 /** Whether every percent-escape of a path decodes (Next answers "/artikel/%ZZ" with a bare 500 otherwise). */

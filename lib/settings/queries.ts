@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cache } from "react";
 import { db as defaultDb, type Db } from "@/db";
+import { duringBuild } from "@/lib/build-phase";
 import { practiceSettings, type PracticeSettings } from "@/db/schema";
 
 const fallback: PracticeSettings = {
@@ -43,7 +44,7 @@ export async function loadPracticeSettings(db: Db = defaultDb): Promise<Practice
  * save revalidates the pages that show them (lib/settings/actions.ts).
  */
 export const getPracticeSettings = cache(async (): Promise<PracticeSettings> => {
-  if (process.env.NEXT_PHASE === "phase-production-build") return fallback; // no database at build time
+  if (duringBuild()) return fallback;
   try {
     return await loadPracticeSettings();
   } catch (error) {

@@ -22,6 +22,8 @@ test("on a phone anna writes an entry, takes the self-check, exports her data, s
   await expectAccessible(page);
 
   await page.goto("/selbsttest");
+  // The page comes from the static cache; it learns in the browser that she is signed in.
+  await expect(page.getByText("Dein Ergebnis wird in deinem Bereich gespeichert.")).toBeVisible();
   const groups = page.locator("fieldset").filter({ has: page.getByRole("radio", { name: "Ja" }) });
   for (let i = 0; i < 20; i++)
     await groups

@@ -10,7 +10,9 @@ const prefetchHeaders: Record<string, Record<string, string>> = {
   "next-router-prefetch": { "next-router-prefetch": "1" },
   "purpose: prefetch": { purpose: "prefetch" },
 };
-const dynamicPages = ["/", "/erstgespraech", "/artikel", "/login", "/selbsttest", "/gibt-es-nicht"];
+const dynamicPages = ["/login", "/gibt-es-nicht", "/termin/kein-token", "/erinnerung/abmelden"];
+// The public pages from the prerender cache (lib/http/csp.ts); the proxy does not run for them.
+const staticPages = ["/", "/artikel", "/selbsttest", "/erstgespraech", "/impressum", "/datenschutz", "/bench/statisch"];
 
 function cspHeaders(response: APIResponse): string[] {
   return response
@@ -43,25 +45,18 @@ for (const [label, headers] of Object.entries(prefetchHeaders)) {
   });
 
   test(`pages from the prerender cache carry exactly one CSP (${label})`, async ({ request }) => {
-    for (const path of [await anArticle(request), "/bench/statisch"]) {
+    for (const path of [await anArticle(request), ...staticPages]) {
+      await (await request.get(path)).body(); // rendered once (the build's copy is never served)
       const response = await request.get(path, { headers });
       expect(response.status(), path).toBe(200);
       expect(fromPrerenderCache(response), `${path} comes from the prerender cache`).toBe(true);
       const csp = cspHeaders(response);
       expect(csp, `${path}: one CSP`).toHaveLength(1);
       expect(csp[0], path).toContain("frame-ancestors 'none'");
+      expect(csp[0], `${path}: no nonce (nothing renders it per request)`).not.toContain("nonce-");
     }
   });
 }
-
-test("an answer on an article's path that is not from the prerender cache allows no inline scripts", async ({ request }) => {
-  const path = await anArticle(request);
-  // A form post (what a comment sent without JavaScript looks like) is rendered for the request.
-  const response = await request.post(path, { form: { authorName: "Eva", body: "Danke" }, maxRedirects: 0 });
-  const csp = cspHeaders(response);
-  expect(csp).toHaveLength(1);
-  expect(inlineScripts(csp[0]!)).toBe(false);
-});
 
 test("a missing article renders nothing of its address into the page", async ({ request }) => {
   for (const slug of ["zq7x%3Cscript%3Ealert(1)%3C%2Fscript%3E", "zq7x%22onload%3D%22alert(2)", "ZQ7X_Gross", `zq7x-${"a".repeat(120)}`]) {

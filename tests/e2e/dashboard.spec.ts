@@ -65,6 +65,8 @@ test("anna keeps her journal, sees her progress and her self-check history", asy
 
   // The self-check is saved for a signed-in client and shows in the history.
   await page.goto("/selbsttest");
+  // The page comes from the static cache; it learns in the browser that she is signed in.
+  await expect(page.getByText("Dein Ergebnis wird in deinem Bereich gespeichert.")).toBeVisible();
   await answerSelfCheck(page, 7);
   await expect(page.getByText("Dein Ergebnis ist in deinem Bereich gespeichert.")).toBeVisible();
   await page.goto("/dashboard/selbsttest");

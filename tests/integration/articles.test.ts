@@ -54,6 +54,13 @@ describe("the coach's editor", () => {
     await expect(attempt).rejects.toThrow("„ueber-schmerz-stress-im-alltag“ gehört schon zum Artikel „Über Schmerz & Stress im Alltag“");
   });
 
+  it("refuses the address the list's pages live under (/artikel/seite/2), typed or made from the title", async () => {
+    for (const attempt of [input({ slug: "seite" }), input({ title: "Seite", slug: "" })]) {
+      await expect(createArticle(attempt, coachId)).rejects.toThrow("„seite“ braucht die Website selbst");
+    }
+    expect(await database.db.select().from(articles).where(eq(articles.slug, "seite"))).toHaveLength(0);
+  });
+
   it("publishes once, keeps the first publication date, and keeps an old URL working after a slug change", async () => {
     const article = await createArticle(input({ title: "Umzug eines Artikels" }), coachId);
     const first = await setArticleStatus(article.id, "published");

@@ -2,7 +2,10 @@
 // (server/cache-handler.mjs). Each case is run against Next's own file-system cache as well, to show
 // the failure the handler exists for: the coach's change is saved, and the next visitor still gets
 // the page from before it.
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./helpers/db";
@@ -101,6 +104,37 @@ describe.each([
     await cache.revalidateTag([tag]);
     time.tick(50);
     expect(await html(cache, key)).toBe(isOurs ? null : "before the change");
+  });
+});
+
+describe("what the build made (it has no database)", () => {
+  /** A served instance over a build folder whose prerender manifest, its last file, was written at `finished`. */
+  function servedAfterBuild(finished: Date) {
+    const dist = mkdtempSync(path.join(os.tmpdir(), "praxis-build-"));
+    mkdirSync(path.join(dist, "server"));
+    writeFileSync(path.join(dist, "prerender-manifest.json"), "{}");
+    utimesSync(path.join(dist, "prerender-manifest.json"), finished, finished);
+    return new Shared({
+      fs: emptyDisk,
+      serverDistDir: path.join(dist, "server"),
+      flushToDisk: false,
+      maxMemoryCacheSize: 10_000_000,
+      revalidatedTags: [],
+    });
+  }
+
+  test("a page the build rendered is never served: the first request renders it from the database", async () => {
+    const cache = servedAfterBuild(new Date(Date.now() + 60_000));
+    const { key, value } = page();
+    await cache.set(key, value("the build's fallback content"), setCtx); // stored before the build finished
+    expect(await html(cache, key)).toBeNull();
+  });
+
+  test("a page rendered after the build is served", async () => {
+    const cache = servedAfterBuild(new Date(Date.now() - 60_000));
+    const { key, value } = page();
+    await cache.set(key, value("from the database"), setCtx);
+    expect(await html(cache, key)).toBe("from the database");
   });
 });
 

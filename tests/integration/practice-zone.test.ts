@@ -9,8 +9,8 @@ import { useTestDatabase, type TestDatabase } from "./helpers/db";
 vi.mock("next/cache", () => ({ unstable_cache: (fn: unknown) => fn, revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 // The article page's comment action imports the sign-in; nobody is signed in here.
 vi.mock("@/lib/auth", () => ({ auth: async () => null, signOut: async () => {} }));
-const { default: ArticlePage } = await import("@/app/(reading)/artikel/[slug]/page");
-const { default: ArticlesPage } = await import("@/app/(public)/artikel/page");
+const { default: ArticlePage } = await import("@/app/(static)/artikel/[slug]/page");
+const { ArticleIndex } = await import("@/components/articles/ArticleIndex");
 
 let database: TestDatabase;
 
@@ -61,7 +61,7 @@ describe("pages write dates in the practice's time zone from the settings", () =
   });
 
   it("the article list of that practice too", async () => {
-    const text = await html(ArticlesPage({ searchParams: Promise.resolve({}) }));
+    const text = await html(ArticleIndex({ page: 1 }));
     expect(text).toContain("Ein Artikel über Zeit");
     expect(text).toContain("26. November 2026");
     expect(text).not.toContain("27. November 2026");

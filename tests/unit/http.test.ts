@@ -26,10 +26,23 @@ describe("content security policy", () => {
   });
 
   it("knows the prerendered pages by the same paths as next.config.ts's fallback", () => {
-    expect(PRERENDERED_PAGE_SOURCES).toEqual(["/artikel/:slug", "/bench/statisch"]);
-    for (const path of ["/artikel/warum-schmerz-bleibt", "/artikel/seite", "/bench/statisch"]) expect(isStaticPage(path), path).toBe(true);
-    for (const path of ["/artikel", "/artikel/seite/2", "/artikel/x/opengraph-image", "/", "/bench/statisch/x"])
+    for (const path of ["/", "/artikel", "/artikel/seite/3", "/artikel/warum-schmerz-bleibt", "/impressum", "/bench/statisch"])
+      expect(isStaticPage(path), path).toBe(true);
+    for (const path of ["/artikel/seite/0", "/artikel/x/opengraph-image", "/login", "/bench/statisch/x"])
       expect(isStaticPage(path), path).toBe(false);
+    // next.config.ts's sources name every static page (/artikel/:slug and /artikel/seite/:n cover the articles and list pages).
+    expect(PRERENDERED_PAGE_SOURCES).toEqual(
+      expect.arrayContaining([
+        "/",
+        "/artikel",
+        "/artikel/seite/:n",
+        "/artikel/:slug",
+        "/selbsttest",
+        "/erstgespraech",
+        "/impressum",
+        "/datenschutz",
+      ]),
+    );
   });
 
   it("tells paths Next cannot decode", () => {

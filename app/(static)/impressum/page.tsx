@@ -4,6 +4,10 @@ import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Impressum" };
 
+// From the static cache, rendered on the first request and again when the practice's settings change
+// (lib/settings/actions.ts) or after five minutes.
+export const revalidate = 300;
+
 export default async function ImpressumPage() {
   const s = await getPracticeSettings();
   return (
@@ -49,8 +53,8 @@ export default async function ImpressumPage() {
       </p>
       <h2>Hinweis zum Angebot</h2>
       <p>
-        Das Coaching ist keine Heilbehandlung und ersetzt keine ärztliche Diagnose oder Therapie. Körperliche Ursachen von
-        Schmerzen sollten immer zuerst ärztlich abgeklärt werden.
+        Das Coaching ist keine Heilbehandlung und ersetzt keine ärztliche Diagnose oder Therapie. Körperliche Ursachen von Schmerzen sollten
+        immer zuerst ärztlich abgeklärt werden.
       </p>
       <h2>Verbraucherstreitbeilegung</h2>
       <p>Ich bin nicht bereit und nicht verpflichtet, an Streitbeilegungsverfahren vor einer Verbraucherschlichtungsstelle teilzunehmen.</p>

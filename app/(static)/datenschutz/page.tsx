@@ -10,6 +10,10 @@ import { getPracticeSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Datenschutz" };
 
+// From the static cache, rendered on the first request and again when the practice's or the
+// calendar's settings change or after five minutes.
+export const revalidate = 300;
+
 export default async function DatenschutzPage() {
   const [s, fullNames] = await Promise.all([getPracticeSettings(), writesFullNames()]);
   const coach = s.coachName || "die Person, die dich in der Praxis begleitet";
@@ -49,10 +53,10 @@ export default async function DatenschutzPage() {
 
       <h2>5. Gesundheitsdaten</h2>
       <p>
-        Schmerztagebuch, Selbsttest, Check-ins (Schmerz und ein kurzer Fragebogen zu Stimmung und Sorgen), deine eingetragenen Übungen
-        (mit Angst und Stärke vorher und nachher), Beobachtungen zur Sicherheit und Angaben zu deinen Beschwerden sind Gesundheitsdaten
-        (Art. 9 DSGVO). Ich verarbeite sie nur mit deiner ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO), die ich mit Zeitpunkt
-        und Textfassung speichern. Sehen können sie nur du und {s.coachName || "die Person, die dich in der Praxis begleitet"}. Du kannst die
+        Schmerztagebuch, Selbsttest, Check-ins (Schmerz und ein kurzer Fragebogen zu Stimmung und Sorgen), deine eingetragenen Übungen (mit
+        Angst und Stärke vorher und nachher), Beobachtungen zur Sicherheit und Angaben zu deinen Beschwerden sind Gesundheitsdaten (Art. 9
+        DSGVO). Ich verarbeite sie nur mit deiner ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO), die ich mit Zeitpunkt und
+        Textfassung speichern. Sehen können sie nur du und {s.coachName || "die Person, die dich in der Praxis begleitet"}. Du kannst die
         Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen.
       </p>
       <p>
@@ -104,8 +108,8 @@ export default async function DatenschutzPage() {
         <strong>Wenn du dein Konto löschst</strong> (unter „Meine Daten“), ist alles sofort weg: Konto, Tagebuch, Selbsttests, Check-ins,
         Hausaufgaben und eingetragene Übungen mit den Rückmeldungen dazu, Beobachtungen, Termine mit den Notizen, die {coach} dazu gemacht
         hat, Einwilligungen, das Protokoll der Einsichten und jede E-Mail an dich oder über dich, auch im Versandprotokoll. Anstehende
-        Termine werden abgesagt; die Absagen werden verschickt und danach ebenfalls gelöscht. Gestellte Rechnungen bleiben, wie das Gesetz es
-        verlangt (siehe unten).
+        Termine werden abgesagt; die Absagen werden verschickt und danach ebenfalls gelöscht. Gestellte Rechnungen bleiben, wie das Gesetz
+        es verlangt (siehe unten).
       </p>
       <KeptAfterDeletion coachName={coach} />
 

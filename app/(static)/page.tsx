@@ -5,6 +5,10 @@ import { ArticleCard } from "@/components/articles/ArticleCard";
 import { latestArticles } from "@/lib/articles/queries";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
+// From the static cache: rendered on the first request, again when the coach changes an article or
+// the practice's settings (path revalidation), at the latest after five minutes.
+export const revalidate = 300;
+
 export default async function HomePage() {
   const [settings, latest] = await Promise.all([getPracticeSettings(), latestArticles(3)]);
   return (
@@ -12,8 +16,8 @@ export default async function HomePage() {
       <section aria-labelledby="hero" className="flex max-w-3xl flex-col gap-6">
         <h1 id="hero">Dein Rücken tut seit Langem weh, und kein Befund erklärt es?</h1>
         <p className="text-xl text-muted">
-          Dann bist du nicht allein, und du bildest dir nichts ein. Oft hat das Nervensystem gelernt, Schmerz zu erzeugen, lange
-          nachdem das Gewebe geheilt ist. Was gelernt wurde, kann auch wieder verlernt werden.
+          Dann bist du nicht allein, und du bildest dir nichts ein. Oft hat das Nervensystem gelernt, Schmerz zu erzeugen, lange nachdem das
+          Gewebe geheilt ist. Was gelernt wurde, kann auch wieder verlernt werden.
         </p>
         <div className="flex flex-wrap gap-3">
           <ButtonLink href="/selbsttest">Selbsttest machen</ButtonLink>
@@ -45,8 +49,8 @@ export default async function HomePage() {
             <Card className="h-full">
               <p className="font-serif text-3xl font-semibold text-accent">66 %</p>
               <p>
-                waren in einer randomisierten Studie nach vier Wochen Pain Reprocessing Therapy schmerzfrei oder fast schmerzfrei
-                (Placebo: 20 %, übliche Behandlung: 10 %).
+                waren in einer randomisierten Studie nach vier Wochen Pain Reprocessing Therapy schmerzfrei oder fast schmerzfrei (Placebo:
+                20 %, übliche Behandlung: 10 %).
               </p>
             </Card>
           </li>
@@ -76,8 +80,8 @@ export default async function HomePage() {
           <li>Du machst den Selbsttest und schaust, ob das Muster zu dir passen könnte.</li>
           <li>Im kostenlosen Erstgespräch lernen wir uns kennen, ohne Verpflichtung und ohne Verkaufsgespräch.</li>
           <li>
-            Wenn es passt, begleite ich dich über einige Wochen. Du führst ein Schmerztagebuch und wir schauen gemeinsam auf das
-            Muster hinter dem Schmerz.
+            Wenn es passt, begleite ich dich über einige Wochen. Du führst ein Schmerztagebuch und wir schauen gemeinsam auf das Muster
+            hinter dem Schmerz.
           </li>
         </ol>
         <p>

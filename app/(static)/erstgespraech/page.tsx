@@ -9,6 +9,10 @@ export const metadata: Metadata = {
   alternates: { canonical: "/erstgespraech" },
 };
 
+// From the static cache, rendered on the first request and again when the booking settings change
+// (lib/booking/coach-actions.ts) or after five minutes; the free slots come from /api/slots.
+export const revalidate = 300;
+
 export default async function ConsultationPage() {
   const settings = await loadBookingSettings();
   return (

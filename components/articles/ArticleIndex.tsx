@@ -1,20 +1,18 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/articles/ArticleCard";
 import { getArticlesPage } from "@/lib/articles/queries";
 import { getPracticeSettings } from "@/lib/settings/queries";
 
-export const metadata: Metadata = {
-  title: "Artikel",
-  description: "Artikel über chronische Rückenschmerzen, das Nervensystem und Wege aus dem Schmerz.",
-  alternates: { canonical: "/artikel", types: { "application/rss+xml": "/feed.xml" } },
-};
+/** The address of page `n` of the article list: the first is /artikel, the others /artikel/seite/n. */
+export function articleListPath(n: number): string {
+  return n <= 1 ? "/artikel" : `/artikel/seite/${n}`;
+}
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<{ seite?: string | string[] }> }) {
-  const { seite } = await searchParams;
-  const requested = typeof seite === "string" && /^\d{1,4}$/.test(seite) ? Number(seite) : 1;
-  const page = Math.max(1, requested);
+/** One page of the article list, newest first (served from the static cache: the paging is in the path). */
+export async function ArticleIndex({ page }: { page: number }) {
   const [{ items, pages }, settings] = await Promise.all([getArticlesPage(page), getPracticeSettings()]);
+  if (page > pages) notFound(); // a page past the last (the first always exists, empty or not)
   return (
     <div className="flex flex-col gap-8">
       <header className="flex max-w-3xl flex-col gap-3">
@@ -24,7 +22,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </p>
       </header>
       {items.length === 0 ? (
-        <p>{page > 1 ? "Auf dieser Seite gibt es keine Artikel mehr." : "Hier erscheinen bald die ersten Artikel."}</p>
+        <p>Hier erscheinen bald die ersten Artikel.</p>
       ) : (
         <div className="grid max-w-3xl gap-6">
           {items.map((article) => (
@@ -34,11 +32,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       )}
       {pages > 1 && (
         <nav aria-label="Seiten" className="flex items-center gap-4">
-          {page > 1 && <Link href={page === 2 ? "/artikel" : `/artikel?seite=${page - 1}`}>← Neuere Artikel</Link>}
+          {page > 1 && <Link href={articleListPath(page - 1)}>← Neuere Artikel</Link>}
           <span className="text-muted">
-            Seite {Math.min(page, pages)} von {pages}
+            Seite {page} von {pages}
           </span>
-          {page < pages && <Link href={`/artikel?seite=${page + 1}`}>Ältere Artikel →</Link>}
+          {page < pages && <Link href={articleListPath(page + 1)}>Ältere Artikel →</Link>}
         </nav>
       )}
       <p className="text-sm">

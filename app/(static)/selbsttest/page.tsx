@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { SelfCheckForm } from "@/components/checks/SelfCheckForm";
-import { currentUser } from "@/lib/auth/guards";
-import { saveSelfCheckAction } from "@/lib/checks/actions";
+import { PublicSelfCheck } from "@/components/checks/PublicSelfCheck";
 import { redFlags } from "@/lib/checks/self-check";
 
 export const metadata: Metadata = {
@@ -10,9 +8,11 @@ export const metadata: Metadata = {
   alternates: { canonical: "/selbsttest" },
 };
 
-export default async function SelfCheckPage() {
-  const user = await currentUser();
-  const client = user?.role === "client";
+// From the static cache (the frame shows the practice's name from the database): rendered on the
+// first request, again when the practice's settings change or after five minutes.
+export const revalidate = 300;
+
+export default function SelfCheckPage() {
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <header className="flex flex-col gap-4">
@@ -21,11 +21,8 @@ export default async function SelfCheckPage() {
           13 Anzeichen zu deinem Schmerz, danach {redFlags.length} kurze Fragen zu deiner Sicherheit. Je mehr Anzeichen auf dich zutreffen,
           desto eher könnte dein Nervensystem den Schmerz aufrechterhalten. Das ist keine Diagnose, aber ein guter Anfang für ein Gespräch.
         </p>
-        <p className="text-sm text-muted">
-          Der Test ersetzt keine ärztliche Untersuchung. {client ? "Dein Ergebnis wird in deinem Bereich gespeichert." : "Deine Antworten bleiben in deinem Browser."}
-        </p>
       </header>
-      <SelfCheckForm signedIn={client} save={client ? saveSelfCheckAction : undefined} />
+      <PublicSelfCheck />
     </div>
   );
 }
