@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -67,18 +67,16 @@ beforeEach(async () => {
   await database.db.delete(appointments);
   await database.db.delete(availabilityOverrides);
   await database.db.delete(calendarConnections);
-  await database.db
-    .update(availabilitySettings)
-    .set({
-      weekly: everyDay,
-      durationMinutes: 30,
-      bufferBeforeMinutes: 10,
-      bufferAfterMinutes: 10,
-      minimumNoticeMinutes: 1440,
-      horizonDays: 60,
-      maxPerDay: null,
-      slotIntervalMinutes: 30,
-    });
+  await database.db.update(availabilitySettings).set({
+    weekly: everyDay,
+    durationMinutes: 30,
+    bufferBeforeMinutes: 10,
+    bufferAfterMinutes: 10,
+    minimumNoticeMinutes: 1440,
+    horizonDays: 60,
+    maxPerDay: null,
+    slotIntervalMinutes: 30,
+  });
   await database.db.update(practiceSettings).set({ timeZone: tz });
 });
 
@@ -193,6 +191,20 @@ describe("the free slots' cache", () => {
     ).rejects.toThrow("changed my mind");
     expect(await version()).toBe(was + 1);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    "holds the counter's lock only while committing, so writers of different dates never queue on it",
+    async () => {
+      await database.db.transaction(async (tx) => {
+        await tx.insert(availabilityOverrides).values({ date: addDays(from(), 5), ranges: [] });
+        // Another connection of the pool takes the counter's row at once while this transaction is open.
+        await database.db.execute(sql`select version from availability_versions where id = 1 for update nowait`);
+      });
+      const bookings = (await offeredSlots(from(), to(), new Date(), database.db, new SlotCache())).slots.filter((_, i) => i % 10 === 0);
+      const results = await Promise.allSettled(bookings.slice(0, 8).map((s) => book(s.start)));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(Math.min(8, bookings.length));
+    },
+  );
 
   it("keeps two instances right: each sees what was written through the other", async () => {
     const a = new SlotCache();
