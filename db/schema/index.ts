@@ -16,3 +16,4 @@ export * from "./safety";
 export * from "./calendars";
 export * from "./outcomes";
 export * from "./cancellation";
+export * from "./availability-versions";

@@ -16,9 +16,15 @@ import { isOverlapViolation, slotUnavailable } from "./overlap";
  * return it (cancelled, expired); everything else only reads.
  */
 
-/** Holds its time: confirmed, or pending and not yet expired (decided now, no cron needed). */
-export function holdsTime() {
-  return or(eq(appointments.status, "confirmed"), and(eq(appointments.status, "pending"), gt(appointments.pendingExpiresAt, sql`now()`)));
+/**
+ * Holds its time: confirmed, or pending and not yet expired (decided now, no cron needed). `at`
+ * decides at another instant (the slot cache asks at its own clock, the one it filters by).
+ */
+export function holdsTime(at?: Date) {
+  return or(
+    eq(appointments.status, "confirmed"),
+    and(eq(appointments.status, "pending"), gt(appointments.pendingExpiresAt, at ?? sql`now()`)),
+  );
 }
 
 export type Range = { blockedFrom: Date; blockedUntil: Date };
@@ -41,8 +47,21 @@ export async function busyBetween(from: Date, until: Date, db: Db = defaultDb, e
   return calendars.length ? [...own, ...calendars] : own;
 }
 
+/** A busy appointment and, for a pending one, when its hold runs out (and its time is free again). */
+export type Hold = BusyAppointment & { expiresAt: Date | null };
+
 /** Appointments holding time that touches [from, until), as the slot engine needs them. */
 async function appointmentsBetween(from: Date, until: Date, db: Db, exceptId?: string): Promise<BusyAppointment[]> {
+  return holdsBetween(from, until, db, { exceptId });
+}
+
+/** The same with each hold's expiry, decided at `at` (default: the database's now). */
+export async function holdsBetween(
+  from: Date,
+  until: Date,
+  db: Db,
+  { exceptId, at }: { exceptId?: string; at?: Date } = {},
+): Promise<Hold[]> {
   const rows = await db
     .select({
       id: appointments.id,
@@ -51,9 +70,11 @@ async function appointmentsBetween(from: Date, until: Date, db: Db, exceptId?: s
       bufferBeforeMinutes: appointments.bufferBeforeMinutes,
       bufferAfterMinutes: appointments.bufferAfterMinutes,
       kind: appointments.kind,
+      status: appointments.status,
+      pendingExpiresAt: appointments.pendingExpiresAt,
     })
     .from(appointments)
-    .where(and(holdsTime(), lte(appointments.blockedFrom, until), gt(appointments.blockedUntil, from)));
+    .where(and(holdsTime(at), lte(appointments.blockedFrom, until), gt(appointments.blockedUntil, from)));
   return rows
     .filter((r) => r.id !== exceptId)
     .map((r) => ({
@@ -62,11 +83,12 @@ async function appointmentsBetween(from: Date, until: Date, db: Db, exceptId?: s
       bufferBeforeMinutes: r.bufferBeforeMinutes,
       bufferAfterMinutes: r.bufferAfterMinutes,
       countsTowardDailyMax: r.kind === "consultation",
+      expiresAt: r.status === "pending" ? r.pendingExpiresAt : null,
     }));
 }
 
 /** The instants bounding practice dates [from, to], with a day of margin for buffers and zones. */
-function window(from: string, to: string): { start: Date; end: Date } {
+export function busyWindow(from: string, to: string): { start: Date; end: Date } {
   return { start: new Date(`${addDays(from, -1)}T00:00:00Z`), end: new Date(`${addDays(to, 2)}T00:00:00Z`) };
 }
 
@@ -78,7 +100,7 @@ export async function availableSlots(
   db: Db = defaultDb,
 ): Promise<{ settings: BookingSettings; slots: Slot[] }> {
   const { rules, settings } = await loadRules(from, to, db);
-  const w = window(from, to);
+  const w = busyWindow(from, to);
   const busy = await busyBetween(w.start, w.end, db);
   return { settings, slots: freeSlots(rules, busy, { from, to }, now) };
 }
@@ -94,7 +116,7 @@ export async function assertOffered(start: Date, db: Db, exceptId?: string): Pro
   // The practice date is within a day of the UTC date, whatever the zone: load that neighbourhood.
   const utcDate = start.toISOString().slice(0, 10);
   const { rules, settings } = await loadRules(addDays(utcDate, -1), addDays(utcDate, 1), db);
-  const w = window(addDays(utcDate, -1), addDays(utcDate, 1));
+  const w = busyWindow(addDays(utcDate, -1), addDays(utcDate, 1));
   const busy = await busyBetween(w.start, w.end, db, exceptId);
   if (!isSlotOffered(rules, busy, start, new Date())) throw slotUnavailable();
   return { settings, end: new Date(start.getTime() + settings.durationMinutes * 60_000) };

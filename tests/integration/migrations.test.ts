@@ -31,6 +31,7 @@ describe.each(engines)("migrations on %s", (engine) => {
       "audio_files",
       "availability_overrides",
       "availability_settings",
+      "availability_versions",
       "billing_addresses",
       "billing_claims",
       "booking_receipts",

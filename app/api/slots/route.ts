@@ -1,5 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { availableSlots } from "@/lib/appointments/holds";
+import type { NextRequest } from "next/server";
+import { offeredSlotsJson } from "@/lib/appointments/slot-cache";
 import { slotsQuerySchema } from "@/lib/booking/schemas";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { addDays, isValidDate } from "@/lib/time/dates";
@@ -17,15 +17,9 @@ export async function GET(request: NextRequest) {
       throw new AppError("invalid", "from and to must be real dates (YYYY-MM-DD).", { issues: [] });
     if (params.to < params.from) throw new AppError("invalid", "to must not be before from.", { issues: [] });
     if (addDays(params.from, 61) < params.to) throw new AppError("invalid", "At most 62 days at once.", { issues: [] });
-    const { settings, slots } = await availableSlots(params.from, params.to);
-    return NextResponse.json(
-      {
-        timeZone: settings.timeZone,
-        durationMinutes: settings.durationMinutes,
-        slots: slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() })),
-      },
-      { headers: { "cache-control": "no-store" } },
-    );
+    // The JSON comes ready from the slot cache (joined from each date's stored text).
+    const body = await offeredSlotsJson(params.from, params.to);
+    return new Response(body, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
