@@ -4,7 +4,37 @@ import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "../scripts/chromium";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-export type LighthouseScores = { path: string; performance: number; accessibility: number; bestPractices: number; seo: number; failed?: string[] };
+/** Largest Contentful Paint, its element and its four phases (Lighthouse's own breakdown, in ms). */
+export type LcpBreakdown = { ms: number; element: string; ttfb: number; loadDelay: number; loadTime: number; renderDelay: number };
+export type LighthouseScores = {
+  path: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  failed?: string[];
+  lcp?: LcpBreakdown;
+};
+
+type Table = { type: string; items: Record<string, unknown>[] };
+
+/** Reads the breakdown from the audit "largest-contentful-paint-element" (a list: the element's table, then the phases' table). */
+function lcpBreakdown(audits: Record<string, { numericValue?: number; details?: unknown }>): LcpBreakdown | undefined {
+  const details = audits["largest-contentful-paint-element"]?.details as { items?: Table[] } | undefined;
+  const [elementTable, phaseTable] = details?.items ?? [];
+  const node = elementTable?.items[0]?.node as { nodeLabel?: string; snippet?: string } | undefined;
+  const phase = (name: string) => Math.round(Number(phaseTable?.items.find((i) => i.phase === name)?.timing ?? 0));
+  const ms = audits["largest-contentful-paint"]?.numericValue;
+  if (ms === undefined) return undefined;
+  return {
+    ms: Math.round(ms),
+    element: (node?.snippet ?? node?.nodeLabel ?? "?").slice(0, 80),
+    ttfb: phase("TTFB"),
+    loadDelay: phase("Load Delay"),
+    loadTime: phase("Load Time"),
+    renderDelay: phase("Render Delay"),
+  };
+}
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
@@ -32,6 +62,7 @@ export async function runLighthouse(base: string, paths: string[]): Promise<Ligh
         bestPractices: score("best-practices"),
         seo: score("seo"),
         failed,
+        lcp: lcpBreakdown(run.lhr.audits),
       });
     }
     return results;

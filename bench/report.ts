@@ -90,9 +90,16 @@ export function markdown(r: Results): string {
     lines.push("");
     if ("error" in r.lighthouse) lines.push(`Lighthouse did not run: ${r.lighthouse.error}`);
     else {
-      lines.push("| Lighthouse 12 (mobile) | performance | accessibility | best practices | SEO |");
-      lines.push("|---|---:|---:|---:|---:|");
-      for (const s of r.lighthouse) lines.push(`| \`${s.path}\` | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} |`);
+      lines.push(
+        "| Lighthouse 12 (mobile) | performance | accessibility | best practices | SEO | LCP ms: TTFB / load delay / load time / render delay | LCP element |",
+      );
+      lines.push("|---|---:|---:|---:|---:|---|---|");
+      for (const s of r.lighthouse) {
+        const l = s.lcp;
+        const lcp = l ? `${l.ms}: ${l.ttfb} / ${l.loadDelay} / ${l.loadTime} / ${l.renderDelay}` : "–";
+        const element = l ? `\`${l.element.replace(/\|/g, "\\|")}\`` : "–";
+        lines.push(`| \`${s.path}\` | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lcp} | ${element} |`);
+      }
     }
   }
   lines.push("");

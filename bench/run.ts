@@ -318,7 +318,11 @@ try {
   else {
     log("lighthouse");
     try {
-      lighthouse = await runLighthouse(base, ["/", article, "/erstgespraech", "/selbsttest"]);
+      lighthouse = [
+        ...(await runLighthouse(base, ["/", article, "/artikel", "/erstgespraech", "/selbsttest", "/impressum", "/datenschutz"])),
+        // The bare Next app's page of the article's bytes: what the framework itself scores here.
+        ...(await runLighthouse(bare.base, [bare.path])).map((x) => ({ ...x, path: `bare Next ${x.path}` })),
+      ];
     } catch (error) {
       lighthouse = { error: error instanceof Error ? error.message : String(error) };
     }

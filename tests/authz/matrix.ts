@@ -61,6 +61,12 @@ export const pages: Record<string, Probe[]> = {
     { path: () => "/artikel/gibt-es-nicht", expect: all(404) },
     { path: () => "/artikel/%00%E2%80%AE", expect: all(404) },
   ],
+  // The list's later pages: the demo's four articles fill one page, so page 2 is past the last.
+  "/artikel/seite/[seite]": [
+    { path: () => "/artikel/seite/2", expect: all(404) },
+    { path: () => "/artikel/seite/0", expect: all(404) },
+    { path: () => "/artikel/seite/%3Cb%3E", expect: all(404) },
+  ],
   "/datenschutz": [{ path: () => "/datenschutz", expect: all(200) }],
   "/impressum": [{ path: () => "/impressum", expect: all(200) }],
   // The benchmark's static ceiling: a prerendered page with no data.
