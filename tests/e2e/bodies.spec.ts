@@ -73,10 +73,10 @@ test("a booking body that declares 100 MB is refused before it is read", async (
 test("a 100 MB form posted to a page (where the proxy copies bodies) is refused after 1 MB", async () => {
   // A server action's request; the proxy runs for pages, and Next reads its body to the end first.
   const headers = { "content-type": "text/plain;charset=UTF-8", "next-action": "0".repeat(42), accept: "text/x-component" };
-  const streamed = await sendHuge("/erstgespraech", headers, { chunked: true, limit: BODY_LIMIT });
+  const streamed = await sendHuge("/login", headers, { chunked: true, limit: BODY_LIMIT });
   expect(streamed.status).toBe(413);
   expect(streamed.written).toBeLessThanOrEqual(BODY_LIMIT + SLACK);
-  const declared = await sendHuge("/erstgespraech", headers, { chunked: false, limit: 0 });
+  const declared = await sendHuge("/login", headers, { chunked: false, limit: 0 });
   expect(declared.status).toBe(413);
   expect(declared.written).toBeLessThanOrEqual(SLACK);
 });
