@@ -91,18 +91,30 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
   const outages: Outage[] = [];
   let browserStatus = 0;
   let browserHeading: string | null = null;
+  let cachedHeading: string | null = null;
+  let slotsMessage: string | null = null;
   for (const [index, plannedMs] of OUTAGES_MS.entries()) {
     const stopBegan = Date.now();
     await cluster.stop();
     const down = Date.now();
     if (index === 0) {
-      // While the database is away: what a visitor's browser shows on a page that needs it.
+      // While the database is away: what a visitor's browser shows on a page rendered per request
+      // (a booking's page), and on the booking page, which comes from the prerender cache and
+      // loads its free slots from the API.
       const page = await browser.newPage();
-      const pageResponse = await page.goto(`${app.url}/erstgespraech`, { timeout: 20_000 });
+      const heading = () =>
+        page
+          .getByRole("heading", { level: 1 })
+          .first()
+          .textContent({ timeout: 10_000 })
+          .catch(() => null);
+      const pageResponse = await page.goto(`${app.url}/termin/${"a".repeat(43)}`, { timeout: 20_000 });
       browserStatus = pageResponse?.status() ?? 0;
-      browserHeading = await page
-        .getByRole("heading", { level: 1 })
-        .first()
+      browserHeading = await heading();
+      await page.goto(`${app.url}/erstgespraech`, { timeout: 20_000 });
+      cachedHeading = await heading();
+      slotsMessage = await page
+        .getByText("Die freien Termine konnten gerade nicht geladen werden")
         .textContent({ timeout: 10_000 })
         .catch(() => null);
       await page.close();
@@ -199,7 +211,7 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
         recoveryMsAfterStart: o.recoveredAt - o.up,
       };
     }),
-    browserDuringOutage: { status: browserStatus, heading: browserHeading },
+    browserDuringOutage: { status: browserStatus, heading: browserHeading, cachedBookingPage: cachedHeading, slotsMessage },
     api200or201: api.filter((s) => s.status === 200 || s.status === 201).length,
     api503: count(api, 503),
     apiOther: unexpectedApi.map((s) => `${s.kind}:${s.status}`),
@@ -221,6 +233,8 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
   if (unexpectedApi.length) console.log("unexpected API answers:", show(unexpectedApi));
   if (badPages.length) console.log("page without the German error page:", badPages[0]!.status, badPages[0]!.body.slice(0, 2000));
   expect(browserHeading).toBe(GERMAN_ERROR);
+  expect(cachedHeading, "the booking page, from the prerender cache").toBe("Kostenloses Erstgespräch");
+  expect(slotsMessage, "the free slots cannot load, and the page says so").toContain("Bitte lade die Seite neu");
   for (const o of outages) expect(apiWhileDown.filter((s) => outageOf(s) === o).length, `API requests during the ${o.plannedMs} ms outage`).toBeGreaterThan(0);
   expect(notFast503).toEqual([]);
   expect(hung).toEqual([]);
