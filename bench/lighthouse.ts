@@ -1,4 +1,4 @@
-// Lighthouse 12 through its Node API, on Debian's chromium (no browser download here).
+// Lighthouse 13 through its Node API, on Debian's chromium (no browser download here).
 // Default (mobile, simulated throttling) settings, the four scored categories only.
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "../scripts/chromium";
 import * as chromeLauncher from "chrome-launcher";
@@ -16,27 +16,32 @@ export type LighthouseScores = {
   lcp?: LcpBreakdown;
 };
 
-type Table = { type: string; items: Record<string, unknown>[] };
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
-/** Reads the breakdown from the audit "largest-contentful-paint-element" (a list: the element's table, then the phases' table). */
+type Details = { type: string; items?: Record<string, unknown>[] };
+
+/**
+ * Reads the breakdown from the insight "lcp-breakdown-insight" (a list: the subparts' table, then
+ * the element). Its subparts are what the trace observed, unthrottled: time to first byte, then
+ * for an image the resource's load delay and load time, then the element's render delay. The LCP
+ * figure beside them is the simulated one the score uses.
+ */
 function lcpBreakdown(audits: Record<string, { numericValue?: number; details?: unknown }>): LcpBreakdown | undefined {
-  const details = audits["largest-contentful-paint-element"]?.details as { items?: Table[] } | undefined;
-  const [elementTable, phaseTable] = details?.items ?? [];
-  const node = elementTable?.items[0]?.node as { nodeLabel?: string; snippet?: string } | undefined;
-  const phase = (name: string) => Math.round(Number(phaseTable?.items.find((i) => i.phase === name)?.timing ?? 0));
   const ms = audits["largest-contentful-paint"]?.numericValue;
   if (ms === undefined) return undefined;
+  const parts = (audits["lcp-breakdown-insight"]?.details as { items?: Details[] } | undefined)?.items ?? [];
+  const table = parts.find((p) => p.type === "table")?.items ?? [];
+  const node = parts.find((p) => p.type === "node") as { snippet?: string; nodeLabel?: string } | undefined;
+  const part = (name: string) => Math.round(Number(table.find((i) => i.subpart === name)?.duration ?? 0));
   return {
     ms: Math.round(ms),
-    element: (node?.snippet ?? node?.nodeLabel ?? "?").slice(0, 80),
-    ttfb: phase("TTFB"),
-    loadDelay: phase("Load Delay"),
-    loadTime: phase("Load Time"),
-    renderDelay: phase("Render Delay"),
+    element: `${node?.snippet ?? "?"} ${node?.nodeLabel ?? ""}`.slice(0, 90),
+    ttfb: part("timeToFirstByte"),
+    loadDelay: part("resourceLoadDelay"),
+    loadTime: part("resourceLoadDuration"),
+    renderDelay: part("elementRenderDelay"),
   };
 }
-
-const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
 export async function runLighthouse(base: string, paths: string[]): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({

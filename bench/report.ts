@@ -91,7 +91,7 @@ export function markdown(r: Results): string {
     if ("error" in r.lighthouse) lines.push(`Lighthouse did not run: ${r.lighthouse.error}`);
     else {
       lines.push(
-        "| Lighthouse 12 (mobile) | performance | accessibility | best practices | SEO | LCP ms: TTFB / load delay / load time / render delay | LCP element |",
+        "| Lighthouse 13 (mobile) | performance | accessibility | best practices | SEO | LCP ms: TTFB / load delay / load time / render delay | LCP element |",
       );
       lines.push("|---|---:|---:|---:|---:|---|---|");
       for (const s of r.lighthouse) {
