@@ -134,6 +134,7 @@ try {
   const getTargets: { name: string; ceiling: "static" | "query"; target: Target; sequential: boolean }[] = [
     { name: "home page", ceiling: "static", target: { path: "/" }, sequential: true },
     { name: "self-check", ceiling: "static", target: { path: "/selbsttest" }, sequential: true },
+    { name: "booking page", ceiling: "static", target: { path: "/erstgespraech" }, sequential: true },
     { name: "article page", ceiling: "static", target: { path: article }, sequential: true },
     { name: "article list", ceiling: "static", target: { path: "/artikel" }, sequential: true },
     { name: "free slots, 60 days", ceiling: "query", target: { path: slotsPath }, sequential: true },
@@ -404,9 +405,10 @@ function goals(targets: TargetResult[], weights: Results["weights"], lighthouse:
     });
   }
   if (lighthouse && !("error" in lighthouse)) {
-    const short = lighthouse.filter((s) => s.performance < 95 || s.accessibility < 100 || s.bestPractices < 100 || s.seo < 100);
+    const ours = lighthouse.filter((s) => !s.path.startsWith("bare Next"));
+    const short = ours.filter((s) => s.performance < 98 || s.accessibility < 100 || s.bestPractices < 100 || s.seo < 100);
     list.push({
-      goal: "Lighthouse ≥ 95 performance, 100 accessibility, best practices, SEO",
+      goal: "Lighthouse ≥ 98 performance, 100 accessibility, best practices, SEO on every public page",
       met: short.length === 0,
       detail:
         short.length === 0
@@ -417,7 +419,7 @@ function goals(targets: TargetResult[], weights: Results["weights"], lighthouse:
     });
   } else
     list.push({
-      goal: "Lighthouse ≥ 95 performance, 100 for the rest",
+      goal: "Lighthouse ≥ 98 performance, 100 for the rest",
       met: null,
       detail: lighthouse && "error" in lighthouse ? lighthouse.error : "not run",
     });
