@@ -1,15 +1,17 @@
 // Is the machine quiet enough to compare figures? During each target the bench reads /proc/stat
 // (all CPU time) and /proc/<pid>/stat of its own processes: itself (and the load generator in it),
 // everything it started, and the PostgreSQL backends connected to its database. What the rest
-// used, in cores, and the one-minute load average before the target decide whether the target's
-// figures are comparable with the others of the run. Linux only; elsewhere nothing is marked.
+// used, in cores, during the target, and the one-minute load average before the run's first target
+// decide whether the target's figures are comparable with the others of the run. (The load average
+// before each target would only count the bench's own previous target: it needs about a minute to
+// decay.) Linux only; elsewhere nothing is marked.
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { round } from "./load";
 
 /** More than this share of one core used by other processes makes a target's figures not comparable. */
 export const OTHER_CORE_LIMIT = 0.1;
-/** A one-minute load average above this before a target makes its figures not comparable. */
+/** A one-minute load average above this before the run's first target makes its figures not comparable. */
 export const LOAD_LIMIT = 0.5;
 const HZ = 100; // USER_HZ on Linux
 
@@ -72,9 +74,16 @@ function ownJiffies(dbName: string): Map<number, number> {
   return result;
 }
 
+/** Waits (at most `maxSeconds`) until the one-minute load average is at most LOAD_LIMIT; returns it. */
+export async function settle(maxSeconds = 240): Promise<number> {
+  const until = Date.now() + maxSeconds * 1000;
+  while (os.loadavg()[0]! > LOAD_LIMIT && Date.now() < until) await new Promise((r) => setTimeout(r, 2000));
+  return os.loadavg()[0]!;
+}
+
 /** Starts watching; the returned function tells what the rest of the machine did meanwhile. */
-export function watchQuiet(dbName: string): () => Quiet {
-  const loadBefore = round(os.loadavg()[0]!, 2);
+export function watchQuiet(dbName: string, runLoadBefore: number): () => Quiet {
+  const loadBefore = round(runLoadBefore, 2);
   const busy0 = machineBusy();
   if (busy0 === undefined) return () => ({ otherCores: NaN, loadBefore, comparable: true, reason: "no /proc/stat: not checked" });
   const own0 = ownJiffies(dbName);
@@ -87,7 +96,7 @@ export function watchQuiet(dbName: string): () => Quiet {
     const seconds = (performance.now() - t0) / 1000;
     const otherCores = round(Math.max(0, busy - own) / HZ / seconds, 2);
     const reasons = [];
-    if (loadBefore > LOAD_LIMIT) reasons.push(`load average ${loadBefore} before`);
+    if (loadBefore > LOAD_LIMIT) reasons.push(`load average ${loadBefore} before the run`);
     if (otherCores > OTHER_CORE_LIMIT) reasons.push(`other processes used ${otherCores} of a core`);
     return { otherCores, loadBefore, comparable: reasons.length === 0, reason: reasons.join("; ") || undefined };
   };

@@ -22,7 +22,7 @@ import { startBareNext, startPlainHttp, type Ceiling } from "./ceilings";
 import { runLighthouse } from "./lighthouse";
 import { concurrentSample, load, round, sample, type LoadResult, type Target } from "./load";
 import { markdown, writeReadme, type CeilingKind, type Goal, type Results, type TargetResult } from "./report";
-import { watchQuiet } from "./quiet";
+import { settle, watchQuiet } from "./quiet";
 import { seedVolume } from "./seed";
 import { pageWeights } from "./weight";
 
@@ -195,11 +195,15 @@ try {
   };
   const ceilingKinds = Object.keys(allCeilings) as CeilingKind[];
 
+  // The build, the seed and the bare app's build are done: let the machine settle before the first target.
+  log("waiting for the one-minute load average to fall to 0.5 (at most 4 min)");
+  await settle();
   const loadBefore = os.loadavg();
+  log(`load average before the first target: ${loadBefore.map((x) => x.toFixed(2)).join(", ")}`);
   const measure = async (name: string, target: Target, at = base): Promise<LoadResult> => {
     await load(at, target, warmupSeconds, connections);
     await drain();
-    const quiet = watchQuiet(dbName);
+    const quiet = watchQuiet(dbName, loadBefore[0]!);
     const result = { ...(await load(at, target, seconds, connections)), quiet: quiet() };
     await drain();
     log(
