@@ -116,7 +116,9 @@ function builtAt(serverDistDir) {
   if (!buildFinishedAt.has(serverDistDir)) {
     let at = null;
     try {
-      at = statSync(path.join(serverDistDir, "..", "prerender-manifest.json")).mtimeMs;
+      // Never later than now: a manifest dated in the future (a build machine's clock ahead) would
+      // otherwise make every entry this server renders count as the build's.
+      at = Math.min(statSync(path.join(serverDistDir, "..", "prerender-manifest.json")).mtimeMs, Date.now());
     } catch {
       // no build in that folder
     }
@@ -154,6 +156,13 @@ export default class SharedRevalidationCache extends FileSystemCache {
   }
 
   async set(key, data, ctx) {
+    // A page that is not there (an article address anyone can make up) is not kept: each would
+    // add files on disk and entries here, without bound.
+    if (data?.kind === "APP_PAGE" && data.status === 404) {
+      renderPending.delete(key);
+      renderedAt.delete(key);
+      return;
+    }
     renderedAt.set(key, renderPending.get(key) ?? step());
     renderPending.delete(key);
     return super.set(key, data, ctx);

@@ -87,7 +87,7 @@ const server = http.createServer((req, res) => {
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, settings);
   if (!limitBody(req, res)) return;
-  inlineScriptsOnlyFromCache(res);
+  inlineScriptsOnlyFromCache(req, res);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -138,6 +138,15 @@ describe("what the build made (it has no database)", () => {
   });
 });
 
+test("a not-found page (an address anyone can make up) is not kept", async () => {
+  const cache = make(Shared);
+  const { key, value } = page();
+  await cache.set(key, { ...value("Diese Seite gibt es nicht"), status: 404 }, setCtx);
+  expect(await html(cache, key)).toBeNull();
+  await cache.set(key, value("the article"), setCtx);
+  expect(await html(cache, key)).toBe("the article");
+});
+
 describe.runIf(process.env.TEST_DATABASE_URL)("across instances (PostgreSQL)", () => {
   test("a revalidation another instance wrote is followed within a second", async () => {
     const cache = make(Shared);

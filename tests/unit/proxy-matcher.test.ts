@@ -96,9 +96,9 @@ describe("inline scripts only on answers from the prerender cache (server/preren
 
 describe("the production server applies it to every answer (server/start.mjs)", () => {
   const inline = "default-src 'self'; script-src 'self' 'unsafe-inline'";
-  async function answer(headers: Record<string, string>, viaWriteHead: boolean) {
-    const server = http.createServer((_req, res) => {
-      inlineScriptsOnlyFromCache(res);
+  async function answer(headers: Record<string, string>, viaWriteHead: boolean, init: RequestInit = {}) {
+    const server = http.createServer((req, res) => {
+      inlineScriptsOnlyFromCache(req, res);
       if (viaWriteHead) res.writeHead(200, headers).end("x");
       else {
         for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
@@ -107,7 +107,7 @@ describe("the production server applies it to every answer (server/start.mjs)", 
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, init);
       return response.headers.get("content-security-policy");
     } finally {
       server.close();
@@ -119,4 +119,10 @@ describe("the production server applies it to every answer (server/start.mjs)", 
       expect(await answer({ "content-security-policy": inline, "x-nextjs-cache": "HIT" }, viaWriteHead)).toBe(inline);
     });
   }
+  it("a Server Action's answer loses it even where Next marks it HIT (it is rendered for the request)", async () => {
+    const cached = { "content-security-policy": inline, "x-nextjs-cache": "HIT" };
+    const own = "default-src 'self'; script-src 'self'";
+    expect(await answer(cached, false, { method: "POST", body: "x" })).toBe(own);
+    expect(await answer(cached, false, { headers: { "next-action": "0".repeat(42) } })).toBe(own);
+  });
 });
