@@ -88,10 +88,20 @@ type VersionRow = { version: string | number | bigint };
  * SQL: on a warm answer, drizzle's query builder cost more than the query itself (0.25 against 0.10 ms).
  */
 export async function readAvailabilityVersion(db: Db = defaultDb): Promise<number | null> {
-  const result = (await db.execute(sql`select version from availability_versions where id = 1`)) as unknown as
-    VersionRow[] | { rows: VersionRow[] };
+  return (await readCounterAndClock(db)).version;
+}
+
+/**
+ * The counter and the database's clock, in the one query: whether a pending hold has run out is
+ * decided by the database's clock when booking (holdsTime), so the cache decides it by the same one.
+ */
+async function readCounterAndClock(db: Db): Promise<{ version: number | null; now: Date }> {
+  const result = (await db.execute(
+    sql`select (select version from availability_versions where id = 1) as version, (extract(epoch from clock_timestamp()) * 1000)::float8 as now_ms`,
+  )) as unknown as (VersionRow & { now_ms: number | string })[] | { rows: (VersionRow & { now_ms: number | string })[] };
   const [row] = Array.isArray(result) ? result : result.rows;
-  return row ? Number(row.version) : null;
+  const version = row?.version === null || row?.version === undefined ? null : Number(row.version);
+  return { version, now: row ? new Date(Number(row.now_ms)) : new Date() };
 }
 
 /** Practice dates of [from, to] that can hold a slot at `now`: from the day before the notice ends to the horizon's last day. */
@@ -155,14 +165,19 @@ async function computeDays(
 async function currentDays(
   from: string,
   to: string,
-  now: Date,
+  asked: Date | undefined,
   db: Db,
   cache: SlotCache,
-): Promise<{ settings: BookingSettings; days: CachedDay[] } | null> {
-  const version = await readAvailabilityVersion(db);
+): Promise<{ settings: BookingSettings; days: CachedDay[]; now: Date } | null> {
+  const counter = await readCounterAndClock(db);
+  const { version } = counter;
+  // Holds run out by the database's clock, as booking decides (holdsTime); notice and horizon by
+  // this server's, as booking checks them (assertOffered).
+  const holdNow = asked ?? counter.now;
+  const now = asked ?? new Date();
   if (version === null) return null;
   cache.align(version);
-  const nowMs = now.getTime();
+  const nowMs = holdNow.getTime();
   let settings = cache.settings;
   let wanted: string[] = [];
   const found = new Map<string, CachedDay>();
@@ -176,7 +191,7 @@ async function currentDays(
     }
   }
   if (!settings || missing.length > 0) {
-    const fresh = await computeDays(missing[0] ?? from, missing.at(-1) ?? to, now, db);
+    const fresh = await computeDays(missing[0] ?? from, missing.at(-1) ?? to, holdNow, db);
     // Someone read a newer counter meanwhile (and dropped the cache): answer from the rows alone.
     if (cache.version !== version) return null;
     settings = cache.settings = fresh.settings;
@@ -187,7 +202,7 @@ async function currentDays(
       cache.put(date, day);
     }
   }
-  return { settings, days: wanted.map((d) => found.get(d)!) };
+  return { settings, days: wanted.map((d) => found.get(d)!), now };
 }
 
 /**
@@ -197,13 +212,13 @@ async function currentDays(
 export async function offeredSlots(
   from: string,
   to: string,
-  now = new Date(),
+  asked?: Date,
   db: Db = defaultDb,
   cache: SlotCache = processSlotCache(),
 ): Promise<{ settings: BookingSettings; slots: Slot[] }> {
-  const current = await currentDays(from, to, now, db, cache);
-  if (!current) return availableSlots(from, to, now, db);
-  const { settings, days } = current;
+  const current = await currentDays(from, to, asked, db, cache);
+  if (!current) return availableSlots(from, to, asked ?? new Date(), db);
+  const { settings, days, now } = current;
   return { settings, slots: slotsFrom(days, now.getTime() + settings.minimumNoticeMinutes * 60_000, settings.durationMinutes) };
 }
 
@@ -226,16 +241,16 @@ export function slotsJson(settings: BookingSettings, slots: Slot[]): string {
 export async function offeredSlotsJson(
   from: string,
   to: string,
-  now = new Date(),
+  asked?: Date,
   db: Db = defaultDb,
   cache: SlotCache = processSlotCache(),
 ): Promise<string> {
-  const current = await currentDays(from, to, now, db, cache);
+  const current = await currentDays(from, to, asked, db, cache);
   if (!current) {
-    const { settings, slots } = await availableSlots(from, to, now, db);
+    const { settings, slots } = await availableSlots(from, to, asked ?? new Date(), db);
     return slotsJson(settings, slots);
   }
-  const { settings, days } = current;
+  const { settings, days, now } = current;
   const earliest = now.getTime() + settings.minimumNoticeMinutes * 60_000;
   const parts: string[] = [];
   let last = -Infinity;

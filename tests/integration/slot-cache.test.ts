@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   appointments,
   availabilityOverrides,
@@ -145,6 +145,27 @@ describe("the free slots' cache", () => {
     expect(await cached(cache, new Date(later.getTime() + 60_000))).toContain(start);
     expect(queries).toBe(1);
   });
+
+  // PostgreSQL only: the embedded database runs in this process and reads its (faked) clock.
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    "decides a hold's expiry by the database's clock, as booking does, with this server's clock behind",
+    async () => {
+      const cache = new SlotCache();
+      const [slot] = (await offeredSlots(from(), to(), new Date(), database.db, cache)).slots;
+      const booking = await book(slot!.start);
+      const start = slot!.start.toISOString();
+      // Ran out a minute ago by the database's clock.
+      await database.db.execute(sql`update appointments set pending_expires_at = now() - interval '1 minute' where id = ${booking.id}`);
+      vi.useFakeTimers({ now: Date.now() - 10 * 60_000, toFake: ["Date"] });
+      try {
+        const offered = iso(await offeredSlots(from(), to(), undefined, database.db, cache));
+        expect(offered).toContain(start);
+        expect(offered).toEqual(iso(await availableSlots(from(), to(), new Date(), database.db)));
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 
   it("sees a calendar busy time synced, and a calendar no longer counted", async () => {
     const [connection] = await database.db
