@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { articleListPath, listPageNumber } from "@/lib/articles/slug";
 import { contentSecurityPolicy, createNonce, isDecodablePath, isStaticPage, type ScriptPolicy } from "@/lib/http/csp";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -39,9 +40,8 @@ export function proxy(request: NextRequest) {
   // holds nothing of it (the article route's own not-found answer would carry the slug in its
   // metadata and router state). The list's old page addresses (/artikel?seite=2) move to the path.
   if (pathname === "/artikel" || pathname === "/artikel/") {
-    const page = request.nextUrl.searchParams.get("seite");
-    const n = page && /^[1-9]\d{0,3}$/.test(page) ? Number(page) : 1;
-    return withCsp(NextResponse.redirect(new URL(n > 1 ? `/artikel/seite/${n}` : "/artikel", request.url), 308), "own-files");
+    const n = listPageNumber(request.nextUrl.searchParams.get("seite")) ?? 1;
+    return withCsp(NextResponse.redirect(new URL(articleListPath(n), request.url), 308), "own-files");
   }
   if (pathname.startsWith("/artikel/") && !isStaticPage(pathname) && /^\/artikel\/(seite\/)?[^/]+\/?$/.test(pathname))
     return withCsp(NextResponse.rewrite(new URL("/_not-found", request.url)), "prerendered");

@@ -2,12 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/articles/ArticleCard";
 import { getArticlesPage } from "@/lib/articles/queries";
+import { articleListPath } from "@/lib/articles/slug";
 import { getPracticeSettings } from "@/lib/settings/queries";
-
-/** The address of page `n` of the article list: the first is /artikel, the others /artikel/seite/n. */
-export function articleListPath(n: number): string {
-  return n <= 1 ? "/artikel" : `/artikel/seite/${n}`;
-}
 
 /** One page of the article list, newest first (served from the static cache: the paging is in the path). */
 export async function ArticleIndex({ page }: { page: number }) {

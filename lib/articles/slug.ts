@@ -13,6 +13,16 @@ export function slugify(title: string): string {
     .replace(/-+$/g, "");
 }
 
+/** The article list's page `n` as written in its address (1 to 9999, no leading zero), or null. */
+export function listPageNumber(segment: string | null | undefined): number | null {
+  return segment && /^[1-9]\d{0,3}$/.test(segment) ? Number(segment) : null;
+}
+
+/** The address of page `n` of the article list: the first is /artikel, the others /artikel/seite/n. */
+export function articleListPath(n: number): string {
+  return n <= 1 ? "/artikel" : `/artikel/seite/${n}`;
+}
+
 /** Addresses under /artikel/ that belong to the site: the list's pages are /artikel/seite/N. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["seite"]);
 

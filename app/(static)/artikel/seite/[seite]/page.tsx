@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { ArticleIndex, articleListPath } from "@/components/articles/ArticleIndex";
+import { ArticleIndex } from "@/components/articles/ArticleIndex";
+import { articleListPath, listPageNumber } from "@/lib/articles/slug";
 
 // The list's later pages, cached like the first (app/(static)/artikel/page.tsx).
 export const revalidate = 300;
@@ -11,18 +12,13 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ seite: string }> };
 
-/** The page number of the path, or nothing: digits only, no leading zero, at most four. */
-function pageNumber(segment: string): number | null {
-  return /^[1-9]\d{0,3}$/.test(segment) ? Number(segment) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const n = pageNumber((await params).seite);
+  const n = listPageNumber((await params).seite);
   return n ? { title: `Artikel, Seite ${n}`, alternates: { canonical: articleListPath(n) } } : {};
 }
 
 export default async function ArticlesPageN({ params }: Props) {
-  const n = pageNumber((await params).seite);
+  const n = listPageNumber((await params).seite);
   if (n === null) notFound();
   if (n === 1) permanentRedirect("/artikel");
   return <ArticleIndex page={n} />;
