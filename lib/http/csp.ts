@@ -58,8 +58,8 @@ export function createNonce(): string {
 export const PRERENDERED_PAGE_SOURCES = [
   "/",
   "/artikel",
-  "/artikel/seite/:n",
-  "/artikel/:slug",
+  "/artikel/seite/([^/]+)",
+  "/artikel/([^/]+)",
   "/selbsttest",
   "/erstgespraech",
   "/impressum",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import { contentSecurityPolicy, createNonce, isDecodablePath, isStaticPage, PRERENDERED_PAGE_SOURCES } from "@/lib/http/csp";
+import nextConfig from "../../next.config";
 
 describe("content security policy", () => {
   it("allows scripts only with the nonce in production and forbids framing", () => {
@@ -30,19 +32,45 @@ describe("content security policy", () => {
       expect(isStaticPage(path), path).toBe(true);
     for (const path of ["/artikel/seite/0", "/artikel/x/opengraph-image", "/login", "/bench/statisch/x"])
       expect(isStaticPage(path), path).toBe(false);
-    // next.config.ts's sources name every static page (/artikel/:slug and /artikel/seite/:n cover the articles and list pages).
+    // next.config.ts's sources name every static page (/artikel/([^/]+) and /artikel/seite/([^/]+) cover the articles and list pages).
     expect(PRERENDERED_PAGE_SOURCES).toEqual(
       expect.arrayContaining([
         "/",
         "/artikel",
-        "/artikel/seite/:n",
-        "/artikel/:slug",
+        "/artikel/seite/([^/]+)",
+        "/artikel/([^/]+)",
         "/selbsttest",
         "/erstgespraech",
         "/impressum",
         "/datenschutz",
       ]),
     );
+  });
+
+  it("gives every response its headers without a parameter from the path (Next compiles header values per request where a source names one)", async () => {
+    const rules = (await nextConfig.headers!()) as { source: string; headers: { key: string; value: string }[] }[];
+    const policies = (path: string) =>
+      rules.flatMap((rule) => {
+        // As Next matches a header rule (next/dist/server/lib/router-utils/filesystem.js, buildCustomRoute).
+        const params = getPathMatch(rule.source, { strict: true, removeUnnamedParams: true })(path);
+        if (!params) return [];
+        expect(params, `${rule.source} on ${path}`).toEqual({});
+        return rule.headers.filter((h) => h.key === "Content-Security-Policy").map((h) => h.value);
+      });
+    for (const path of [
+      "/",
+      "/artikel/warum-schmerz-bleibt",
+      "/artikel/seite/2",
+      "/impressum",
+      "/dashboard/rechnungen/abc",
+      "/sw.js",
+      "/api/slots",
+    ]) {
+      const found = policies(path);
+      expect(found.length, path).toBeGreaterThan(0);
+      // The later rule wins: inline scripts only on the prerendered pages' paths.
+      expect(/script-src[^;]*'unsafe-inline'/.test(found.at(-1)!), path).toBe(isStaticPage(path));
+    }
   });
 
   it("tells paths Next cannot decode", () => {
