@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { sans, sansItalic, serif, serifItalic } from "./_fonts";
+import { sans, serif, serifItalic } from "./_fonts";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { staticSiteOrigin } from "@/lib/site-url";
 import "./globals.css";
@@ -21,7 +21,7 @@ export const viewport: Viewport = { themeColor: "#2f6b5e" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="de" className={`${sans.variable} ${sansItalic.variable} ${serif.variable} ${serifItalic.variable}`}>
+    <html lang="de" className={`${sans.variable} ${serif.variable} ${serifItalic.variable}`}>
       <body className="flex min-h-dvh flex-col">{children}</body>
     </html>
   );
