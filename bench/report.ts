@@ -91,14 +91,15 @@ export function markdown(r: Results): string {
     if ("error" in r.lighthouse) lines.push(`Lighthouse did not run: ${r.lighthouse.error}`);
     else {
       lines.push(
-        "| Lighthouse 13 (mobile) | performance | accessibility | best practices | SEO | LCP ms: TTFB / load delay / load time / render delay | LCP element |",
+        "| Lighthouse 13 (mobile), median run | performance (all runs) | accessibility | best practices | SEO | LCP ms: TTFB / load delay / load time / render delay | LCP element |",
       );
       lines.push("|---|---:|---:|---:|---:|---|---|");
       for (const s of r.lighthouse) {
         const l = s.lcp;
         const lcp = l ? `${l.ms}: ${l.ttfb} / ${l.loadDelay} / ${l.loadTime} / ${l.renderDelay}` : "–";
         const element = l ? `\`${l.element.replace(/\|/g, "\\|")}\`` : "–";
-        lines.push(`| \`${s.path}\` | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lcp} | ${element} |`);
+        const runs = s.performanceRuns && s.performanceRuns.length > 1 ? ` (${s.performanceRuns.join(", ")})` : "";
+        lines.push(`| \`${s.path}\` | ${s.performance}${runs} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lcp} | ${element} |`);
       }
     }
   }

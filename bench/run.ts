@@ -11,7 +11,7 @@
 // section. Asserts nothing: the goals are reported as met or not.
 //
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_WARMUP_SECONDS=2 BENCH_SAMPLES=100 BENCH_SAMPLE_SECONDS=30 BENCH_PORT=3300
-//   BENCH_SKIP_LIGHTHOUSE=1 BENCH_KEEP_DB=1
+//   BENCH_SKIP_LIGHTHOUSE=1 BENCH_LIGHTHOUSE_RUNS=5 BENCH_KEEP_DB=1
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -32,6 +32,8 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? Math.min(2, sec
 const samples = Number(process.env.BENCH_SAMPLES ?? 100);
 /** The one-at-a-time sample stops early after this long (at least 10 requests). */
 const sampleSeconds = Number(process.env.BENCH_SAMPLE_SECONDS ?? 30);
+/** Lighthouse runs per page; each page's figure is its median run (bench/lighthouse.ts). */
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const port = process.env.BENCH_PORT ?? "3300";
 const base = `http://localhost:${port}`;
@@ -323,11 +325,14 @@ try {
   else {
     log("lighthouse");
     try {
-      lighthouse = [
-        ...(await runLighthouse(base, ["/", article, "/artikel", "/erstgespraech", "/selbsttest", "/impressum", "/datenschutz"])),
-        // The bare Next app's page of the article's bytes: what the framework itself scores here.
-        ...(await runLighthouse(bare.base, [bare.path])).map((x) => ({ ...x, path: `bare Next ${x.path}` })),
-      ];
+      lighthouse = await runLighthouse(
+        [
+          ...["/", article, "/artikel", "/erstgespraech", "/selbsttest", "/impressum", "/datenschutz"].map((path) => ({ label: path, url: base + path })),
+          // The bare Next app's page of the article's bytes: what the framework itself scores here.
+          { label: `bare Next ${bare.path}`, url: bare.base + bare.path },
+        ],
+        lighthouseRuns,
+      );
     } catch (error) {
       lighthouse = { error: error instanceof Error ? error.message : String(error) };
     }
