@@ -25,6 +25,18 @@ function cbor(value: unknown): Buffer {
   throw new Error(`cannot encode ${typeof value}`);
 }
 
+/** Whether a DER-encoded ECDSA signature (SEQUENCE of INTEGER r, INTEGER s) has r or s below 2^248. */
+export function hasShortInteger(der: Buffer): boolean {
+  const rLength = der[3]!;
+  const sLength = der[4 + rLength + 1]!;
+  const valueLength = (start: number, length: number) => {
+    let i = start;
+    while (i < start + length - 1 && der[i] === 0) i++;
+    return start + length - i;
+  };
+  return valueLength(4, rLength) < 32 || valueLength(4 + rLength + 2, sLength) < 32;
+}
+
 type RegistrationOptions = { challenge: string; rp: { id?: string } };
 type AuthenticationOptions = { challenge: string; rpId?: string };
 
@@ -88,14 +100,24 @@ export class SoftwarePasskey {
     };
   }
 
-  /** What navigator.credentials.get() answers; each assertion counts one up. */
-  authenticate(options: AuthenticationOptions, origin: string, { rpId = options.rpId ?? new URL(origin).hostname } = {}) {
+  /**
+   * What navigator.credentials.get() answers; each assertion counts one up. With `shortInteger`,
+   * the signature is one whose r or s is below 2^248 (fewer than 32 bytes), as about one real
+   * ECDSA signature in 128 is: it is signed again until it is one.
+   */
+  authenticate(
+    options: AuthenticationOptions,
+    origin: string,
+    { rpId = options.rpId ?? new URL(origin).hostname, shortInteger = false } = {},
+  ) {
     this.counter += 1;
     const counter = Buffer.alloc(4);
     counter.writeUInt32BE(this.counter);
     const authData = Buffer.concat([createHash("sha256").update(rpId).digest(), Buffer.from([0x05]), counter]);
     const clientDataJSON = this.clientData("webauthn.get", options.challenge, origin);
-    const signature = sign("sha256", Buffer.concat([authData, createHash("sha256").update(clientDataJSON).digest()]), this.privateKey);
+    const signed = Buffer.concat([authData, createHash("sha256").update(clientDataJSON).digest()]);
+    let signature = sign("sha256", signed, this.privateKey);
+    while (shortInteger && !hasShortInteger(signature)) signature = sign("sha256", signed, this.privateKey);
     return {
       id: this.id,
       rawId: this.id,
