@@ -9,6 +9,8 @@ import { allowManyPendingBookings, book, createDatabase, freeSlots, recordResult
 
 const ARTICLE = "/artikel/warum-chronischer-rueckenschmerz-oft-nicht-dort-entsteht-wo-er-wehtut";
 const GERMAN_ERROR = "Da ist gerade etwas schiefgelaufen";
+/** The demo practice's street (db/seed/billing.ts). */
+const IMPRESSUM_STREET = "Lindenstraße 12";
 
 let cluster: Awaited<ReturnType<typeof startPrivateCluster>>;
 let database: Awaited<ReturnType<typeof createDatabase>>;
@@ -93,6 +95,7 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
   let browserHeading: string | null = null;
   let cachedHeading: string | null = null;
   let slotsMessage: string | null = null;
+  let impressumWhileDown: { status: number; address: boolean } | null = null;
   for (const [index, plannedMs] of OUTAGES_MS.entries()) {
     const stopBegan = Date.now();
     await cluster.stop();
@@ -118,6 +121,11 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
         .textContent({ timeout: 10_000 })
         .catch(() => null);
       await page.close();
+      // A static page nobody asked for yet (the workers never do): its render fails without the
+      // database, so the page cache must not store it with the settings' fallback (an Impressum
+      // without its address, served for five minutes after the database is back).
+      const impressum = await request(`${app.url}/impressum`, { timeoutMs: 10_000 });
+      impressumWhileDown = { status: impressum.status, address: impressum.text.includes(IMPRESSUM_STREET) };
     }
     await sleep(Math.max(0, plannedMs - (Date.now() - down)));
     const startBegan = Date.now();
@@ -137,6 +145,7 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
   }
   stop = true;
   await Promise.all(workers);
+  const impressumAfter = await request(`${app.url}/impressum`, { timeoutMs: 10_000 });
 
   const isApi = (s: Sample) => ["health", "slots", "booking"].includes(s.kind);
   const api = samples.filter(isApi);
@@ -212,6 +221,7 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
       };
     }),
     browserDuringOutage: { status: browserStatus, heading: browserHeading, cachedBookingPage: cachedHeading, slotsMessage },
+    impressum: { whileDown: impressumWhileDown, after: { status: impressumAfter.status, address: impressumAfter.text.includes(IMPRESSUM_STREET) } },
     api200or201: api.filter((s) => s.status === 200 || s.status === 201).length,
     api503: count(api, 503),
     apiOther: unexpectedApi.map((s) => `${s.kind}:${s.status}`),
@@ -235,6 +245,9 @@ test("database outages of 3, 10 and 20 s under load: 503 within 3 s meanwhile, 2
   expect(browserHeading).toBe(GERMAN_ERROR);
   expect(cachedHeading, "the booking page, from the prerender cache").toBe("Kostenloses Erstgespräch");
   expect(slotsMessage, "the free slots cannot load, and the page says so").toContain("Bitte lade die Seite neu");
+  expect(impressumWhileDown, "the Impressum, first asked for during the outage").toEqual({ status: 500, address: false });
+  expect(impressumAfter.status).toBe(200);
+  expect(impressumAfter.text, "the Impressum after the outage shows the practice's address").toContain(IMPRESSUM_STREET);
   for (const o of outages) expect(apiWhileDown.filter((s) => outageOf(s) === o).length, `API requests during the ${o.plannedMs} ms outage`).toBeGreaterThan(0);
   expect(notFast503).toEqual([]);
   expect(hung).toEqual([]);
