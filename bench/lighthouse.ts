@@ -5,8 +5,8 @@
 // on this machine's CPU, and on a 2-core virtual machine that varies by half from one run to the
 // next (Lighthouse's own CPU benchmark read 1,650 to 2,600 within minutes; the bare Next page
 // scored 94 to 99). So each page runs several times, in rounds over all pages (a slow minute of the
-// machine falls on every page alike, not on one page's runs), after one warm-up run that counts
-// nothing (the first navigation of a fresh Chrome pays its start-up), and the figure is the median
+// machine falls on every page alike, not on one page's runs), each round in a fresh Chrome after one
+// warm-up run that counts nothing (its first navigation pays its start-up), and the figure is the median
 // run as Lighthouse defines it (computeMedianRun, "Lighthouse variability" in its docs), with the
 // range of the performance scores beside it.
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "../scripts/chromium";
@@ -80,24 +80,28 @@ function scores(label: string, lhr: Lhr): LighthouseScores {
 
 /** Each page `runs` times (in rounds over all pages, after one warm-up), reported by its median run. */
 export async function runLighthouse(pages: LighthousePage[], runs: number): Promise<LighthouseScores[]> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? SYSTEM_CHROMIUM,
-    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
-  });
-  const once = async (url: string) => {
-    const run = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
-    if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
-    return run.lhr;
-  };
-  try {
-    if (pages[0]) await once(pages[0].url);
-    const results = pages.map((page) => ({ page, lhrs: [] as Lhr[] }));
-    for (let round = 0; round < runs; round++) for (const { page, lhrs } of results) lhrs.push(await once(page.url));
-    return results.map(({ page, lhrs }) => ({
-      ...scores(page.label, computeMedianRun(lhrs)),
-      performanceRuns: lhrs.map((lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100)).sort((a, b) => a - b),
-    }));
-  } finally {
-    await chrome.kill();
+  const results = pages.map((page) => ({ page, lhrs: [] as Lhr[] }));
+  // A fresh Chrome for each round, as Lighthouse's own CLI starts one per run: one Chrome for all
+  // forty runs once died in the middle (ECONNREFUSED on its port), which lost the whole report.
+  for (let round = 0; round < runs; round++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROME_PATH ?? SYSTEM_CHROMIUM,
+      chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+    });
+    const once = async (url: string) => {
+      const run = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
+      if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
+      return run.lhr;
+    };
+    try {
+      if (pages[0]) await once(pages[0].url);
+      for (const { page, lhrs } of results) lhrs.push(await once(page.url));
+    } finally {
+      await chrome.kill();
+    }
   }
+  return results.map(({ page, lhrs }) => ({
+    ...scores(page.label, computeMedianRun(lhrs)),
+    performanceRuns: lhrs.map((lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100)).sort((a, b) => a - b),
+  }));
 }
