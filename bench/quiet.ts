@@ -1,10 +1,14 @@
-// Is the machine quiet enough to compare figures? During each target the bench reads /proc/stat
-// (all CPU time) and /proc/<pid>/stat of its own processes: itself (and the load generator in it),
-// everything it started, and the PostgreSQL backends connected to its database. What the rest
-// used, in cores, during the target, and the one-minute load average before the run's first target
-// decide whether the target's figures are comparable with the others of the run. (The load average
-// before each target would only count the bench's own previous target: it needs about a minute to
-// decay.) Linux only; elsewhere nothing is marked.
+// Is the machine quiet enough to compare figures? During each target the bench reads
+// /proc/<pid>/stat of every process and sums the CPU time of those that are not its own. Its own
+// are itself (and the load generator in it), everything it started, and the PostgreSQL backends
+// connected to its database. Kernel threads (ksoftirqd, kworkers) are left out: on a loopback
+// bench they mostly carry the bench's own packets and writes. What the others used, in cores,
+// during the target, and the one-minute load average before the run's first target decide whether
+// the target's figures are comparable with the others of the run. (The load average before each
+// target would only count the bench's own previous target: it needs about a minute to decay.)
+// The rest is counted process by process, not as the machine's total less the bench's: the
+// machine's total is sampled by ticks and a process's figure is scaled to its exact run time, and
+// with two busy cores the two differ by more than the limit. Linux only; elsewhere nothing is marked.
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { round } from "./load";
@@ -15,7 +19,16 @@ export const OTHER_CORE_LIMIT = 0.1;
 export const LOAD_LIMIT = 0.5;
 const HZ = 100; // USER_HZ on Linux
 
-export type Quiet = { otherCores: number; loadBefore: number; comparable: boolean; reason?: string };
+export type Quiet = {
+  otherCores: number;
+  /** The other processes that used the most, by command name, in cores. */
+  busiest?: Record<string, number>;
+  /** Time the hypervisor gave to other machines, in cores (reported, not judged: no process of ours can see it). */
+  stealCores?: number;
+  loadBefore: number;
+  comparable: boolean;
+  reason?: string;
+};
 
 function read(file: string): string | undefined {
   try {
@@ -25,53 +38,74 @@ function read(file: string): string | undefined {
   }
 }
 
-/** Busy jiffies of the whole machine (all but idle and iowait). */
-function machineBusy(): number | undefined {
-  const line = read("/proc/stat")?.split("\n")[0];
-  if (!line?.startsWith("cpu ")) return undefined;
-  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
-  return user! + nice! + system! + irq! + softirq! + (steal ?? 0);
-}
-
-type Proc = { pid: number; ppid: number; jiffies: number; childJiffies: number };
+type Proc = { pid: number; ppid: number; name: string; jiffies: number; childJiffies: number; kernel: boolean };
 
 function processes(): Proc[] {
   const list: Proc[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = read(`/proc/${name}/stat`);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
     if (!stat) continue;
     // The command sits in parentheses and may hold spaces: the fields after it are fixed.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const close = stat.lastIndexOf(")");
+    const fields = stat.slice(close + 2).split(" ");
+    const pid = Number(entry);
+    const ppid = Number(fields[1]);
     list.push({
-      pid: Number(name),
-      ppid: Number(fields[1]),
+      pid,
+      ppid,
+      name: stat.slice(stat.indexOf("(") + 1, close),
       jiffies: Number(fields[11]) + Number(fields[12]),
       childJiffies: Number(fields[13]) + Number(fields[14]),
+      kernel: pid === 2 || ppid === 2,
     });
   }
   return list;
 }
 
-/** CPU jiffies per own process: descendants of the bench and the backends of its database. */
-function ownJiffies(dbName: string): Map<number, number> {
+type Snapshot = { own: Map<number, number>; others: Map<number, { name: string; jiffies: number }> };
+
+/** CPU jiffies of every process, split into the bench's own and the others (kernel threads left out). */
+function snapshot(dbName: string): Snapshot {
   const all = processes();
-  const own = new Set([process.pid]);
-  for (let grew = true; grew;) {
+  const ownPids = new Set([process.pid]);
+  for (let grew = true; grew; ) {
     grew = false;
     for (const p of all)
-      if (!own.has(p.pid) && own.has(p.ppid)) {
-        own.add(p.pid);
+      if (!ownPids.has(p.pid) && ownPids.has(p.ppid)) {
+        ownPids.add(p.pid);
         grew = true;
       }
   }
-  const result = new Map<number, number>();
+  const own = new Map<number, number>();
+  const others = new Map<number, { name: string; jiffies: number }>();
   for (const p of all) {
-    const ours = own.has(p.pid) || (read(`/proc/${p.pid}/cmdline`)?.includes(dbName) ?? false);
+    if (p.kernel) continue;
+    const ours = ownPids.has(p.pid) || (read(`/proc/${p.pid}/cmdline`)?.includes(dbName) ?? false);
     // A process's waited-for children (a build, a finished worker) count in its own figure.
-    if (ours) result.set(p.pid, p.jiffies + p.childJiffies);
+    if (ours) own.set(p.pid, p.jiffies + p.childJiffies);
+    else others.set(p.pid, { name: p.name, jiffies: p.jiffies + p.childJiffies });
   }
-  return result;
+  return { own, others };
+}
+
+function steal(): number | undefined {
+  const line = read("/proc/stat")?.split("\n")[0];
+  if (!line?.startsWith("cpu ")) return undefined;
+  return Number(line.trim().split(/\s+/)[8] ?? 0);
+}
+
+/** What the other processes used between two snapshots, in jiffies, by command name. */
+function othersUsed(before: Snapshot, after: Snapshot): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const [pid, p] of after.others) {
+    // A process that was the bench's at the start (a backend that has since closed and whose pid was
+    // taken again) starts from zero, as does one that started during the target.
+    const start = before.others.get(pid);
+    const used = p.jiffies - (start && start.name === p.name ? start.jiffies : 0);
+    if (used > 0) byName.set(p.name, (byName.get(p.name) ?? 0) + used);
+  }
+  return byName;
 }
 
 /** Waits (at most `maxSeconds`) until the one-minute load average is at most LOAD_LIMIT; returns it. */
@@ -84,20 +118,22 @@ export async function settle(maxSeconds = 240): Promise<number> {
 /** Starts watching; the returned function tells what the rest of the machine did meanwhile. */
 export function watchQuiet(dbName: string, runLoadBefore: number): () => Quiet {
   const loadBefore = round(runLoadBefore, 2);
-  const busy0 = machineBusy();
-  if (busy0 === undefined) return () => ({ otherCores: NaN, loadBefore, comparable: true, reason: "no /proc/stat: not checked" });
-  const own0 = ownJiffies(dbName);
+  const steal0 = steal();
+  if (steal0 === undefined) return () => ({ otherCores: NaN, loadBefore, comparable: true, reason: "no /proc: not checked" });
+  const before = snapshot(dbName);
   const t0 = performance.now();
   return () => {
-    const busy = machineBusy()! - busy0;
-    const own1 = ownJiffies(dbName);
-    let own = 0;
-    for (const [pid, jiffies] of own1) own += jiffies - (own0.get(pid) ?? 0);
+    const after = snapshot(dbName);
     const seconds = (performance.now() - t0) / 1000;
-    const otherCores = round(Math.max(0, busy - own) / HZ / seconds, 2);
+    const cores = (jiffies: number) => round(jiffies / HZ / seconds, 2);
+    const used = [...othersUsed(before, after)].sort((a, b) => b[1] - a[1]);
+    const otherCores = cores(used.reduce((sum, [, j]) => sum + j, 0));
+    const busiest = Object.fromEntries(used.slice(0, 3).filter(([, j]) => cores(j) > 0).map(([name, j]) => [name, cores(j)]));
+    const stealCores = cores(steal()! - steal0);
     const reasons = [];
     if (loadBefore > LOAD_LIMIT) reasons.push(`load average ${loadBefore} before the run`);
-    if (otherCores > OTHER_CORE_LIMIT) reasons.push(`other processes used ${otherCores} of a core`);
-    return { otherCores, loadBefore, comparable: reasons.length === 0, reason: reasons.join("; ") || undefined };
+    if (otherCores > OTHER_CORE_LIMIT)
+      reasons.push(`other processes used ${otherCores} of a core (${Object.entries(busiest).map(([n, c]) => `${n} ${c}`).join(", ")})`);
+    return { otherCores, busiest, stealCores, loadBefore, comparable: reasons.length === 0, reason: reasons.join("; ") || undefined };
   };
 }
