@@ -147,7 +147,12 @@ describe("an issued invoice", () => {
     const clientId = await client("snapshot@example.org");
     await completedSession(clientId, new Date("2027-02-03T09:00:00Z"));
     await completedSession(clientId, new Date("2027-02-17T09:00:00Z"));
-    const issued = await issueInvoice(await draftFromSessions(clientId, undefined), { now: ISSUED_AT });
+    const draftId = await draftFromSessions(clientId, undefined);
+    // The coach's draft is written about the client: their export holds it, with its lines, before it is issued.
+    const beforeIssue = (await exportClientData(clientId)).billing;
+    expect(beforeIssue.invoices).toEqual([]);
+    expect(beforeIssue.drafts.map((d) => [d.id, d.status, d.lines.length])).toEqual([[draftId, "draft", 2]]);
+    const issued = await issueInvoice(draftId, { now: ISSUED_AT });
     expect(issued.issuer).toMatchObject({
       name: "Mara Muster, Rückenwind Coaching",
       taxNumber: "06/123/45678",
@@ -167,6 +172,7 @@ describe("an issued invoice", () => {
     const { billing } = await exportClientData(clientId);
     expect(billing.address).toMatchObject({ street: "Lindenweg 3", city: "Freiburg" });
     expect(billing.invoices.map((i) => [i.number, i.lines.length, i.grossCents])).toEqual([[issued.number, 2, 18000]]);
+    expect(billing.drafts).toEqual([]);
   });
 
   it("is not drafted without the client's billing address", async () => {
