@@ -20,7 +20,9 @@ export async function billingExport(userId: string, db: Db) {
   const lineIds = own.map((i) => i.id);
   const packageIds = packages.map((p) => p.id);
   const [lines, paid, credits, events] = await Promise.all([
-    lineIds.length ? db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, lineIds)).orderBy(asc(invoiceLines.position)) : [],
+    lineIds.length
+      ? db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, lineIds)).orderBy(asc(invoiceLines.position))
+      : [],
     ids.length ? db.select().from(payments).where(inArray(payments.invoiceId, ids)).orderBy(asc(payments.paidOn)) : [],
     packageIds.length ? db.select().from(packageCredits).where(inArray(packageCredits.packageId, packageIds)) : [],
     ids.length ? db.select().from(invoiceEvents).where(inArray(invoiceEvents.invoiceId, ids)).orderBy(asc(invoiceEvents.at)) : [],

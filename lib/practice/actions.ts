@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { commandAction, formAction, sent, text } from "@/lib/http/form-action";
 import { getPracticeSettings } from "@/lib/settings/queries";
+import { siteOrigin } from "@/lib/site-url";
 import { todayIn } from "@/lib/time/zone";
 import { assignExercise, assignmentsOf, endAssignment } from "./assignments";
 import { saveExercise } from "./exercises";
@@ -100,7 +101,7 @@ export const sendFeedbackAction = formAction({
   schema: feedbackSchema.extend({ clientId: z.string() }),
   read: (form, clientId: string, logId: string) => ({ clientId: String(clientId), logId: String(logId), feedback: sent(form, "feedback") }),
   run: async (input) => {
-    await setFeedback(input.clientId, input);
+    await setFeedback(input.clientId, input, { origin: await siteOrigin() });
     clientPage(input.clientId);
     return "Deine Rückmeldung ist gespeichert und erscheint beim Eintrag.";
   },

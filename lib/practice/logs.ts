@@ -3,6 +3,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { exercises, practiceAssignments, practiceLogs, type PracticeLog } from "@/db/schema";
 import { openClientRecord } from "@/lib/clients/coach-view";
 import { AppError } from "@/lib/http/errors";
+import { queueFeedbackNotice } from "@/lib/notifications/feedback";
 import { isUuid } from "@/lib/sql/uuid";
 import { addDays } from "@/lib/time/dates";
 import { practiceShift, weeklyAdherence, type Shift, type WeekAdherence } from "./adherence";
@@ -50,15 +51,28 @@ export async function logsOf(
   return rows.map((r): LogView => ({ ...r.log, title: r.title }));
 }
 
-/** The coach answers one of this client's practices; another client's log is not found. */
-export async function setFeedback(clientId: string, input: FeedbackInput, now = new Date(), db: Db = defaultDb): Promise<void> {
+/**
+ * The coach answers one of this client's practices; another client's log is not found. The first
+ * answer to a practice also tells the client by email (at most one a day, lib/notifications/feedback.ts);
+ * changing an answer does not.
+ */
+export async function setFeedback(
+  clientId: string,
+  input: FeedbackInput,
+  { now = new Date(), origin }: { now?: Date; origin: string },
+  db: Db = defaultDb,
+): Promise<void> {
   if (!isUuid(clientId)) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
-  const rows = await db
-    .update(practiceLogs)
-    .set({ feedback: input.feedback, feedbackAt: now })
-    .where(and(eq(practiceLogs.id, input.logId), eq(practiceLogs.clientId, clientId)))
-    .returning({ id: practiceLogs.id });
-  if (rows.length === 0) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
+  await db.transaction(async (tx) => {
+    const [log] = await tx
+      .select({ exerciseId: practiceLogs.exerciseId, answeredAt: practiceLogs.feedbackAt })
+      .from(practiceLogs)
+      .where(and(eq(practiceLogs.id, input.logId), eq(practiceLogs.clientId, clientId)))
+      .for("update");
+    if (!log) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
+    await tx.update(practiceLogs).set({ feedback: input.feedback, feedbackAt: now }).where(eq(practiceLogs.id, input.logId));
+    if (!log.answeredAt) await queueFeedbackNotice(tx, clientId, log.exerciseId, origin, now);
+  });
 }
 
 export type CoachPracticeView = {

@@ -154,7 +154,7 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     );
     const practice = { exerciseId, minutes: "10", fearBefore: "6", fearAfter: "3", intensityBefore: "5", intensityAfter: "4" };
     const logId = await logPractice(userId, practiceLogSchema.parse({ ...practice, note: `Ruhig ${markers.practiceNote}` }), today);
-    await setFeedback(userId, feedbackSchema.parse({ logId, feedback: `Schön ${markers.practiceFeedback}` }));
+    await setFeedback(userId, feedbackSchema.parse({ logId, feedback: `Schön ${markers.practiceFeedback}` }), { origin: "http://localhost:3000" });
     await coachPracticeView(coach, userId, today);
 
     // Sessions: one past with the coach's private notes and homework, two ahead (one cancelled

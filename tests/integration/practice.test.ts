@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { audioFiles, exercises, healthDataViews, practiceAssignments, practiceLogs, users } from "@/db/schema";
+import { audioFiles, emailOutbox, exercises, healthDataViews, practiceAssignments, practiceLogs, users } from "@/db/schema";
 import { seedDemo, seedEssentials } from "@/db/seed";
 import { deleteClientAccount, exportClientData } from "@/lib/clients/my-data";
 import { audioFor, saveAudio } from "@/lib/audio/store";
@@ -9,7 +9,7 @@ import { assignExercise, assignmentsOf, endAssignment } from "@/lib/practice/ass
 import { getExercise, saveExercise } from "@/lib/practice/exercises";
 import { builtinExercises } from "@/lib/practice/builtin-exercises";
 import { practiceCsv } from "@/lib/practice/csv";
-import { coachPracticeView, logPractice, logsOf } from "@/lib/practice/logs";
+import { coachPracticeView, logPractice, logsOf, setFeedback } from "@/lib/practice/logs";
 import { practiceReport } from "@/lib/practice/report";
 import { assignmentFormSchema, practiceLogSchema } from "@/lib/practice/schemas";
 import { getPracticeSettings } from "@/lib/settings/queries";
@@ -255,6 +255,47 @@ describe("homework, practices and feedback", () => {
     const ok = await actions.sendFeedbackAction(anna.id, log!.id, {}, form({ feedback: "Schön, dass du drangeblieben bist." }));
     expect(ok.ok).toBeTruthy();
     expect((await logsOf(anna.id)).find((l) => l.id === log!.id)!.feedback).toBe("Schön, dass du drangeblieben bist.");
+  });
+
+  it("the coach's first answer to a practice tells the client by email, at most once a day, without the answer or the exercise", async () => {
+    // A client of their own: the later tests count Ben's practices.
+    const [carla] = await database.db
+      .insert(users)
+      .values({ email: "carla@example.com", name: "Carla Beispiel", role: "client" })
+      .returning({ id: users.id, email: users.email });
+    const toCarla = () =>
+      database.db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.to, carla!.email), eq(emailOutbox.template, "new-feedback")));
+    const first = await logPractice(carla!.id, practiceLogSchema.parse({ ...validLog, exerciseId: tracking, note: "Knie zwickt" }), today);
+    const second = await logPractice(carla!.id, practiceLogSchema.parse({ ...validLog, exerciseId: tracking }), today);
+    actAs(coach);
+    expect(
+      (await actions.sendFeedbackAction(carla!.id, first, {}, form({ feedback: "Stark, wie ruhig du geblieben bist." }))).ok,
+    ).toBeTruthy();
+    const [email, ...more] = await toCarla();
+    expect(more).toHaveLength(0);
+    expect(email!.subject).toBe("Mara hat dir geantwortet");
+    expect(email!.text).toContain("Hallo Carla,");
+    expect(email!.text).toContain(`http://localhost:3000/dashboard/uebungen/${tracking}`);
+    for (const secret of ["Stark, wie ruhig", "Knie", builtinExercises[0]!.title]) {
+      expect(email!.text).not.toContain(secret);
+      expect(email!.html).not.toContain(secret);
+      expect(email!.subject).not.toContain(secret);
+    }
+    // A second answer the same day and a changed answer send nothing more.
+    await actions.sendFeedbackAction(carla!.id, second, {}, form({ feedback: "Weiter so." }));
+    await actions.sendFeedbackAction(carla!.id, first, {}, form({ feedback: "Stark, wie gelassen du geblieben bist." }));
+    expect(await toCarla()).toHaveLength(1);
+    // The next day's first answer does.
+    const third = await logPractice(carla!.id, practiceLogSchema.parse({ ...validLog, exerciseId: tracking }), today);
+    await setFeedback(
+      carla!.id,
+      { logId: third, feedback: "Schön." },
+      { now: new Date(Date.now() + 86_400_000), origin: "http://localhost:3000" },
+    );
+    expect(await toCarla()).toHaveLength(2);
   });
 
   it("archiving an exercise keeps it for the client who has it as homework, recording included, and hides it from everyone else", async () => {
