@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support/app";
+import { expectAccessible, mailFor, signIn } from "./support/app";
 import { signInCoach } from "./support/coach";
 
 /*
  * Practice between sessions on a phone (390 × 844): Anna sees her homework first, opens it, reads
  * the coach's feedback on an earlier practice (demo data), logs a practice in a few taps and sees
- * at once what was saved; the coach answers that practice and Anna reads the answer beside it.
+ * at once what was saved; the coach answers that practice, Anna gets an email that says so (and
+ * nothing of it), and reads the answer beside it.
  * Then the coach attaches her own recording to an exercise and Anna's phone plays it (Range).
  */
 
@@ -85,6 +86,15 @@ test("Anna logs a practice of her homework on a phone, sees what was saved, and 
   await log.getByLabel("Rückmeldung an Anna").fill("Sieben auf drei: Die Angst hat losgelassen. Bleib neugierig dabei.");
   await log.getByRole("button", { name: "Rückmeldung speichern" }).click();
   await expect(log.getByRole("status")).toHaveText("Deine Rückmeldung ist gespeichert und erscheint beim Eintrag.");
+  // Anna hears of it by email, which links to the exercise and quotes neither the answer nor her note.
+  let told: Awaited<ReturnType<typeof mailFor>>[number] | undefined;
+  await expect
+    .poll(async () => (told = (await mailFor(page.request, "anna@example.com")).find((m) => m.subject === "Mara hat dir geantwortet")), {
+      timeout: 15_000,
+    })
+    .toBeTruthy();
+  expect(told!.text).toMatch(/\/dashboard\/uebungen\/[0-9a-f-]{36}/);
+  for (const secret of ["Sieben auf drei", note, "Somatic Tracking"]) expect(`${told!.subject}\n${told!.html}`).not.toContain(secret);
   await expectAccessible(coach);
   await practice.screenshot({ path: test.info().outputPath("coach-uebungen.png") });
   // The record page is no wider than the phone.
