@@ -3,37 +3,39 @@ import { colors, EmailLayout, paragraph } from "./email-layout";
 
 export type NewFeedbackEmailProps = {
   practiceName: string;
-  coachName: string;
+  /** The coach's first name; without one the email speaks of "deine Rückmeldung". */
+  coachName?: string;
   /** The client's first name; without one the greeting is just "Hallo,". */
   name?: string;
-  practiceUrl: string;
+  answersUrl: string;
 };
 
-export function newFeedbackSubject(coachName: string) {
-  return `${coachName} hat dir geantwortet`;
+export function newFeedbackSubject(coachName?: string) {
+  return coachName ? `${coachName} hat dir geantwortet` : "Du hast eine neue Rückmeldung";
 }
 
 /**
  * To the client when the coach first answers one of their practices. Neither the answer nor the
- * exercise is named: both wait in the portal, behind the sign-in.
+ * exercise is named, not even by its address: both wait in the portal, behind the sign-in.
  */
 export default function NewFeedbackEmail({
   practiceName = "Rückenwind Coaching",
   coachName = "Mara",
   name = "Anna",
-  practiceUrl = "http://localhost:3000/dashboard/uebungen",
+  answersUrl = "http://localhost:3000/dashboard/uebungen#rueckmeldungen",
 }: NewFeedbackEmailProps) {
   return (
     <EmailLayout preview={newFeedbackSubject(coachName)} practiceName={practiceName}>
       <Text style={{ ...paragraph, fontSize: 20 }}>{name ? `Hallo ${name},` : "Hallo,"}</Text>
       <Text style={paragraph}>
-        {coachName} hat dir eine Rückmeldung zu deiner Übung geschrieben. Du liest sie in deinem Bereich, direkt beim Eintrag.
+        {coachName ? `${coachName} hat dir eine Rückmeldung` : "Du hast eine Rückmeldung"} zu einer deiner Übungen
+        {coachName ? " geschrieben" : " bekommen"}. Du liest sie in deinem Bereich.
       </Text>
       <Text style={paragraph}>
-        <Link href={practiceUrl}>Zur Rückmeldung</Link>
+        <Link href={answersUrl}>Zur Rückmeldung</Link>
       </Text>
       <Text style={{ ...paragraph, marginTop: 24, fontSize: 14, color: colors.muted }}>
-        Mehr als eine solche E-Mail am Tag bekommst du nicht, auch wenn {coachName} dir zu mehreren Übungen antwortet.
+        Mehr als eine solche E-Mail am Tag bekommst du nicht, auch wenn mehrere Rückmeldungen dazukommen.
       </Text>
     </EmailLayout>
   );

@@ -51,6 +51,24 @@ export async function logsOf(
   return rows.map((r): LogView => ({ ...r.log, title: r.title }));
 }
 
+/** How long an answer stays under "Neue Rückmeldungen" on the client's list of exercises. */
+const RECENT_ANSWER_DAYS = 14;
+
+/** The client's practices the coach answered in the last two weeks, latest answer first: where the email leads. */
+export async function recentAnswers(clientId: string, now = new Date(), db: Db = defaultDb): Promise<LogView[]> {
+  if (!isUuid(clientId)) return [];
+  const rows = await db
+    .select({ log: practiceLogs, title: exercises.title })
+    .from(practiceLogs)
+    .innerJoin(exercises, eq(exercises.id, practiceLogs.exerciseId))
+    .where(
+      and(eq(practiceLogs.clientId, clientId), gte(practiceLogs.feedbackAt, new Date(now.getTime() - RECENT_ANSWER_DAYS * 86_400_000))),
+    )
+    .orderBy(desc(practiceLogs.feedbackAt))
+    .limit(5);
+  return rows.map((r): LogView => ({ ...r.log, title: r.title }));
+}
+
 /**
  * The coach answers one of this client's practices; another client's log is not found. The first
  * answer to a practice also tells the client by email (at most one a day, lib/notifications/feedback.ts);
@@ -65,13 +83,13 @@ export async function setFeedback(
   if (!isUuid(clientId)) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
   await db.transaction(async (tx) => {
     const [log] = await tx
-      .select({ exerciseId: practiceLogs.exerciseId, answeredAt: practiceLogs.feedbackAt })
+      .select({ answeredAt: practiceLogs.feedbackAt })
       .from(practiceLogs)
       .where(and(eq(practiceLogs.id, input.logId), eq(practiceLogs.clientId, clientId)))
       .for("update");
     if (!log) throw new AppError("not_found", "Diesen Eintrag gibt es nicht.");
     await tx.update(practiceLogs).set({ feedback: input.feedback, feedbackAt: now }).where(eq(practiceLogs.id, input.logId));
-    if (!log.answeredAt) await queueFeedbackNotice(tx, clientId, log.exerciseId, origin, now);
+    if (!log.answeredAt) await queueFeedbackNotice(tx, clientId, origin, now);
   });
 }
 

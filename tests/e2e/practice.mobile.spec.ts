@@ -93,8 +93,17 @@ test("Anna logs a practice of her homework on a phone, sees what was saved, and 
       timeout: 15_000,
     })
     .toBeTruthy();
-  expect(told!.text).toMatch(/\/dashboard\/uebungen\/[0-9a-f-]{36}/);
-  for (const secret of ["Sieben auf drei", note, "Somatic Tracking"]) expect(`${told!.subject}\n${told!.html}`).not.toContain(secret);
+  const link = told!.text.match(/https?:\/\/\S+\/dashboard\/uebungen#rueckmeldungen/)?.[0];
+  expect(link, "the email links to the latest answers").toBeTruthy();
+  for (const secret of ["Sieben auf drei", note, "Somatic Tracking", "00000000-0000-4000-8000-00000000e001"])
+    expect(`${told!.subject}\n${told!.html}\n${told!.text}`).not.toContain(secret);
+  // The link opens Anna's exercises with the answer at the top, in view.
+  await page.goto(new URL(link!).pathname + "#rueckmeldungen");
+  const answers = page.getByRole("region", { name: "Neue Rückmeldungen" });
+  await expect(answers.getByRole("listitem").filter({ hasText: note })).toContainText("Sieben auf drei: Die Angst hat losgelassen.");
+  await expect(answers).toBeInViewport();
+  await expectAccessible(page);
+  await shot(page, "neue-rueckmeldungen");
   await expectAccessible(coach);
   await practice.screenshot({ path: test.info().outputPath("coach-uebungen.png") });
   // The record page is no wider than the phone.

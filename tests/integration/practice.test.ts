@@ -9,7 +9,7 @@ import { assignExercise, assignmentsOf, endAssignment } from "@/lib/practice/ass
 import { getExercise, saveExercise } from "@/lib/practice/exercises";
 import { builtinExercises } from "@/lib/practice/builtin-exercises";
 import { practiceCsv } from "@/lib/practice/csv";
-import { coachPracticeView, logPractice, logsOf, setFeedback } from "@/lib/practice/logs";
+import { coachPracticeView, logPractice, logsOf, recentAnswers, setFeedback } from "@/lib/practice/logs";
 import { practiceReport } from "@/lib/practice/report";
 import { assignmentFormSchema, practiceLogSchema } from "@/lib/practice/schemas";
 import { getPracticeSettings } from "@/lib/settings/queries";
@@ -278,8 +278,9 @@ describe("homework, practices and feedback", () => {
     expect(more).toHaveLength(0);
     expect(email!.subject).toBe("Mara hat dir geantwortet");
     expect(email!.text).toContain("Hallo Carla,");
-    expect(email!.text).toContain(`http://localhost:3000/dashboard/uebungen/${tracking}`);
-    for (const secret of ["Stark, wie ruhig", "Knie", builtinExercises[0]!.title]) {
+    expect(email!.text).toContain("http://localhost:3000/dashboard/uebungen#rueckmeldungen");
+    // Not even the exercise's address: a built-in exercise's id is the same for everyone.
+    for (const secret of ["Stark, wie ruhig", "Knie", builtinExercises[0]!.title, tracking]) {
       expect(email!.text).not.toContain(secret);
       expect(email!.html).not.toContain(secret);
       expect(email!.subject).not.toContain(secret);
@@ -288,14 +289,24 @@ describe("homework, practices and feedback", () => {
     await actions.sendFeedbackAction(carla!.id, second, {}, form({ feedback: "Weiter so." }));
     await actions.sendFeedbackAction(carla!.id, first, {}, form({ feedback: "Stark, wie gelassen du geblieben bist." }));
     expect(await toCarla()).toHaveLength(1);
-    // The next day's first answer does.
+    // On a later day, a changed answer still sends nothing; a first answer does.
+    const later = new Date(Date.now() + 36 * 3_600_000);
+    await setFeedback(carla!.id, { logId: first, feedback: "Stark." }, { now: later, origin: "http://localhost:3000" });
+    expect(await toCarla()).toHaveLength(1);
     const third = await logPractice(carla!.id, practiceLogSchema.parse({ ...validLog, exerciseId: tracking }), today);
     await setFeedback(
       carla!.id,
       { logId: third, feedback: "Schön." },
-      { now: new Date(Date.now() + 86_400_000), origin: "http://localhost:3000" },
+      { now: new Date(later.getTime() + 60_000), origin: "http://localhost:3000" },
     );
     expect(await toCarla()).toHaveLength(2);
+    // The link's list holds the answers, latest first; another client's are not there.
+    expect((await recentAnswers(carla!.id, new Date(later.getTime() + 60_000))).map((l) => [l.id, l.feedback])).toEqual([
+      [third, "Schön."],
+      [first, "Stark."],
+      [second, "Weiter so."],
+    ]);
+    expect((await recentAnswers(ben.id)).map((l) => l.id)).not.toContain(first);
   });
 
   it("archiving an exercise keeps it for the client who has it as homework, recording included, and hides it from everyone else", async () => {

@@ -2,25 +2,33 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/guards";
 import { assignmentsOf } from "@/lib/practice/assignments";
+import { PracticeLogList } from "@/components/practice/PracticeLogList";
 import { listExercises } from "@/lib/practice/exercises";
+import { recentAnswers } from "@/lib/practice/logs";
 import { frequencyLabel, kindLabel } from "@/lib/practice/schemas";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { todayIn } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Deine Übungen", robots: { index: false } };
 
-/** The client's homework first (how often, how much this week), then the whole library. */
+/** The coach's latest answers (where their email leads), the client's homework (how often, how much this week), then the whole library. */
 export default async function ExercisesPage() {
   const user = await requireRole("client", "/dashboard/uebungen");
   const settings = await getPracticeSettings();
   const today = todayIn(settings.timeZone);
-  const [assignments, library] = await Promise.all([assignmentsOf(user.id, today), listExercises()]);
+  const [answers, assignments, library] = await Promise.all([recentAnswers(user.id), assignmentsOf(user.id, today), listExercises()]);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
         <h1>Deine Übungen</h1>
         <p className="text-muted">Kleine Übungen für die Zeit zwischen den Sitzungen. Nimm dir, was dir guttut, in deinem Tempo.</p>
       </div>
+      {answers.length > 0 && (
+        <section id="rueckmeldungen" aria-labelledby="rueckmeldungen-titel" className="flex scroll-mt-6 flex-col gap-3">
+          <h2 id="rueckmeldungen-titel">Neue Rückmeldungen</h2>
+          <PracticeLogList logs={answers} showTitle coachName={settings.coachName.split(" ")[0] || "deiner Coach"} />
+        </section>
+      )}
       <section aria-labelledby="hausaufgaben" className="flex flex-col gap-3">
         <h2 id="hausaufgaben">Deine Hausaufgaben</h2>
         {assignments.length === 0 ? (
