@@ -103,7 +103,7 @@ export async function exportClientData(userId: string, db: Db = defaultDb) {
     safetySuggestionDecisions: suggestionDecisions,
     outcomeCheckins: checkins.map(({ userId: _owner, ...checkin }) => checkin),
     outcomePrompts: prompts.map(({ userId: _owner, ...prompt }) => prompt),
-    // Billing address, packages and issued invoices with their lines and payments (lib/billing).
+    // Billing address, packages, issued invoices with their lines and payments, and the coach's drafts (lib/billing).
     billing: await billingExport(userId, db),
     // The cancellation policy versions the client agreed to (with the text as accepted) and the fees billed under them.
     cancellationPolicy: {

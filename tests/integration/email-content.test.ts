@@ -18,6 +18,9 @@ import { redFlags, signs } from "@/lib/checks/self-check";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
 import { listMailbox } from "@/lib/email/mailbox";
 import { getTransport, type OutgoingEmail, type Transport } from "@/lib/email/transport";
+import { builtinExercises } from "@/lib/practice/builtin-exercises";
+import { logPractice, setFeedback } from "@/lib/practice/logs";
+import { practiceLogSchema } from "@/lib/practice/schemas";
 import { queueDueReminders } from "@/lib/reminders/queue";
 import { saveSessionRecord } from "@/lib/sessions/queries";
 import { cancelSession, rescheduleSession, scheduleSession } from "@/lib/sessions/schedule";
@@ -45,6 +48,8 @@ const markers = {
   coachNotes: "mkcoachprivatenotes",
   clientReason: "mkclientcancelreason",
   commentBody: "mkcommentbody",
+  practiceNote: "mkpracticenote",
+  practiceFeedback: "mkpracticefeedback",
 };
 const allYes = {
   signs: Object.fromEntries(signs.map((s) => [s.id, true])),
@@ -132,6 +137,22 @@ describe("what emails carry", () => {
     const [c] = await scheduleSession(session(addDays(today, 13)), { origin });
     await cancelSession(c!.id, null, { origin });
 
+    // A practice with a note, answered by the coach (the client is told by email).
+    const logId = await logPractice(
+      userId,
+      practiceLogSchema.parse({
+        exerciseId: builtinExercises[0]!.id,
+        minutes: "10",
+        fearBefore: "6",
+        fearAfter: "3",
+        intensityBefore: "5",
+        intensityAfter: "4",
+        note: `Knie ${markers.practiceNote}`,
+      }),
+      today,
+    );
+    await setFeedback(userId, { logId, feedback: `Schön ${markers.practiceFeedback}` }, { origin });
+
     await queueDueReminders({ origin });
     await queueMagicLink({
       identifier: "gast3@example.org",
@@ -158,6 +179,7 @@ describe("what emails carry", () => {
       "coach-booking-moved",
       "magic-link",
       "new-comment",
+      "new-feedback",
       "session-cancelled",
       "session-moved",
       "session-scheduled",
