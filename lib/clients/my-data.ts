@@ -204,7 +204,8 @@ export function outcomesCsv(
  */
 export async function deleteClientAccount(userId: string, origin: string, db: Db = defaultDb): Promise<void> {
   await db.transaction(async (tx) => {
-    const user = await clientAccount(tx, userId, "Dieses Konto gibt es nicht.");
+    // First: from here on no email to this account can be queued that the erasure below misses.
+    const user = await clientAccount(tx, userId, "Dieses Konto gibt es nicht.", { forDeletion: true });
     const theirs = or(eq(appointments.clientId, userId), eq(appointments.email, user.email));
     const addresses = [
       user.email,

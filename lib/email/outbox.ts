@@ -1,10 +1,12 @@
 import { render } from "@react-email/components";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { after } from "next/server";
 import type { ReactElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
-import { emailOutbox, type EmailAttachment } from "@/db/schema";
+import { emailOutbox, users, type EmailAttachment } from "@/db/schema";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { sqlStateOf } from "@/lib/sql/state";
 import { dispatchDueEmails } from "./dispatcher";
 import { headerSafe, headersSafe } from "./header-safe";
 
@@ -39,6 +41,7 @@ export type EnqueueInput = {
  * exists exactly when the change that caused it does. Delivery happens after the response.
  */
 export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Promise<{ id: string; created: boolean }> {
+  await holdAccountsOf(tx, [input.to, input.about]);
   const [html, text] = await Promise.all([render(input.body), render(input.body, { plainText: true })]);
   const inserted = await tx
     .insert(emailOutbox)
@@ -65,6 +68,23 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
   }
   const [existing] = await tx.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.dedupeKey, input.dedupeKey));
   return { id: existing!.id, created: false };
+}
+
+/**
+ * Deleting an account erases every email to or about its address (lib/clients/my-data.ts), after
+ * locking the account's row "for update", which nothing else takes. Here the accounts of the
+ * addressees are share-locked until the caller's transaction ends: a deletion that comes later
+ * waits for this email to be written and then erases it; one already under way makes this refuse
+ * at once (without waiting, so that no lock the caller holds can close a circle with it).
+ */
+async function holdAccountsOf(tx: Db, addresses: (string | undefined)[]): Promise<void> {
+  const wanted = [...new Set(addresses.filter((a): a is string => !!a).map((a) => a.trim().toLowerCase()))];
+  try {
+    await tx.select({ id: users.id }).from(users).where(inArray(users.email, wanted)).for("key share", { noWait: true });
+  } catch (error) {
+    if (sqlStateOf(error) === "55P03") throw new AppError("conflict", "Dieses Konto wird gerade gelöscht.");
+    throw error;
+  }
 }
 
 /** Inside a request, deliver once the response is out; elsewhere the poller or cron will. */

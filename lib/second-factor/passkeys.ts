@@ -21,10 +21,11 @@ export async function credentialsOf(userId: string, db: Db = defaultDb) {
 
 /**
  * Serialises the decisions about one person's passkeys (is this the first one? the last one?)
- * across concurrent requests: the person's row is locked for the rest of the transaction.
+ * across concurrent requests: the person's row is locked for the rest of the transaction (not
+ * "for update", which only the account's deletion takes: lib/email/outbox.ts).
  */
 export async function lockPerson(tx: Db, userId: string): Promise<void> {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
 }
 
 export async function passkeyCount(tx: Db, userId: string): Promise<number> {

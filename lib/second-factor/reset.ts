@@ -12,7 +12,7 @@ export type ResetResult = { email: string; passkeys: number; recoveryCodes: numb
  */
 export async function resetSecondFactor(email: string, { origin }: { origin: string }, db: Db = defaultDb): Promise<ResetResult> {
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, email.trim().toLowerCase())).for("update");
+    const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, email.trim().toLowerCase())).for("no key update");
     if (!user) return null;
     const keys = await tx.delete(passkeys).where(eq(passkeys.userId, user.id)).returning({ id: passkeys.id });
     const codes = await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)).returning({ id: recoveryCodes.id });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db";
 import { availabilitySettings, billingAddresses, emailOutbox, invoiceEvents, invoices, practiceSettings, sessionTypes } from "@/db/schema";
@@ -154,7 +154,9 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     );
     const practice = { exerciseId, minutes: "10", fearBefore: "6", fearAfter: "3", intensityBefore: "5", intensityAfter: "4" };
     const logId = await logPractice(userId, practiceLogSchema.parse({ ...practice, note: `Ruhig ${markers.practiceNote}` }), today);
-    await setFeedback(userId, feedbackSchema.parse({ logId, feedback: `Schön ${markers.practiceFeedback}` }), { origin: "http://localhost:3000" });
+    await setFeedback(userId, feedbackSchema.parse({ logId, feedback: `Schön ${markers.practiceFeedback}` }), {
+      origin: "http://localhost:3000",
+    });
     await coachPracticeView(coach, userId, today);
 
     // Sessions: one past with the coach's private notes and homework, two ahead (one cancelled
@@ -272,5 +274,95 @@ describe.each(engines)("deleting an account on %s", (engine) => {
     await dispatchDueEmails({ transport: { ...real, send: async (email, key) => (delivered.push(email.to), real.send(email, key)) } });
     expect(delivered).toContain(late.email);
     expect(unexplained(await scanForText(database.db, [late.email, ...late.name.split(" "), user.id]))).toEqual([]);
+  });
+});
+
+/** Waits (up to 10 s) until a connection to this test's database waits for a lock: a transaction is blocked. */
+async function someoneWaitsForALock(database: TestDatabase) {
+  for (let i = 0; i < 200; i++) {
+    // postgres.js returns the rows themselves (this block runs on PostgreSQL only).
+    const rows = (await database.db.execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )) as unknown as { n: number }[];
+    if (rows[0]!.n > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+/** A promise and the function that settles it: holds a transaction open until the test says so. */
+function gate() {
+  let open!: () => void;
+  const closed = new Promise<void>((resolve) => (open = resolve));
+  return { closed, open };
+}
+
+// Two connections at once: only a server shows how the two transactions meet.
+describe.runIf(process.env.TEST_DATABASE_URL)("an email to the person queued while their account is deleted (PostgreSQL)", () => {
+  let database: TestDatabase;
+  const today = practiceDate(new Date(), tz);
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres");
+    setDbHandle(database);
+    await seedEssentials(database.db, "coach@example.com");
+  });
+  afterAll(() => database.drop());
+
+  async function clientWithPractice(who: { name: string; email: string }) {
+    const { user } = await inviteClient(who, origin);
+    const exerciseId = builtinExercises[0]!.id;
+    await assignExercise(user.id, assignmentFormSchema.parse({ exerciseId, frequency: "daily", note: "" }), today);
+    const practice = { exerciseId, minutes: "10", fearBefore: "6", fearAfter: "3", intensityBefore: "5", intensityAfter: "4" };
+    const logId = await logPractice(user.id, practiceLogSchema.parse({ ...practice, note: "" }), today);
+    return { user, logId };
+  }
+  const outboxOf = (email: string) =>
+    database.db.select({ template: emailOutbox.template }).from(emailOutbox).where(eq(emailOutbox.to, email));
+
+  it("erases the coach's answer email written just before: the deletion waits for it", async () => {
+    const who = { name: "Ottilie Brackwasser", email: "ottilie.brackwasser@example.org" };
+    const { user, logId } = await clientWithPractice(who);
+    const coachAnswers = gate();
+    let answered!: () => void;
+    const written = new Promise<void>((resolve) => (answered = resolve));
+    // The coach's answer is written and its email queued; its transaction has not committed yet.
+    const answer = database.db.transaction(async (tx) => {
+      await setFeedback(user.id, feedbackSchema.parse({ logId, feedback: "Gut gemacht" }), { origin }, tx);
+      answered();
+      await coachAnswers.closed;
+    });
+    await written;
+    const deletion = deleteClientAccount(user.id, origin);
+    expect(await someoneWaitsForALock(database)).toBe(true);
+    coachAnswers.open();
+    await answer;
+    await deletion;
+    expect(await outboxOf(who.email)).toEqual([]);
+    expect(await listMailbox()).not.toContainEqual(expect.objectContaining({ to: who.email }));
+  });
+
+  it("refuses an email to the person while the deletion runs, at once, and queues nothing", async () => {
+    const who = { name: "Gerwin Moosbacher", email: "gerwin.moosbacher@example.org" };
+    const { user } = await clientWithPractice(who);
+    await dispatchDueEmails();
+    const deletionCommits = gate();
+    let deleted!: () => void;
+    const done = new Promise<void>((resolve) => (deleted = resolve));
+    // The deletion has done its work; its transaction has not committed yet.
+    const deletion = database.db.transaction(async (tx) => {
+      await deleteClientAccount(user.id, origin, tx);
+      deleted();
+      await deletionCommits.closed;
+    });
+    await done;
+    // The person asks for a sign-in link in another tab meanwhile.
+    const asked = Date.now();
+    await expect(queueMagicLink({ identifier: who.email, url: `${origin}/api/auth/callback/resend?token=t`, token: "t" })).rejects.toThrow(
+      "Dieses Konto wird gerade gelöscht.",
+    );
+    expect(Date.now() - asked).toBeLessThan(5000);
+    deletionCommits.open();
+    await deletion;
+    expect(await outboxOf(who.email)).toEqual([]);
   });
 });
