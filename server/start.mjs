@@ -7,10 +7,12 @@
 //   TRUST_PROXY_HOPS=1   behind one reverse proxy that appends to X-Forwarded-For (see README)
 //   CLIENT_IP_HEADER=x-real-ip   a header the proxy in front overwrites instead
 import http from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_MARK, clientAddressOf, parseProxySettings } from "./client-address.mjs";
 import { bodyLimitFor } from "./limits.mjs";
 import { inlineScriptsOnlyFromCache } from "./prerender-csp.mjs";
+import { precompressedStatic } from "./static-files.mjs";
 
 process.env.NODE_ENV ??= "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -40,6 +42,10 @@ const { default: next } = await import("next");
 const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The build's scripts and styles, compressed once (Next compresses them on every request); under
+// a second on the thread pool, waited for so that every answer after the start is the same.
+const staticFiles = precompressedStatic(path.join(process.cwd(), ".next"));
+await staticFiles.ready;
 
 /** 413 and the connection closed: the rest of the body is never read. */
 function tooLarge(req, res) {
@@ -87,6 +93,7 @@ const server = http.createServer((req, res) => {
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, settings);
   if (!limitBody(req, res)) return;
+  if (staticFiles.serve(req, res)) return;
   inlineScriptsOnlyFromCache(req, res);
   handle(req, res).catch((error) => {
     console.error(error);

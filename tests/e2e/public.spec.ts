@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Response } from "@playwright/test";
 import { expectAccessible } from "./support/app";
 import { signInCoach } from "./support/coach";
 
@@ -21,6 +21,8 @@ for (const { path, heading, cached } of pages) {
     });
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const assets: Response[] = [];
+    page.on("response", (r) => /^\/_next\/static\/.+\.(js|css)$/.test(new URL(r.url()).pathname) && assets.push(r));
 
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
@@ -46,6 +48,14 @@ for (const { path, heading, cached } of pages) {
 
     await page.waitForLoadState("networkidle");
     expect(thirdParty, "no request to any other host").toEqual([]);
+    // The build's scripts and styles come compressed once (server/static-files.mjs), with the site's headers.
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      const sent = await asset.allHeaders();
+      expect(sent["content-encoding"], asset.url()).toBe("br");
+      expect(sent["x-content-type-options"], asset.url()).toBe("nosniff");
+      expect(sent["cache-control"], asset.url()).toBe("public, max-age=31536000, immutable");
+    }
     expect(errors.filter((e) => /Content Security Policy|Refused/.test(e)), "nothing blocked by the CSP").toEqual([]);
     await expectAccessible(page);
   });
