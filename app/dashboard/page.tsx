@@ -18,6 +18,7 @@ import { addDays } from "@/lib/time/dates";
 import { formatAppointmentTime, formatCalendarDate } from "@/lib/time/format";
 import { WEEKLY_FROM_DAYS } from "@/lib/journal/weeks";
 import { todayIn } from "@/lib/time/zone";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 export const metadata: Metadata = { title: "Dein Bereich", robots: { index: false } };
 
@@ -53,7 +54,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const wroteToday = dates.includes(today);
   const insight = insightText(points);
   const next = upcoming[0];
-  const firstName = user.name?.split(" ")[0];
+  const firstName = firstNameOf(user.name);
   const thisAvg = months[thisMonth] ?? null;
   const lastAvg = months[lastMonth] ?? null;
 

@@ -5,6 +5,7 @@ import { scorePhq4 } from "@/lib/outcomes/scoring";
 import { baselineRequested, listCheckins, markCheckinsSeen } from "@/lib/outcomes/queries";
 import { formatCalendarDate } from "@/lib/time/format";
 import { OutcomeSummary } from "./OutcomeSummary";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /**
  * The "Check-ins" part of the coach's client record. Opening it writes its own row to the
@@ -20,7 +21,7 @@ export async function CoachOutcomes({
   await openClientRecord(coach, client.id, "Check-ins");
   const [checkins, requested] = await Promise.all([listCheckins(client.id), baselineRequested(client.id)]);
   await markCheckinsSeen(client.id);
-  const firstName = client.name?.split(" ")[0] ?? client.email;
+  const firstName = firstNameOf(client.name) ?? client.email;
   const latest = checkins.at(-1);
   const score = latest ? scorePhq4(latest) : null;
   return (

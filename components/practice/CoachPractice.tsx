@@ -10,6 +10,7 @@ import { coachPracticeView } from "@/lib/practice/logs";
 import { frequencyLabel } from "@/lib/practice/schemas";
 import type { RecordSectionProps } from "@/components/clients/record-section";
 import { formatCalendarDate } from "@/lib/time/format";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 const frequencies = practiceFrequencies.map((f) => ({ value: f, label: frequencyLabel[f] }));
 const one = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 });
@@ -33,7 +34,7 @@ function ShiftText({ shift }: { shift: Shift }) {
  */
 export async function CoachPractice({ coach, client, today }: RecordSectionProps) {
   const [view, library] = await Promise.all([coachPracticeView(coach, client.id, today), listExercises()]);
-  const firstName = client.name?.split(" ")[0] ?? client.email;
+  const firstName = firstNameOf(client.name) ?? client.email;
   const running = view.assignments.filter((a) => a.endedOn === null || a.endedOn > today);
   const ended = view.assignments.filter((a) => !running.includes(a));
   return (

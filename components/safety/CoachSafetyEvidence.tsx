@@ -6,13 +6,14 @@ import { EvidenceForm } from "./EvidenceForm";
 import { EvidenceList } from "./EvidenceList";
 import type { RecordSectionProps } from "@/components/clients/record-section";
 import { SuggestionForm } from "./SuggestionForm";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /**
  * The coach's section of a client's page: observations of safety, suggestions from the client's
  * journal (which the client never sees until confirmed), and the report for the doctor.
  */
 export async function CoachSafetyEvidence({ coach, client, today }: RecordSectionProps) {
-  const firstName = client.name?.split(" ")[0] ?? "die Person";
+  const firstName = firstNameOf(client.name) ?? "die Person";
   const { evidence, suggestions, moreSuggestions, entries } = await coachEvidenceView(coach, client.id, today);
   const save = saveClientEvidenceAction.bind(null, client.id);
   const decide = decideSuggestionAction.bind(null, client.id);

@@ -17,6 +17,7 @@ import { practiceClock } from "@/lib/time/zone";
 import { ScheduleSessionForm } from "./ScheduleSessionForm";
 import { SessionChangeForms } from "./SessionChangeForms";
 import { SessionRecordForm } from "./SessionRecordForm";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 const statusLabel: Record<string, string> = {
   cancelled: "abgesagt",
@@ -35,7 +36,7 @@ export async function CoachSessions({
 }) {
   const [{ upcoming, past, now }, types] = await Promise.all([listSessionsForCoach(client.id), listActiveSessionTypes()]);
   const fees = await feeStatesFor(client.id, past);
-  const firstName = client.name?.split(" ")[0] ?? client.email;
+  const firstName = firstNameOf(client.name) ?? client.email;
   return (
     <section aria-labelledby="sitzungen" className="flex flex-col gap-6">
       <h2 id="sitzungen">Sitzungen</h2>

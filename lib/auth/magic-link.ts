@@ -9,6 +9,7 @@ import { loadPracticeSettings } from "@/lib/settings/queries";
 import MagicLinkEmail, { magicLinkSubject } from "@/emails/magic-link";
 import { normalizeIdentifier } from "./identifier";
 import { signInPageUrl } from "./sign-in-link";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 export const MAGIC_LINK_MINUTES = 60;
 
@@ -36,7 +37,7 @@ export async function queueMagicLink({ identifier, url, token }: LinkRequest): P
   const [user] = await db.select({ name: users.name }).from(users).where(eq(users.email, email));
   if (!user) return;
   const settings = await loadPracticeSettings();
-  const firstName = user.name?.split(" ")[0] ?? null;
+  const firstName = firstNameOf(user.name);
   const link = signInPageUrl(url);
   await enqueueEmail({
     template: "magic-link",

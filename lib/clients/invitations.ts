@@ -11,6 +11,7 @@ import { loadPracticeSettings } from "@/lib/settings/queries";
 import { isUuid } from "@/lib/sql/uuid";
 import { isSingleLine, singleLineMessage } from "@/lib/validation/single-line";
 import { clientAccount } from "./accounts";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /** How long an invitation's sign-in link works. */
 export const INVITATION_VALID_DAYS = 7;
@@ -77,7 +78,7 @@ export async function queueInvitation(tx: Db, user: User, ctx: { origin: string;
       body: createElement(ClientInvitationEmail, {
         practiceName: ctx.practiceName,
         coachName: ctx.coachName,
-        name: (user.name ?? user.email).split(" ")[0] ?? user.email,
+        name: firstNameOf(user.name) ?? user.email,
         signInUrl: link.url,
         validDays: INVITATION_VALID_DAYS,
       }),

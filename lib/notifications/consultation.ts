@@ -12,10 +12,11 @@ import { invitationFor } from "@/lib/calendar/invitation";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { minutesInWords } from "@/lib/time/format";
 import type { Voice } from "./voice";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /** A visitor is greeted by the name they gave once the address has confirmed, before only by a plain one. */
 function visitorName(appointment: Appointment): string | null {
-  return appointment.confirmedAt ? (appointment.name.split(" ")[0] ?? appointment.name) : greetingName(appointment.name);
+  return appointment.confirmedAt ? (firstNameOf(appointment.name) ?? appointment.name) : greetingName(appointment.name);
 }
 
 /** Times in the practice's zone, and in the visitor's own too where it differs. */

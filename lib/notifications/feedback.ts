@@ -6,8 +6,7 @@ import NewFeedbackEmail, { newFeedbackSubject } from "@/emails/new-feedback";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { todayIn } from "@/lib/time/zone";
-
-const firstName = (name: string | null) => name?.trim().split(/\s+/)[0] ?? "";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /**
  * "Mara hat dir geantwortet": to the client when the coach first answers one of their practices.
@@ -21,7 +20,7 @@ export async function queueFeedbackNotice(tx: Db, clientId: string, origin: stri
   const [client] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, clientId));
   if (!client) return;
   const practice = await loadPracticeSettings(tx);
-  const coachName = firstName(practice.coachName) || undefined;
+  const coachName = firstNameOf(practice.coachName) ?? undefined;
   await enqueueEmail(
     {
       template: "new-feedback",
@@ -30,7 +29,7 @@ export async function queueFeedbackNotice(tx: Db, clientId: string, origin: stri
       body: createElement(NewFeedbackEmail, {
         practiceName: practice.practiceName,
         coachName,
-        name: firstName(client.name) || undefined,
+        name: firstNameOf(client.name) ?? undefined,
         answersUrl: `${origin}/dashboard/uebungen#rueckmeldungen`,
       }),
       dedupeKey: `new-feedback:${clientId}:${todayIn(practice.timeZone, now)}`,

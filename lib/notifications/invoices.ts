@@ -7,14 +7,13 @@ import PaymentReminderEmail, { paymentReminderSubject } from "@/emails/payment-r
 import { formatInvoiceDate, invoicePdfFileName, renderInvoicePdf } from "@/lib/billing/pdf";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { Voice } from "./voice";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /*
  * The client's emails about invoices. They link into the portal and carry no amounts and no
  * health data; the PDF rides along only when the client chose so in their settings (the
  * practice's name on it alone says what the coaching is about).
  */
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] || name;
 
 /** "Deine Rechnung 2027-0001": written in the issuing transaction `tx`. */
 export async function queueInvoiceReady(
@@ -48,7 +47,7 @@ export async function queueInvoiceReady(
       body: createElement(InvoiceReadyEmail, {
         practiceName: voice.practice.practiceName,
         coachName: voice.sender.name,
-        name: firstName(invoice.recipient.name),
+        name: firstNameOf(invoice.recipient.name) ?? invoice.recipient.name,
         kind: invoice.kind,
         number: invoice.number,
         cancelsNumber: cancelsNumber ?? "",
@@ -73,7 +72,7 @@ export async function queuePaymentReminder(tx: Db, voice: Voice, invoice: Invoic
       body: createElement(PaymentReminderEmail, {
         practiceName: voice.practice.practiceName,
         coachName: voice.sender.name,
-        name: firstName(invoice.recipient.name),
+        name: firstNameOf(invoice.recipient.name) ?? invoice.recipient.name,
         number: invoice.number,
         dueDate: formatInvoiceDate(invoice.dueDate),
         invoicesUrl: `${origin}/dashboard/rechnungen`,

@@ -8,6 +8,7 @@ import { placeOf } from "@/lib/booking/places";
 import { formatAppointmentTime } from "@/lib/time/format";
 import { visitorWhen } from "./consultation";
 import type { Voice } from "./voice";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /** The reminder before a confirmed appointment, once per version of it (its sequence). */
 export async function queueReminder(tx: Db, voice: Voice, appointment: Appointment, origin: string) {
@@ -25,7 +26,7 @@ export async function queueReminder(tx: Db, voice: Voice, appointment: Appointme
         kind: appointment.kind,
         practiceName: voice.practice.practiceName,
         coachName: voice.sender.name,
-        name: appointment.name.split(" ")[0] || appointment.name,
+        name: firstNameOf(appointment.name) ?? appointment.name,
         when,
         channel: appointment.channel,
         // Explicit empty values: undefined would fall back to the template's preview data.

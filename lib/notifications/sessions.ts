@@ -8,6 +8,7 @@ import { invitationFor } from "@/lib/calendar/invitation";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { formatAppointmentTime } from "@/lib/time/format";
 import type { Voice } from "./voice";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /** The name of a session type, for invitations (the client's .ics download uses it too). */
 export async function sessionTypeName(id: string | null, db: Db = defaultDb): Promise<string | null> {
@@ -51,7 +52,7 @@ export async function queueSessionUpdate(
         kind,
         practiceName: voice.practice.practiceName,
         coachName: voice.sender.name,
-        name: first.name.split(" ")[0] ?? first.name,
+        name: firstNameOf(first.name) ?? first.name,
         typeName: name,
         when,
         previousWhen: extra.previousStart ? formatAppointmentTime(extra.previousStart, tz) : undefined,

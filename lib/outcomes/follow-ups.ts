@@ -7,6 +7,7 @@ import FollowUpEmail, { followUpSubject } from "@/emails/checkin-follow-up";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { unsubscribeLinks } from "@/lib/reminders/unsubscribe";
 import { staticSiteOrigin } from "@/lib/site-url";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -92,7 +93,7 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
           subject: followUpSubject,
           body: createElement(FollowUpEmail, {
             practiceName: practice?.practiceName ?? "",
-            name: row.name?.split(" ")[0] || "du",
+            name: firstNameOf(row.name) ?? "du",
             months: FOLLOW_UPS.find((f) => f.kind === row.kind)!.months,
             checkinUrl: `${origin}/dashboard/fortschritt`,
             unsubscribeUrl,

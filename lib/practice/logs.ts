@@ -37,7 +37,7 @@ export type LogView = PracticeLog & { title: string };
 /** A client's own practices (of one exercise, or all), newest first, with the coach's feedback. */
 export async function logsOf(
   clientId: string,
-  { exerciseId, limit = 30 }: { exerciseId?: string; limit?: number } = {},
+  { exerciseId, answeredSince, limit = 30 }: { exerciseId?: string; answeredSince?: Date; limit?: number } = {},
   db: Db = defaultDb,
 ) {
   if (!isUuid(clientId) || (exerciseId !== undefined && !isUuid(exerciseId))) return [];
@@ -45,8 +45,15 @@ export async function logsOf(
     .select({ log: practiceLogs, title: exercises.title })
     .from(practiceLogs)
     .innerJoin(exercises, eq(exercises.id, practiceLogs.exerciseId))
-    .where(and(eq(practiceLogs.clientId, clientId), exerciseId ? eq(practiceLogs.exerciseId, exerciseId) : undefined))
-    .orderBy(desc(practiceLogs.practicedOn), desc(practiceLogs.createdAt))
+    .where(
+      and(
+        eq(practiceLogs.clientId, clientId),
+        exerciseId ? eq(practiceLogs.exerciseId, exerciseId) : undefined,
+        answeredSince ? gte(practiceLogs.feedbackAt, answeredSince) : undefined,
+      ),
+    )
+    // Answered ones by their answer, latest first; otherwise by the day practised.
+    .orderBy(...(answeredSince ? [desc(practiceLogs.feedbackAt)] : [desc(practiceLogs.practicedOn), desc(practiceLogs.createdAt)]))
     .limit(limit);
   return rows.map((r): LogView => ({ ...r.log, title: r.title }));
 }
@@ -55,18 +62,8 @@ export async function logsOf(
 const RECENT_ANSWER_DAYS = 14;
 
 /** The client's practices the coach answered in the last two weeks, latest answer first: where the email leads. */
-export async function recentAnswers(clientId: string, now = new Date(), db: Db = defaultDb): Promise<LogView[]> {
-  if (!isUuid(clientId)) return [];
-  const rows = await db
-    .select({ log: practiceLogs, title: exercises.title })
-    .from(practiceLogs)
-    .innerJoin(exercises, eq(exercises.id, practiceLogs.exerciseId))
-    .where(
-      and(eq(practiceLogs.clientId, clientId), gte(practiceLogs.feedbackAt, new Date(now.getTime() - RECENT_ANSWER_DAYS * 86_400_000))),
-    )
-    .orderBy(desc(practiceLogs.feedbackAt))
-    .limit(5);
-  return rows.map((r): LogView => ({ ...r.log, title: r.title }));
+export function recentAnswers(clientId: string, now = new Date(), db: Db = defaultDb): Promise<LogView[]> {
+  return logsOf(clientId, { answeredSince: new Date(now.getTime() - RECENT_ANSWER_DAYS * 86_400_000), limit: 5 }, db);
 }
 
 /**

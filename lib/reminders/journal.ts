@@ -6,6 +6,7 @@ import JournalReminderEmail, { journalReminderSubject } from "@/emails/journal-r
 import { enqueueEmail } from "@/lib/email/outbox";
 import { staticSiteOrigin } from "@/lib/site-url";
 import { unsubscribeLinks } from "./unsubscribe";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /**
  * Queues the daily journal reminder for every client who turned it on, whose own wall clock (in
@@ -57,7 +58,7 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
           subject: journalReminderSubject,
           body: createElement(JournalReminderEmail, {
             practiceName: practice?.practiceName ?? "",
-            name: row.name?.split(" ")[0] || "du",
+            name: firstNameOf(row.name) ?? "du",
             journalUrl: `${origin}/dashboard/tagebuch/neu`,
             unsubscribeUrl,
             settingsUrl: `${origin}/dashboard/tagebuch#erinnerung`,

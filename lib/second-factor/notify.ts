@@ -6,6 +6,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { loadPracticeSettings } from "@/lib/settings/queries";
 import { formatDateTime } from "@/lib/time/format";
 import SecurityNoticeEmail, { securityNoticeSubject, type SecurityEvent } from "@/emails/security-notice";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 /** Where a person manages passkeys, codes and sessions. */
 export function securitySettingsPath(role: string): string {
@@ -37,7 +38,7 @@ export async function queueSecurityNotice(
       subject: securityNoticeSubject(event, settings.practiceName),
       body: createElement(SecurityNoticeEmail, {
         event,
-        name: user.name?.split(" ")[0] ?? null,
+        name: firstNameOf(user.name),
         practiceName: settings.practiceName,
         at: formatDateTime(new Date(), settings.timeZone),
         settingsUrl: `${origin}${securitySettingsPath(user.role)}`,

@@ -8,6 +8,7 @@ import { listEvidence } from "@/lib/safety/queries";
 import { entryOptions } from "@/lib/safety/view";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { todayIn } from "@/lib/time/zone";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 export const metadata: Metadata = { title: "Beobachtungen", robots: { index: false } };
 
@@ -23,8 +24,8 @@ export default async function SafetyEvidencePage() {
         <h1>Beobachtungen: dein Körper ist sicher</h1>
         <p>
           Hier sammelst du Momente, die zeigen, dass dein Körper sicher ist: ein Spaziergang ohne Schmerz, ein Schmerz, der die Seite
-          wechselt, ein guter Tag trotz viel Arbeit.{" "}
-          {settings.coachName ? `${settings.coachName.split(" ")[0]} kann` : "Deine Begleitung kann"} auch Beobachtungen für dich eintragen.
+          wechselt, ein guter Tag trotz viel Arbeit. {`${firstNameOf(settings.coachName) ?? "Deine Begleitung"} kann`} auch Beobachtungen
+          für dich eintragen.
         </p>
       </div>
       <Card aria-labelledby="neu">

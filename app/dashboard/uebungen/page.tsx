@@ -8,6 +8,7 @@ import { recentAnswers } from "@/lib/practice/logs";
 import { frequencyLabel, kindLabel } from "@/lib/practice/schemas";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { todayIn } from "@/lib/time/zone";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 export const metadata: Metadata = { title: "Deine Übungen", robots: { index: false } };
 
@@ -26,7 +27,7 @@ export default async function ExercisesPage() {
       {answers.length > 0 && (
         <section id="rueckmeldungen" aria-labelledby="rueckmeldungen-titel" className="flex scroll-mt-6 flex-col gap-3">
           <h2 id="rueckmeldungen-titel">Neue Rückmeldungen</h2>
-          <PracticeLogList logs={answers} showTitle coachName={settings.coachName.split(" ")[0] || "deiner Coach"} />
+          <PracticeLogList logs={answers} showTitle coachName={firstNameOf(settings.coachName) ?? "deiner Coach"} />
         </section>
       )}
       <section aria-labelledby="hausaufgaben" className="flex flex-col gap-3">

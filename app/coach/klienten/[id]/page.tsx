@@ -19,6 +19,7 @@ import { getPracticeSettings } from "@/lib/settings/queries";
 import { addDays } from "@/lib/time/dates";
 import { formatCalendarDate, formatDate } from "@/lib/time/format";
 import { todayIn } from "@/lib/time/zone";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 export const metadata: Metadata = { title: "Klient*in", robots: { index: false } };
 
@@ -39,13 +40,13 @@ export default async function ClientRecordPage({ params }: { params: Promise<{ i
     listSelfChecks(client.id),
   ]);
   const filled = fillDays(points, from, today);
-  const insight = insightForCoach(points, client.name?.split(" ")[0] ?? "Die Person");
+  const insight = insightForCoach(points, firstNameOf(client.name) ?? "Die Person");
   return (
     <div className="flex flex-col gap-8">
       <div>
         <h1>{client.name ?? client.email}</h1>
         <p className="text-muted">
-          {client.email} · Diese Ansicht wird für {client.name?.split(" ")[0] ?? "die Person"} protokolliert.
+          {client.email} · Diese Ansicht wird für {firstNameOf(client.name) ?? "die Person"} protokolliert.
         </p>
       </div>
       <ProgressCharts days={filled} range="letzte 90 Tage" weekly />

@@ -12,6 +12,7 @@ import { logsOf } from "@/lib/practice/logs";
 import { frequencyLabel } from "@/lib/practice/schemas";
 import { getPracticeSettings } from "@/lib/settings/queries";
 import { todayIn } from "@/lib/time/zone";
+import { firstNameOf } from "@/lib/validation/first-name";
 
 export const metadata: Metadata = { title: "Übung", robots: { index: false } };
 
@@ -75,7 +76,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
         <h2 id="verlauf" className="text-xl">
           Deine letzten Einträge
         </h2>
-        <PracticeLogList logs={logs} coachName={settings.coachName.split(" ")[0] || "deiner Coach"} />
+        <PracticeLogList logs={logs} coachName={firstNameOf(settings.coachName) ?? "deiner Coach"} />
       </section>
     </div>
   );
