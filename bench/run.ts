@@ -32,6 +32,8 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? Math.min(2, sec
 const samples = Number(process.env.BENCH_SAMPLES ?? 100);
 /** The one-at-a-time sample stops early after this long (at least 10 requests). */
 const sampleSeconds = Number(process.env.BENCH_SAMPLE_SECONDS ?? 30);
+/** How far a ceiling's runs in one bench run may lie apart (of their mean) for a ratio to it to count. */
+const CEILING_SPREAD = 0.1;
 /** Lighthouse runs per page; each page's figure is its median run (bench/lighthouse.ts). */
 const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -383,12 +385,20 @@ function goals(targets: TargetResult[], ceilings: Results["ceilings"], weights: 
   const dashboard = byName("client dashboard");
   /**
    * A goal's verdict, or "not measured" when its figures were taken on a machine that was not quiet:
-   * the target's own, or any run of the ceiling it is divided by (a ratio is only as good as both).
+   * the target's own, or any run of the ceiling it is divided by (a ratio is only as good as both);
+   * or when the ceiling's runs before and after the targets differ by more than CEILING_SPREAD of
+   * their mean: the machine's speed changed during the run (a quiet 2-core VM once gave the bare
+   * Next page 818 and then 1,042 req/s), and the ratio would depend on which run one took.
    */
   const judged = (t: TargetResult | undefined, ceiling: CeilingKind, met: boolean | null, detail: string): Pick<Goal, "met" | "detail"> => {
+    const runs = ceilings[ceiling].runs.map((run) => run.requestsPerSecond);
+    const spread = (Math.max(...runs) - Math.min(...runs)) / ceilings[ceiling].requestsPerSecond;
     const loud = [
       ...(t?.load.quiet?.comparable === false ? [t.load.quiet.reason] : []),
       ...ceilings[ceiling].runs.filter((run) => run.quiet?.comparable === false).map((run) => `its ceiling: ${run.quiet!.reason}`),
+      ...(spread > CEILING_SPREAD
+        ? [`its ceiling moved during the run: ${runs.map((r) => Math.round(r)).join(" then ")} req/s (${Math.round(spread * 100)} % of their mean)`]
+        : []),
     ];
     return loud.length ? { met: null, detail: `${detail}; not comparable: ${loud.join("; ")}` } : { met, detail };
   };
