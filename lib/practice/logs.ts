@@ -34,14 +34,22 @@ export async function logPractice(clientId: string, input: PracticeLogInput, tod
 
 export type LogView = PracticeLog & { title: string };
 
-/** A client's own practices (of one exercise, or all), newest first, with the coach's feedback. */
+/**
+ * A client's practices (of one exercise, or all; practised or answered since a date), newest first,
+ * with the coach's feedback: at most `limit` (null: all).
+ */
 export async function logsOf(
   clientId: string,
-  { exerciseId, answeredSince, limit = 30 }: { exerciseId?: string; answeredSince?: Date; limit?: number } = {},
+  {
+    exerciseId,
+    practisedSince,
+    answeredSince,
+    limit = 30,
+  }: { exerciseId?: string; practisedSince?: string; answeredSince?: Date; limit?: number | null } = {},
   db: Db = defaultDb,
-) {
+): Promise<LogView[]> {
   if (!isUuid(clientId) || (exerciseId !== undefined && !isUuid(exerciseId))) return [];
-  const rows = await db
+  const query = db
     .select({ log: practiceLogs, title: exercises.title })
     .from(practiceLogs)
     .innerJoin(exercises, eq(exercises.id, practiceLogs.exerciseId))
@@ -49,12 +57,14 @@ export async function logsOf(
       and(
         eq(practiceLogs.clientId, clientId),
         exerciseId ? eq(practiceLogs.exerciseId, exerciseId) : undefined,
+        practisedSince ? gte(practiceLogs.practicedOn, practisedSince) : undefined,
         answeredSince ? gte(practiceLogs.feedbackAt, answeredSince) : undefined,
       ),
     )
     // Answered ones by their answer, latest first; otherwise by the day practised.
     .orderBy(...(answeredSince ? [desc(practiceLogs.feedbackAt)] : [desc(practiceLogs.practicedOn), desc(practiceLogs.createdAt)]))
-    .limit(limit);
+    .$dynamic();
+  const rows = await (limit === null ? query : query.limit(limit));
   return rows.map((r): LogView => ({ ...r.log, title: r.title }));
 }
 
@@ -112,16 +122,10 @@ export async function coachPracticeView(
 ): Promise<CoachPracticeView> {
   const client = await openClientRecord(coach, clientId, "Übungen und Übungsprotokolle", db);
   const from = addDays(today, -VIEW_DAYS);
-  const [assignments, rows] = await Promise.all([
+  const [assignments, logs] = await Promise.all([
     assignmentsOf(client.id, today, { ended: true }, db),
-    db
-      .select({ log: practiceLogs, title: exercises.title })
-      .from(practiceLogs)
-      .innerJoin(exercises, eq(exercises.id, practiceLogs.exerciseId))
-      .where(and(eq(practiceLogs.clientId, client.id), gte(practiceLogs.practicedOn, from)))
-      .orderBy(desc(practiceLogs.practicedOn), desc(practiceLogs.createdAt)),
+    logsOf(client.id, { practisedSince: from, limit: null }, db),
   ]);
-  const logs = rows.map((r): LogView => ({ ...r.log, title: r.title }));
   const titles = [...new Set(logs.map((l) => l.title))].sort((a, b) => a.localeCompare(b, "de"));
   return {
     assignments: assignments
