@@ -93,7 +93,13 @@ const server = http.createServer((req, res) => {
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, settings);
   if (!limitBody(req, res)) return;
-  if (staticFiles.serve(req, res)) return;
+  try {
+    if (staticFiles.serve(req, res)) return;
+  } catch (error) {
+    // Never the end of the process: Next answers what this could not.
+    console.error("static file not served", error);
+    if (res.headersSent) return void res.destroy();
+  }
   inlineScriptsOnlyFromCache(req, res);
   handle(req, res).catch((error) => {
     console.error(error);

@@ -39,18 +39,25 @@ export async function queueMagicLink({ identifier, url, token }: LinkRequest): P
   const settings = await loadPracticeSettings();
   const firstName = firstNameOf(user.name);
   const link = signInPageUrl(url);
-  await enqueueEmail({
-    template: "magic-link",
-    to: email,
-    subject: magicLinkSubject(settings.practiceName),
-    body: createElement(MagicLinkEmail, {
-      url: link,
-      name: firstName,
-      practiceName: settings.practiceName,
-      validMinutes: MAGIC_LINK_MINUTES,
-    }),
-    // The URL holds the one-time token, so each request is its own email.
-    dedupeKey: `magic-link:${createHash("sha256").update(link).digest("hex")}`,
-    secrets: [token],
-  });
+  // In a transaction, so that the account's lock (lib/email/outbox.ts) lasts until the row is written.
+  await db.transaction((tx) =>
+    enqueueEmail(
+      {
+        template: "magic-link",
+        toAccount: true,
+        to: email,
+        subject: magicLinkSubject(settings.practiceName),
+        body: createElement(MagicLinkEmail, {
+          url: link,
+          name: firstName,
+          practiceName: settings.practiceName,
+          validMinutes: MAGIC_LINK_MINUTES,
+        }),
+        // The URL holds the one-time token, so each request is its own email.
+        dedupeKey: `magic-link:${createHash("sha256").update(link).digest("hex")}`,
+        secrets: [token],
+      },
+      tx,
+    ),
+  );
 }

@@ -85,7 +85,8 @@ export async function setClientStatus(clientId: string, status: ClientStatus, db
       .select({ status: users.clientStatus })
       .from(users)
       .where(and(eq(users.id, clientId), eq(users.role, "client")))
-      .for("update");
+      // Not "for update": only an account's deletion takes that (lib/email/outbox.ts).
+      .for("no key update");
     if (!before) throw new AppError("not_found", "Diese Person gibt es nicht.");
     await tx.update(users).set({ clientStatus: status }).where(eq(users.id, clientId));
     // Finishing the coaching schedules the 3/6/12-month follow-up check-ins; leaving "finished" drops the open ones.

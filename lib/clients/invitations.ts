@@ -73,6 +73,7 @@ export async function queueInvitation(tx: Db, user: User, ctx: { origin: string;
   await enqueueEmail(
     {
       template: "client-invitation",
+      toAccount: true,
       to: user.email,
       subject: clientInvitationSubject(ctx.practiceName),
       body: createElement(ClientInvitationEmail, {

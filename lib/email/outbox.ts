@@ -34,6 +34,11 @@ export type EnqueueInput = {
   secrets?: string[];
   /** Delivered, then deleted with any local copy (emails caused by an account's deletion). */
   eraseAfterSend?: boolean;
+  /**
+   * The recipient is an account (a sign-in link, a reminder, the coach's answer): if none has this
+   * address any more, because it was deleted after the caller read it, nothing is queued.
+   */
+  toAccount?: boolean;
 };
 
 /**
@@ -41,7 +46,8 @@ export type EnqueueInput = {
  * exists exactly when the change that caused it does. Delivery happens after the response.
  */
 export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Promise<{ id: string; created: boolean }> {
-  await holdAccountsOf(tx, [input.to, input.about]);
+  const held = await holdAccountsOf(tx, [input.to, input.about]);
+  if (input.toAccount && !held.has(input.to.trim().toLowerCase())) throw new AppError("not_found", "Dieses Konto gibt es nicht mehr.");
   const [html, text] = await Promise.all([render(input.body), render(input.body, { plainText: true })]);
   const inserted = await tx
     .insert(emailOutbox)
@@ -76,11 +82,13 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
  * addressees are share-locked until the caller's transaction ends: a deletion that comes later
  * waits for this email to be written and then erases it; one already under way makes this refuse
  * at once (without waiting, so that no lock the caller holds can close a circle with it).
+ * Returns the addresses whose accounts it holds.
  */
-async function holdAccountsOf(tx: Db, addresses: (string | undefined)[]): Promise<void> {
+async function holdAccountsOf(tx: Db, addresses: (string | undefined)[]): Promise<Set<string>> {
   const wanted = [...new Set(addresses.filter((a): a is string => !!a).map((a) => a.trim().toLowerCase()))];
   try {
-    await tx.select({ id: users.id }).from(users).where(inArray(users.email, wanted)).for("key share", { noWait: true });
+    const held = await tx.select({ email: users.email }).from(users).where(inArray(users.email, wanted)).for("key share", { noWait: true });
+    return new Set(held.map((row) => row.email));
   } catch (error) {
     if (sqlStateOf(error) === "55P03") throw new AppError("conflict", "Dieses Konto wird gerade gelöscht.");
     throw error;

@@ -24,6 +24,7 @@ export async function queueFeedbackNotice(tx: Db, clientId: string, origin: stri
   await enqueueEmail(
     {
       template: "new-feedback",
+      toAccount: true,
       to: client.email,
       subject: newFeedbackSubject(coachName),
       body: createElement(NewFeedbackEmail, {

@@ -89,6 +89,7 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
       await enqueueEmail(
         {
           template: "checkin-follow-up",
+          toAccount: true,
           to: row.email,
           subject: followUpSubject,
           body: createElement(FollowUpEmail, {

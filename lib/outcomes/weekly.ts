@@ -57,7 +57,7 @@ export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin
         unsubscribeUrl,
         settingsUrl: `${origin}/dashboard/fortschritt#erinnerung`,
       });
-      const email = { template: "checkin-reminder", to, subject: checkinReminderSubject, body, headers };
+      const email = { template: "checkin-reminder", toAccount: true, to, subject: checkinReminderSubject, body, headers };
       await enqueueEmail({ ...email, dedupeKey: `checkin-reminder:${preference}:${sentOn}` }, tx);
     }
     return claimed.length;

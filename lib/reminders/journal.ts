@@ -54,6 +54,7 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
       await enqueueEmail(
         {
           template: "journal-reminder",
+          toAccount: true,
           to: row.email,
           subject: journalReminderSubject,
           body: createElement(JournalReminderEmail, {

@@ -34,6 +34,7 @@ export async function queueSecurityNotice(
   await enqueueEmail(
     {
       template: "security-notice",
+      toAccount: true,
       to: user.email,
       subject: securityNoticeSubject(event, settings.practiceName),
       body: createElement(SecurityNoticeEmail, {

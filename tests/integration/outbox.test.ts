@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { devMailbox, emailOutbox } from "@/db/schema";
+import { devMailbox, emailOutbox, users } from "@/db/schema";
 import { MAX_ATTEMPTS } from "@/lib/email/backoff";
 import { dispatchDueEmails, retryEmail } from "@/lib/email/dispatcher";
 import { listMailbox } from "@/lib/email/mailbox";
@@ -57,6 +57,15 @@ describe("outbox", () => {
     expect(rows[0]!.text).toContain("http://localhost/link/1");
     expect(rows[0]!.text).not.toContain("<");
     expect(rows[0]!.status).toBe("queued");
+  });
+
+  it("queues nothing for an account that is gone by the time its email is written", async () => {
+    // A sign-in link or a reminder read the account, then the account was deleted: no email to the erased address.
+    await expect(enqueueEmail({ ...email(7, "gone@example.com"), toAccount: true })).rejects.toThrow("Dieses Konto gibt es nicht mehr.");
+    expect(await database.db.select().from(emailOutbox)).toEqual([]);
+    // The same address as an account: queued.
+    await database.db.insert(users).values({ email: "gone@example.com", name: "Gerda", role: "client" });
+    expect((await enqueueEmail({ ...email(7, " Gone@Example.com "), toAccount: true })).created).toBe(true);
   });
 
   it("lets no line break into a header, stored or sent, whatever a caller passes", async () => {
