@@ -14,7 +14,11 @@ type Counted = { maxLength?: number; value?: unknown; defaultValue?: unknown };
 
 /** From this share of `maxLength` on, the field shows how many characters are left room for. */
 const COUNT_FROM = 0.9;
-const number = new Intl.NumberFormat("de-DE");
+// Made on first use: a page's first Intl object initialises the browser's locale data, 15-25 ms on
+// a fast machine, which at module scope every page with a form paid while hydrating, for a counter
+// that shows only near the limit.
+let number: Intl.NumberFormat | undefined;
+const count = (n: number) => (number ??= new Intl.NumberFormat("de-DE")).format(n);
 
 /**
  * A label, an optional hint and error, and the control they describe, wired for screen readers.
@@ -61,7 +65,7 @@ function FieldFrame({
           aria-live="polite"
           className={`text-right text-sm empty:sr-only ${length >= max ? "text-danger" : "text-muted"}`}
         >
-          {counting && `${number.format(length)} / ${number.format(max)} Zeichen${length >= max ? ", mehr passt nicht hinein" : ""}`}
+          {counting && `${count(length)} / ${count(max)} Zeichen${length >= max ? ", mehr passt nicht hinein" : ""}`}
         </p>
       )}
       {error && (
