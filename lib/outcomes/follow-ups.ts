@@ -4,7 +4,7 @@ import { db as defaultDb, type Db } from "@/db";
 import { outcomePrompts, practiceSettings, reminderPreferences, users } from "@/db/schema";
 import { startWeeklyCheckins } from "./preferences";
 import FollowUpEmail, { followUpSubject } from "@/emails/checkin-follow-up";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueBatchEmail } from "@/lib/email/outbox";
 import { unsubscribeLinks } from "@/lib/reminders/unsubscribe";
 import { staticSiteOrigin } from "@/lib/site-url";
 import { firstNameOf } from "@/lib/validation/first-name";
@@ -83,13 +83,13 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
       .select({ practiceName: practiceSettings.practiceName })
       .from(practiceSettings)
       .where(eq(practiceSettings.id, 1));
+    let queued = 0;
     for (const row of toSend) {
       const preference = await checkinPreferenceOf(tx, row.userId);
       const { unsubscribeUrl, headers } = unsubscribeLinks(origin, preference);
-      await enqueueEmail(
+      const sent = await enqueueBatchEmail(
         {
           template: "checkin-follow-up",
-          toAccount: true,
           to: row.email,
           subject: followUpSubject,
           body: createElement(FollowUpEmail, {
@@ -104,8 +104,9 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
         },
         tx,
       );
+      if (sent) queued++;
     }
-    return toSend.length;
+    return queued;
   });
 }
 

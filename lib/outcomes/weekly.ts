@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { outcomeCheckins, practiceSettings, reminderPreferences, users } from "@/db/schema";
 import CheckinReminderEmail, { checkinReminderSubject } from "@/emails/checkin-reminder";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueBatchEmail } from "@/lib/email/outbox";
 import { unsubscribeLinks } from "@/lib/reminders/unsubscribe";
 import { staticSiteOrigin } from "@/lib/site-url";
 import { clientZoneSql } from "./queries";
@@ -48,6 +48,7 @@ export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin
         firstName: sql<string>`coalesce(nullif(split_part(${users.name}, ' ', 1), ''), 'du')`,
         practiceName: sql<string>`coalesce((select ${practiceSettings.practiceName} from ${practiceSettings} where ${practiceSettings.id} = 1), '')`,
       });
+    let queued = 0;
     for (const { preference, sentOn, to, firstName, practiceName } of claimed) {
       const { unsubscribeUrl, headers } = unsubscribeLinks(origin, preference);
       const body = createElement(CheckinReminderEmail, {
@@ -57,9 +58,9 @@ export async function queueWeeklyCheckins(options: { now?: Date; db?: Db; origin
         unsubscribeUrl,
         settingsUrl: `${origin}/dashboard/fortschritt#erinnerung`,
       });
-      const email = { template: "checkin-reminder", toAccount: true, to, subject: checkinReminderSubject, body, headers };
-      await enqueueEmail({ ...email, dedupeKey: `checkin-reminder:${preference}:${sentOn}` }, tx);
+      const email = { template: "checkin-reminder", to, subject: checkinReminderSubject, body, headers };
+      if (await enqueueBatchEmail({ ...email, dedupeKey: `checkin-reminder:${preference}:${sentOn}` }, tx)) queued++;
     }
-    return claimed.length;
+    return queued;
   });
 }

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { journalEntries, practiceSettings, reminderPreferences, users } from "@/db/schema";
 import JournalReminderEmail, { journalReminderSubject } from "@/emails/journal-reminder";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueBatchEmail } from "@/lib/email/outbox";
 import { staticSiteOrigin } from "@/lib/site-url";
 import { unsubscribeLinks } from "./unsubscribe";
 import { firstNameOf } from "@/lib/validation/first-name";
@@ -43,22 +43,18 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
         day: sql<string>`${reminderPreferences.lastSentOn}::text`,
         email: users.email,
         name: users.name,
+        practiceName: sql<string>`coalesce((select ${practiceSettings.practiceName} from ${practiceSettings} where ${practiceSettings.id} = 1), '')`,
       });
-    if (claimed.length === 0) return 0;
-    const [practice] = await tx
-      .select({ practiceName: practiceSettings.practiceName })
-      .from(practiceSettings)
-      .where(eq(practiceSettings.id, 1));
+    let queued = 0;
     for (const row of claimed) {
       const { unsubscribeUrl, headers } = unsubscribeLinks(origin, row.id);
-      await enqueueEmail(
+      const sent = await enqueueBatchEmail(
         {
           template: "journal-reminder",
-          toAccount: true,
           to: row.email,
           subject: journalReminderSubject,
           body: createElement(JournalReminderEmail, {
-            practiceName: practice?.practiceName ?? "",
+            practiceName: row.practiceName,
             name: firstNameOf(row.name) ?? "du",
             journalUrl: `${origin}/dashboard/tagebuch/neu`,
             unsubscribeUrl,
@@ -69,7 +65,8 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
         },
         tx,
       );
+      if (sent) queued++;
     }
-    return claimed.length;
+    return queued;
   });
 }

@@ -37,6 +37,7 @@ import { assignmentFormSchema, feedbackSchema, practiceLogSchema } from "@/lib/p
 import { saveSessionRecord } from "@/lib/sessions/queries";
 import { scheduleSession } from "@/lib/sessions/schedule";
 import { scheduleSessionSchema } from "@/lib/sessions/schemas";
+import { gate } from "./helpers/gate";
 import { createTestDatabase, type TestDatabase } from "./helpers/db";
 import { scanForText, type Finding } from "./helpers/scan";
 import { requestBaseline, submitCheckin } from "@/lib/outcomes/queries";
@@ -288,13 +289,6 @@ async function someoneWaitsForALock(database: TestDatabase) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;
-}
-
-/** A promise and the function that settles it: holds a transaction open until the test says so. */
-function gate() {
-  let open!: () => void;
-  const closed = new Promise<void>((resolve) => (open = resolve));
-  return { closed, open };
 }
 
 // Two connections at once: only a server shows how the two transactions meet.

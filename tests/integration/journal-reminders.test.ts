@@ -4,6 +4,8 @@ import { emailOutbox, journalEntries, reminderPreferences, users } from "@/db/sc
 import { seedEssentials } from "@/db/seed";
 import { queueJournalReminders } from "@/lib/reminders/journal";
 import { journalReminderOf, saveJournalReminder, unsubscribeWithToken } from "@/lib/reminders/preferences";
+import { clientAccount } from "@/lib/clients/accounts";
+import { gate } from "./helpers/gate";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;
@@ -111,5 +113,31 @@ describe("the daily journal reminder", () => {
     // A second click on the same link is fine (still off) and changes nothing else.
     expect(await unsubscribeWithToken(token, database.db)).toBe(true);
     expect((await reminders()).length).toBe(2);
+  });
+});
+
+// Two connections at once: only a server shows how the run meets a deletion.
+describe.runIf(process.env.TEST_DATABASE_URL)("a run while one client's account is being deleted (PostgreSQL)", () => {
+  it("queues everyone else's reminder and leaves out only that account's", async () => {
+    const [ole] = await database.db.insert(users).values({ email: "ole@example.com", name: "Ole Brandt", role: "client" }).returning();
+    await saveJournalReminder(lea, { enabled: true, hour: 8, timeZone: "Europe/Berlin" }, database.db);
+    await saveJournalReminder(ole!.id, { enabled: true, hour: 8, timeZone: "Europe/Berlin" }, database.db);
+    const deletionGoesOn = gate();
+    let locked!: () => void;
+    const accountLocked = new Promise<void>((resolve) => (locked = resolve));
+    // The deletion's first step: Ole's account is locked as only a deletion locks it, nothing erased yet.
+    const deletion = database.db.transaction(async (tx) => {
+      await clientAccount(tx, ole!.id, "nicht gefunden", { forDeletion: true });
+      locked();
+      await deletionGoesOn.closed;
+    });
+    await accountLocked;
+    try {
+      expect(await run("2026-12-01T07:05:00Z")).toBe(1); // 08:05 in Berlin
+    } finally {
+      deletionGoesOn.open();
+      await deletion;
+    }
+    expect((await reminders()).map((mail) => mail.to)).toEqual(["lea@example.com"]);
   });
 });
