@@ -77,22 +77,6 @@ export async function enqueueEmail(input: EnqueueInput, tx: Db = defaultDb): Pro
 }
 
 /**
- * One email of a batch to many accounts (the cron's reminders and follow-ups), in a savepoint of the
- * batch's transaction: when its account is gone or being deleted, that one email is left out (false)
- * and the rest of the batch stands. Refusing the whole run would hold back everyone else's email,
- * and a reminder claimed for its hour would not come at all once the hour had passed.
- */
-export async function enqueueBatchEmail(input: Omit<EnqueueInput, "toAccount">, tx: Db): Promise<boolean> {
-  try {
-    await tx.transaction((savepoint) => enqueueEmail({ ...input, toAccount: true }, savepoint));
-    return true;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "conflict" || error.code === "not_found")) return false;
-    throw error;
-  }
-}
-
-/**
  * Deleting an account erases every email to or about its address (lib/clients/my-data.ts), after
  * locking the account's row "for update", which nothing else takes. Here the accounts of the
  * addressees are share-locked until the caller's transaction ends: a deletion that comes later

@@ -4,7 +4,8 @@ import { db as defaultDb, type Db } from "@/db";
 import { outcomePrompts, practiceSettings, reminderPreferences, users } from "@/db/schema";
 import { startWeeklyCheckins } from "./preferences";
 import FollowUpEmail, { followUpSubject } from "@/emails/checkin-follow-up";
-import { enqueueBatchEmail } from "@/lib/email/outbox";
+import { accountsNotBeingDeleted } from "@/lib/clients/accounts";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { unsubscribeLinks } from "@/lib/reminders/unsubscribe";
 import { staticSiteOrigin } from "@/lib/site-url";
 import { firstNameOf } from "@/lib/validation/first-name";
@@ -58,24 +59,25 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const optedOut = sql<boolean>`exists (select 1 from ${reminderPreferences} where ${reminderPreferences.userId} = ${users.id} and ${reminderPreferences.kind} = 'weekly_checkin' and ${reminderPreferences.enabled} = false)`;
+    const due = and(
+      eq(outcomePrompts.userId, users.id),
+      inArray(
+        outcomePrompts.kind,
+        FOLLOW_UPS.map((f) => f.kind),
+      ),
+      isNull(outcomePrompts.emailSentAt),
+      isNull(outcomePrompts.answeredAt),
+      lte(outcomePrompts.dueAt, now),
+      eq(users.role, "client"),
+      eq(users.clientStatus, "finished"),
+    );
+    const held = await accountsNotBeingDeleted(tx, outcomePrompts, due);
+    if (held.length === 0) return 0;
     const claimed = await tx
       .update(outcomePrompts)
       .set({ emailSentAt: now })
       .from(users)
-      .where(
-        and(
-          eq(outcomePrompts.userId, users.id),
-          inArray(
-            outcomePrompts.kind,
-            FOLLOW_UPS.map((f) => f.kind),
-          ),
-          isNull(outcomePrompts.emailSentAt),
-          isNull(outcomePrompts.answeredAt),
-          lte(outcomePrompts.dueAt, now),
-          eq(users.role, "client"),
-          eq(users.clientStatus, "finished"),
-        ),
-      )
+      .where(and(due, inArray(users.id, held)))
       .returning({ id: outcomePrompts.id, userId: users.id, kind: outcomePrompts.kind, email: users.email, name: users.name, optedOut });
     const toSend = claimed.filter((row) => !row.optedOut);
     if (toSend.length === 0) return 0;
@@ -83,13 +85,13 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
       .select({ practiceName: practiceSettings.practiceName })
       .from(practiceSettings)
       .where(eq(practiceSettings.id, 1));
-    let queued = 0;
     for (const row of toSend) {
       const preference = await checkinPreferenceOf(tx, row.userId);
       const { unsubscribeUrl, headers } = unsubscribeLinks(origin, preference);
-      const sent = await enqueueBatchEmail(
+      await enqueueEmail(
         {
           template: "checkin-follow-up",
+          toAccount: true,
           to: row.email,
           subject: followUpSubject,
           body: createElement(FollowUpEmail, {
@@ -104,9 +106,8 @@ export async function queueFollowUps(options: { now?: Date; db?: Db; origin?: st
         },
         tx,
       );
-      if (sent) queued++;
     }
-    return queued;
+    return toSend.length;
   });
 }
 

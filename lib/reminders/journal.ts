@@ -3,8 +3,9 @@ import { createElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { journalEntries, practiceSettings, reminderPreferences, users } from "@/db/schema";
 import JournalReminderEmail, { journalReminderSubject } from "@/emails/journal-reminder";
-import { enqueueBatchEmail } from "@/lib/email/outbox";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { staticSiteOrigin } from "@/lib/site-url";
+import { reminderDayClaim } from "./claim";
 import { unsubscribeLinks } from "./unsubscribe";
 import { firstNameOf } from "@/lib/validation/first-name";
 
@@ -23,34 +24,30 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
   const wallClock = sql`(${now}::timestamptz at time zone ${zone})`;
   const localDay = sql<string>`(${wallClock})::date`;
   return db.transaction(async (tx) => {
-    const claimed = await tx
-      .update(reminderPreferences)
-      .set({ lastSentOn: localDay, updatedAt: sql`now()` })
-      .from(users)
-      .where(
-        and(
-          eq(reminderPreferences.userId, users.id),
-          eq(reminderPreferences.kind, "journal_daily"),
-          eq(reminderPreferences.enabled, true),
-          eq(users.role, "client"),
-          sql`extract(hour from ${wallClock}) = ${reminderPreferences.hour}`,
-          or(isNull(reminderPreferences.lastSentOn), lt(reminderPreferences.lastSentOn, localDay)),
-          sql`not exists (select 1 from ${journalEntries} where ${journalEntries.userId} = ${users.id} and ${journalEntries.entryDate} = ${localDay})`,
-        ),
-      )
-      .returning({
-        id: reminderPreferences.id,
-        day: sql<string>`${reminderPreferences.lastSentOn}::text`,
-        email: users.email,
-        name: users.name,
-        practiceName: sql<string>`coalesce((select ${practiceSettings.practiceName} from ${practiceSettings} where ${practiceSettings.id} = 1), '')`,
-      });
-    let queued = 0;
+    const due = and(
+      eq(reminderPreferences.userId, users.id),
+      eq(reminderPreferences.kind, "journal_daily"),
+      eq(reminderPreferences.enabled, true),
+      eq(users.role, "client"),
+      sql`extract(hour from ${wallClock}) = ${reminderPreferences.hour}`,
+      or(isNull(reminderPreferences.lastSentOn), lt(reminderPreferences.lastSentOn, localDay)),
+      sql`not exists (select 1 from ${journalEntries} where ${journalEntries.userId} = ${users.id} and ${journalEntries.entryDate} = ${localDay})`,
+    );
+    const claim = await reminderDayClaim(tx, due, localDay);
+    if (!claim) return 0;
+    const claimed = await claim.update.returning({
+      id: reminderPreferences.id,
+      day: sql<string>`${reminderPreferences.lastSentOn}::text`,
+      email: users.email,
+      name: users.name,
+      practiceName: sql<string>`coalesce((select ${practiceSettings.practiceName} from ${practiceSettings} where ${practiceSettings.id} = 1), '')`,
+    });
     for (const row of claimed) {
       const { unsubscribeUrl, headers } = unsubscribeLinks(origin, row.id);
-      const sent = await enqueueBatchEmail(
+      await enqueueEmail(
         {
           template: "journal-reminder",
+          toAccount: true,
           to: row.email,
           subject: journalReminderSubject,
           body: createElement(JournalReminderEmail, {
@@ -65,8 +62,7 @@ export async function queueJournalReminders(options: { now?: Date; db?: Db; orig
         },
         tx,
       );
-      if (sent) queued++;
     }
-    return queued;
+    return claimed.length;
   });
 }
