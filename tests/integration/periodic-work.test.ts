@@ -1,0 +1,89 @@
+import { and, eq } from "drizzle-orm";
+import { createElement } from "react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDbHandle } from "@/db";
+import { appointments, emailOutbox, users } from "@/db/schema";
+import { seedEssentials } from "@/db/seed";
+import { clientAccount } from "@/lib/clients/accounts";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { runPeriodicWork } from "@/lib/periodic-work";
+import { theCoach } from "@/lib/settings/coach";
+import { gate } from "./helpers/gate";
+import { createTestDatabase, type TestDatabase } from "./helpers/db";
+
+const origin = "https://praxis.example";
+
+// Two connections at once: only a server shows a step meeting a deletion.
+describe.runIf(process.env.TEST_DATABASE_URL)("the periodic work (cron route and poller)", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres");
+    setDbHandle(database);
+    await seedEssentials(database.db, "coach@example.com");
+  });
+  afterAll(() => database.drop());
+
+  it("runs every step when one fails, and the failed one succeeds on the next run", async () => {
+    const [ole] = await database.db.insert(users).values({ email: "ole@example.com", name: "Ole Brandt", role: "client" }).returning();
+    const coach = await theCoach(database.db);
+    // Ole's consultation starts in two hours: its reminder is due (the lead time is a day).
+    const start = new Date(Date.now() + 2 * 3_600_000);
+    const end = new Date(start.getTime() + 30 * 60_000);
+    await database.db.insert(appointments).values({
+      coachId: coach!.id,
+      kind: "consultation",
+      status: "confirmed",
+      startAt: start,
+      endAt: end,
+      blockedFrom: start,
+      blockedUntil: end,
+      name: "Ole Brandt",
+      email: "ole@example.com",
+      channel: "video",
+    });
+    // And an email to the coach waits in the outbox.
+    await enqueueEmail({
+      template: "test",
+      to: "coach@example.com",
+      subject: "Hallo",
+      body: createElement("p", null, "Hallo"),
+      dedupeKey: "periodic-1",
+    });
+
+    const deletionGoesOn = gate();
+    let locked!: () => void;
+    const accountLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Ole's account is being deleted: locked as only a deletion locks it, so his reminder is refused.
+    const deletion = database.db.transaction(async (tx) => {
+      await clientAccount(tx, ole!.id, "nicht gefunden", { forDeletion: true });
+      locked();
+      await deletionGoesOn.closed;
+    });
+    await accountLocked;
+    let first;
+    try {
+      first = await runPeriodicWork(origin);
+    } finally {
+      deletionGoesOn.open();
+      await deletion;
+    }
+    expect(first.failed.map(({ step }) => step)).toEqual(["reminders"]);
+    // The steps after it still ran: the waiting email went out.
+    const [waiting] = await database.db
+      .select({ status: emailOutbox.status })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, "periodic-1"));
+    expect(waiting!.status).toBe("sent");
+    expect(first.results).toMatchObject({ sent: 1, journalReminders: 0, followUps: 0 });
+
+    // The deletion did not go through: the next run queues and sends Ole's reminder.
+    const second = await runPeriodicWork(origin);
+    expect(second.failed).toEqual([]);
+    expect(second.results).toMatchObject({ reminders: 1, sent: 1 });
+    const reminders = await database.db
+      .select({ template: emailOutbox.template })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.to, "ole@example.com"), eq(emailOutbox.status, "sent")));
+    expect(reminders).toHaveLength(1);
+  });
+});
