@@ -2,13 +2,12 @@ import { syncCalendars } from "@/lib/calendars/sync";
 import { dispatchCalendarWrites } from "@/lib/calendars/writeback";
 import { queuePaymentReminders } from "@/lib/billing/reminders";
 import { dispatchDueEmails } from "@/lib/email/dispatcher";
-import { AppError } from "@/lib/http/errors";
+import { AppError, reasonOf } from "@/lib/http/errors";
 import { queueFollowUps } from "@/lib/outcomes/follow-ups";
 import { queueWeeklyCheckins } from "@/lib/outcomes/weekly";
 import { runDailyPurge } from "@/lib/privacy/purge";
 import { queueJournalReminders } from "@/lib/reminders/journal";
 import { queueDueReminders } from "@/lib/reminders/queue";
-import { sqlStateOf } from "@/lib/sql/state";
 
 /** What a run did, step by step, and the steps that failed (each logged). */
 export type PeriodicRun = { results: Record<string, unknown>; failed: { step: string; error: unknown }[] };
@@ -53,17 +52,4 @@ export async function runPeriodicWork(origin?: string): Promise<PeriodicRun> {
     }
   }
   return run;
-}
-
-/**
- * What went wrong, for the log: the innermost cause's message and its SQLSTATE. Not the error's own
- * message, which for a failed query is drizzle's "Failed query: … params: …" and would write the
- * query's parameters (addresses, names, an email's text) into the log.
- */
-export function reasonOf(error: unknown): string {
-  let inner = error;
-  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
-  const state = sqlStateOf(error);
-  const message = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
-  return state ? `${message} (SQLSTATE ${state})` : message;
 }

@@ -2,6 +2,7 @@ import { getDbHandle } from "@/db";
 import { prepareDatabase } from "@/db/prepare";
 import { env, EnvError } from "@/lib/env";
 import { runPeriodicWork } from "@/lib/periodic-work";
+import { reasonOf } from "@/lib/http/errors";
 
 const holder = globalThis as unknown as { __praxisPoller?: NodeJS.Timeout; __praxisPolling?: boolean };
 
@@ -31,7 +32,7 @@ export async function startServer() {
       holder.__praxisPolling = true;
       // The cron route's list (each step logs its own failure and the rest still runs).
       runPeriodicWork()
-        .catch((error) => console.error("poll failed:", error instanceof Error ? error.message : error))
+        .catch((error) => console.error("poll failed:", reasonOf(error)))
         .finally(() => {
           holder.__praxisPolling = false;
         });

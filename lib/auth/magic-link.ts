@@ -10,6 +10,7 @@ import MagicLinkEmail, { magicLinkSubject } from "@/emails/magic-link";
 import { normalizeIdentifier } from "./identifier";
 import { signInPageUrl } from "./sign-in-link";
 import { firstNameOf } from "@/lib/validation/first-name";
+import { loggable } from "@/lib/http/errors";
 
 export const MAGIC_LINK_MINUTES = 60;
 
@@ -23,7 +24,7 @@ type LinkRequest = { identifier: string; url: string; token: string };
  * for every address.
  */
 export function sendMagicLink(request: LinkRequest): Promise<void> {
-  after(() => queueMagicLink(request).catch((error) => console.error("magic link not queued", error)));
+  after(() => queueMagicLink(request).catch((error) => console.error("magic link not queued", loggable(error))));
   return Promise.resolve();
 }
 

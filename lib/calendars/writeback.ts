@@ -8,6 +8,7 @@ import { staticSiteOrigin } from "@/lib/site-url";
 import { deleteEvent, putEvent } from "./caldav";
 import { davAccount } from "./sync";
 import { ownUid, writebackIcs } from "./writeback-event";
+import { reasonOf } from "@/lib/http/errors";
 
 /*
  * Write-back: every confirmed consultation and session appears in the one CalDAV calendar the
@@ -43,9 +44,7 @@ export async function queueCalendarWrites(tx: Db, rows: Pick<Appointment, "id" |
 function writeAfterResponse() {
   try {
     after(async () => {
-      await dispatchCalendarWrites().catch((error) =>
-        console.error("calendar write-back failed", error instanceof Error ? error.message : error),
-      );
+      await dispatchCalendarWrites().catch((error) => console.error("calendar write-back failed", reasonOf(error)));
     });
   } catch {
     // Outside a request (scripts, tests): the poller or the cron route writes.

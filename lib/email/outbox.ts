@@ -5,7 +5,7 @@ import type { ReactElement } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { emailOutbox, users, type EmailAttachment } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError, loggable } from "@/lib/http/errors";
 import { sqlStateOf } from "@/lib/sql/state";
 import { dispatchDueEmails } from "./dispatcher";
 import { headerSafe, headersSafe } from "./header-safe";
@@ -99,7 +99,7 @@ async function holdAccountsOf(tx: Db, addresses: (string | undefined)[]): Promis
 export function dispatchAfterResponse() {
   try {
     after(async () => {
-      await dispatchDueEmails().catch((error) => console.error("outbox dispatch failed", error));
+      await dispatchDueEmails().catch((error) => console.error("outbox dispatch failed", loggable(error)));
     });
   } catch {
     // Not in a request scope (scripts, tests): nothing to schedule.

@@ -1,5 +1,7 @@
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { sqlStateOf } from "@/lib/sql/state";
 
 const statusByCode = {
   invalid: 400,
@@ -84,9 +86,34 @@ export function errorResponse(error: unknown): NextResponse {
     return NextResponse.json({ error: "invalid", issues: error.issues }, { status: 400 });
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("database unavailable:", error instanceof Error ? error.message : error);
+    console.error("database unavailable:", reasonOf(error));
     return unavailableResponse();
   }
-  console.error(error);
+  console.error(loggable(error));
   return NextResponse.json({ error: "internal" }, { status: 500 });
+}
+
+/**
+ * An error as the log may keep it. A failed query (drizzle's DrizzleQueryError, anywhere in the
+ * cause chain) carries the query's parameters in its message and fields: addresses, names, the text
+ * of a journal entry. It is logged as its database error and SQLSTATE only; anything else as it is,
+ * with its stack.
+ */
+export function loggable(error: unknown): unknown {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof DrizzleQueryError) return reasonOf(error);
+  }
+  return error;
+}
+
+/**
+ * One line for the log: the innermost cause's name and message, with its SQLSTATE. Never the message
+ * of a failed query itself, which is drizzle's "Failed query: … params: …".
+ */
+export function reasonOf(error: unknown): string {
+  let inner = error;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  const state = sqlStateOf(error);
+  const message = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
+  return state ? `${message} (SQLSTATE ${state})` : message;
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db as defaultDb, type Db } from "@/db";
 import { duringBuild } from "@/lib/build-phase";
 import { practiceSettings, type PracticeSettings } from "@/db/schema";
+import { reasonOf } from "@/lib/http/errors";
 
 const fallback: PracticeSettings = {
   id: 1,
@@ -61,7 +62,7 @@ export const getPracticeSettings = cache(async (): Promise<PracticeSettings> => 
   } catch (error) {
     // The page frame must render even without a database (an outage: the error page's header and
     // footer); the health route and the pages' own queries report the failure.
-    console.error("practice settings unavailable:", (error as Error).message);
+    console.error("practice settings unavailable:", reasonOf(error));
     return fallback;
   }
 });
