@@ -4,8 +4,7 @@ import { emailOutbox, journalEntries, reminderPreferences, users } from "@/db/sc
 import { seedEssentials } from "@/db/seed";
 import { queueJournalReminders } from "@/lib/reminders/journal";
 import { journalReminderOf, saveJournalReminder, unsubscribeWithToken } from "@/lib/reminders/preferences";
-import { clientAccount } from "@/lib/clients/accounts";
-import { gate } from "./helpers/gate";
+import { whileBeingDeleted } from "./helpers/gate";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;
@@ -122,22 +121,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a run while one client's account 
     const [ole] = await database.db.insert(users).values({ email: "ole@example.com", name: "Ole Brandt", role: "client" }).returning();
     await saveJournalReminder(lea, { enabled: true, hour: 8, timeZone: "Europe/Berlin" }, database.db);
     await saveJournalReminder(ole!.id, { enabled: true, hour: 8, timeZone: "Europe/Berlin" }, database.db);
-    const deletionGoesOn = gate();
-    let locked!: () => void;
-    const accountLocked = new Promise<void>((resolve) => (locked = resolve));
-    // The deletion's first step: Ole's account is locked as only a deletion locks it, nothing erased yet.
-    const deletion = database.db.transaction(async (tx) => {
-      await clientAccount(tx, ole!.id, "nicht gefunden", { forDeletion: true });
-      locked();
-      await deletionGoesOn.closed;
-    });
-    await accountLocked;
-    try {
-      expect(await run("2026-12-01T07:05:00Z")).toBe(1); // 08:05 in Berlin
-    } finally {
-      deletionGoesOn.open();
-      await deletion;
-    }
+    // While Ole's account is being deleted, the 08:05 run in Berlin:
+    expect(await whileBeingDeleted(database.db, ole!.id, () => run("2026-12-01T07:05:00Z"))).toBe(1);
     expect((await reminders()).map((mail) => mail.to)).toEqual(["lea@example.com"]);
     // The deletion did not go through (its transaction ended without deleting): the next run in
     // the same hour still reminds Ole, since nothing was claimed for him.

@@ -11,8 +11,7 @@ import { baselineLatestPairs, clientsWithElevatedCheckin, markCheckinsSeen, requ
 import { outcomeReport } from "@/lib/outcomes/report";
 import { queueWeeklyCheckins } from "@/lib/outcomes/weekly";
 import { reminderKindOfToken, unsubscribeWithToken } from "@/lib/reminders/preferences";
-import { clientAccount } from "@/lib/clients/accounts";
-import { gate } from "./helpers/gate";
+import { whileBeingDeleted } from "./helpers/gate";
 import { useTestDatabase, type TestDatabase } from "./helpers/db";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "client" | "coach"; email: string } }));
@@ -180,22 +179,7 @@ describe("the follow-ups after the coaching", () => {
     "leave out a client whose account is being deleted, and come once the deletion is off",
     async () => {
       await setClientStatus(tom, "finished", database.db, new Date("2026-01-15T10:00:00Z"));
-      const deletionGoesOn = gate();
-      let locked!: () => void;
-      const accountLocked = new Promise<void>((resolve) => (locked = resolve));
-      // The deletion's first step: Tom's account locked as only a deletion locks it, nothing erased yet.
-      const deletion = database.db.transaction(async (tx) => {
-        await clientAccount(tx, tom, "nicht gefunden", { forDeletion: true });
-        locked();
-        await deletionGoesOn.closed;
-      });
-      await accountLocked;
-      try {
-        expect(await followUps("2026-04-15T10:00:00Z")).toBe(0);
-      } finally {
-        deletionGoesOn.open();
-        await deletion;
-      }
+      expect(await whileBeingDeleted(database.db, tom, () => followUps("2026-04-15T10:00:00Z"))).toBe(0);
       // Nothing was claimed for him while it ran: the next run sends the 3-month follow-up.
       expect(await followUps("2026-04-15T10:01:00Z")).toBe(1);
       expect(await mails("checkin-follow-up")).toHaveLength(1);

@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDbHandle } from "@/db";
 import { appointments, emailOutbox, users } from "@/db/schema";
 import { seedEssentials } from "@/db/seed";
-import { clientAccount } from "@/lib/clients/accounts";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { runPeriodicWork } from "@/lib/periodic-work";
 import { theCoach } from "@/lib/settings/coach";
-import { gate } from "./helpers/gate";
+import { whileBeingDeleted } from "./helpers/gate";
 import { createTestDatabase, type TestDatabase } from "./helpers/db";
 
 const origin = "https://praxis.example";
@@ -50,23 +49,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the periodic work (cron route and
       dedupeKey: "periodic-1",
     });
 
-    const deletionGoesOn = gate();
-    let locked!: () => void;
-    const accountLocked = new Promise<void>((resolve) => (locked = resolve));
-    // Ole's account is being deleted: locked as only a deletion locks it, so his reminder is refused.
-    const deletion = database.db.transaction(async (tx) => {
-      await clientAccount(tx, ole!.id, "nicht gefunden", { forDeletion: true });
-      locked();
-      await deletionGoesOn.closed;
-    });
-    await accountLocked;
-    let first;
-    try {
-      first = await runPeriodicWork(origin);
-    } finally {
-      deletionGoesOn.open();
-      await deletion;
-    }
+    // While Ole's account is being deleted, his reminder is refused.
+    const first = await whileBeingDeleted(database.db, ole!.id, () => runPeriodicWork(origin));
     // The reminders step gave up (its claim rolled back) and says it is deferred, not failed.
     expect(first.failed).toEqual([]);
     expect(first.results.reminders).toBe("deferred");
